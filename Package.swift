@@ -1,0 +1,109 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "envref",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "envref", targets: ["envref"]),
+        .executable(name: "wandb-settings", targets: ["wandb-settings"]),
+        .library(name: "EnvrefRegistry", targets: ["EnvrefRegistry"]),
+        .library(name: "EnvrefRuntime", targets: ["EnvrefRuntime"]),
+        .library(name: "WandbSettings", targets: ["WandbSettings"]),
+        .plugin(name: "EnvrefAccessorsPlugin", targets: ["EnvrefAccessorsPlugin"]),
+        .plugin(name: "EnvrefGenerateSwift", targets: ["EnvrefGenerateSwift"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0"),
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7"),
+    ],
+    targets: [
+        // Stage-independent building blocks: diagnostics, fingerprints, the output writer.
+        .target(name: "EnvrefCore"),
+
+        // Load + validate: YAML text in, a `Registry` (or diagnostics) out.
+        .target(
+            name: "EnvrefRegistry",
+            dependencies: ["EnvrefCore", .product(name: "Yams", package: "Yams")]
+        ),
+
+        // cmark-gfm from the system, found through pkg-config.
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+
+        // Registry + page content -> page contexts -> Markdown and HTML.
+        .target(
+            name: "EnvrefDocs",
+            dependencies: [
+                "EnvrefCore", "EnvrefRegistry", "CCmarkGFM",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+
+        // Registry -> Swift file description -> Swift source.
+        .target(name: "EnvrefSwiftGen", dependencies: ["EnvrefCore", "EnvrefRegistry"]),
+
+        // Translation state, reports, page import and gettext PO.
+        .target(name: "EnvrefTranslations", dependencies: ["EnvrefCore", "EnvrefRegistry", "CCmarkGFM"]),
+
+        // Source scanning for variables the registry does not know.
+        .target(name: "EnvrefAudit", dependencies: ["EnvrefCore", "EnvrefRegistry"]),
+
+        .executableTarget(
+            name: "envref",
+            dependencies: [
+                "EnvrefCore", "EnvrefRegistry", "EnvrefDocs", "EnvrefSwiftGen",
+                "EnvrefTranslations", "EnvrefAudit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // The build plugin's tool links the loader and the generator only.
+        .executableTarget(name: "envref-swiftgen", dependencies: ["EnvrefCore", "EnvrefRegistry", "EnvrefSwiftGen"]),
+        .plugin(name: "EnvrefAccessorsPlugin", capability: .buildTool(), dependencies: ["envref-swiftgen"]),
+        .plugin(
+            name: "EnvrefGenerateSwift",
+            capability: .command(
+                intent: .custom(verb: "generate-swift", description: "Write typed accessors from variables.yaml into the target's sources."),
+                permissions: [.writeToPackageDirectory(reason: "Writes the generated accessors file into the target's source folder.")]
+            ),
+            dependencies: ["envref-swiftgen"]
+        ),
+
+        // Runtime support for generated accessors; depends on swift-configuration alone.
+        .target(name: "EnvrefRuntime", dependencies: [.product(name: "Configuration", package: "swift-configuration")]),
+        .target(
+            name: "WandbSettings",
+            dependencies: ["EnvrefRuntime", .product(name: "Configuration", package: "swift-configuration")],
+            plugins: ["EnvrefAccessorsPlugin"]
+        ),
+        .executableTarget(name: "wandb-settings", dependencies: ["WandbSettings"]),
+
+        .testTarget(name: "EnvrefCoreTests", dependencies: ["EnvrefCore"]),
+        .testTarget(
+            name: "EnvrefRegistryTests",
+            dependencies: ["EnvrefRegistry"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "EnvrefDocsTests",
+            dependencies: ["EnvrefDocs", .product(name: "SnapshotTesting", package: "swift-snapshot-testing")],
+            exclude: ["__Snapshots__", "Fixtures"]
+        ),
+        .testTarget(
+            name: "EnvrefSwiftGenTests",
+            dependencies: ["EnvrefSwiftGen", .product(name: "SnapshotTesting", package: "swift-snapshot-testing")],
+            exclude: ["__Snapshots__"]
+        ),
+        .testTarget(name: "EnvrefTranslationsTests", dependencies: ["EnvrefTranslations"]),
+        .testTarget(name: "EnvrefAuditTests", dependencies: ["EnvrefAudit"]),
+        .testTarget(name: "EnvrefRuntimeTests", dependencies: ["EnvrefRuntime", "WandbSettings"]),
+        .testTarget(name: "envrefTests", dependencies: ["EnvrefCore"]),
+    ]
+)

@@ -1,0 +1,106 @@
+import EnvrefCore
+import Foundation
+import Yams
+
+/// What loading a registry produced: the registry when there were no errors, and every diagnostic.
+public struct RegistryLoadResult: Sendable {
+    /// The validated registry, or `nil` when any diagnostic is an error.
+    public var registry: Registry?
+    /// Every problem found, in file order.
+    public var diagnostics: [Diagnostic]
+
+    /// The registry, or an error carrying every diagnostic.
+    public func get() throws(DiagnosticsError) -> Registry {
+        guard let registry else { throw DiagnosticsError(diagnostics) }
+        return registry
+    }
+}
+
+/// Reads `variables.yaml` and turns it into a validated `Registry`, collecting every problem.
+///
+/// The stages are: decode the bytes as UTF-8, scan libyaml events (syntax, duplicates, aliases,
+/// nesting), compose with Yams keeping node positions, then decode and validate the model.
+public enum RegistryLoader {
+    /// Where the registry lives, relative to the project folder.
+    public static let defaultPath = "Content/variables.yaml"
+    /// Larger files are refused outright; the W&B registry is about 60 KiB.
+    public static let maximumFileSize = 8 << 20
+
+    /// Loads a registry file; `displayPath` is what diagnostics show (defaults to the path as given).
+    public static func load(fileAt url: URL, displayPath: String? = nil) -> RegistryLoadResult {
+        let shownPath = displayPath ?? url.relativePath
+        do {
+            let data = try Data(contentsOf: url)
+            return load(bytes: Array(data), path: shownPath)
+        } catch {
+            return RegistryLoadResult(registry: nil, diagnostics: [
+                .error("cannot read the registry: \(Self.reason(for: error))", at: SourceLocation(path: shownPath, line: 1, column: 1))
+            ])
+        }
+    }
+
+    /// Loads a registry from bytes already in memory.
+    public static func load(bytes: [UInt8], path: String) -> RegistryLoadResult {
+        let start = SourceLocation(path: path, line: 1, column: 1)
+        guard bytes.count <= maximumFileSize else {
+            return failure(.error("the registry is larger than \(maximumFileSize >> 20) MiB", at: start))
+        }
+        let source: SourceText
+        switch SourceText.decode(bytes, path: path) {
+        case .success(let decoded): source = decoded
+        case .failure(let diagnostic): return failure(diagnostic)
+        }
+        if source.isBlank {
+            return failure(.error("the registry is empty; expected at least 'languages' and 'variables'", at: start))
+        }
+        let prescan = YAMLPrescan(source)
+        if prescan.isFatal {
+            return RegistryLoadResult(registry: nil, diagnostics: prescan.diagnostics.sorted())
+        }
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: prescan.composableText)
+        } catch {
+            return RegistryLoadResult(registry: nil, diagnostics: (prescan.diagnostics + [composeFailure(error, path: path)]).sorted())
+        }
+        guard let root else {
+            return failure(.error("the registry is empty; expected at least 'languages' and 'variables'", at: start))
+        }
+        var decoder = RegistryDecoder(path: path)
+        let registry = decoder.decode(root)
+        let diagnostics = (prescan.diagnostics + decoder.diagnostics).sorted()
+        return RegistryLoadResult(registry: diagnostics.containsErrors ? nil : registry, diagnostics: diagnostics)
+    }
+
+    private static func failure(_ diagnostic: Diagnostic) -> RegistryLoadResult {
+        RegistryLoadResult(registry: nil, diagnostics: [diagnostic])
+    }
+
+    private static func composeFailure(_ error: any Error, path: String) -> Diagnostic {
+        if let yamlError = error as? YamlError {
+            switch yamlError {
+            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+                return .error("invalid YAML: \(problem)", at: SourceLocation(path: path, line: mark.line, column: mark.column))
+            case .duplicatedKeysInMapping(let duplicates, let context):
+                return .error("duplicate key '\(duplicates.joined(separator: "', '"))'",
+                              at: SourceLocation(path: path, line: context.mark.line, column: context.mark.column))
+            default:
+                break
+            }
+        }
+        return .error("invalid YAML: \(error)", at: SourceLocation(path: path, line: 1, column: 1))
+    }
+
+    static func reason(for error: any Error) -> String {
+        let nsError = error as NSError
+        if nsError.domain == NSCocoaErrorDomain, nsError.code == NSFileReadNoSuchFileError {
+            return "no such file"
+        }
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain,
+            let code = POSIXErrorCode(rawValue: Int32(underlying.code))
+        {
+            return String(cString: strerror(code.rawValue)).lowercased()
+        }
+        return nsError.localizedDescription
+    }
+}

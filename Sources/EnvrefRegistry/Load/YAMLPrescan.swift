@@ -1,0 +1,161 @@
+import CYaml
+import EnvrefCore
+
+/// A linear pass over libyaml's events that runs before `Yams.compose`.
+///
+/// `Yams.compose` stops at the first duplicate key and expands aliases by sharing nodes, which
+/// hashing and walking can turn exponential (the "billion laughs" attack). This pass reports every
+/// duplicate key and every alias with its exact position, rejects absurd nesting before a recursive
+/// composer can overflow the stack, and rewrites duplicate keys so composing can go on and the
+/// rest of the file still gets checked.
+struct YAMLPrescan {
+    /// Deepest nesting a registry may use; real registries need five levels.
+    static let maximumDepth = 32
+    /// Stop listing duplicate keys after this many; the file is clearly broken.
+    static let maximumReportedDuplicates = 200
+
+    /// Problems found while scanning.
+    private(set) var diagnostics: [Diagnostic] = []
+    /// The text to compose: the input with duplicate keys renamed to sentinels.
+    private(set) var composableText: String
+    /// Whether composing is pointless (syntax error, alias, nesting).
+    private(set) var isFatal = false
+
+    private enum Frame {
+        case mapping(path: [String], seenKeys: [String: Int], expectingKey: Bool, currentKey: String?)
+        case sequence(path: [String], index: Int)
+    }
+
+    /// Scans `source` and records what it finds.
+    init(_ source: SourceText) {
+        composableText = source.text
+        var renames: [(start: Int, end: Int)] = []
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else {
+            diagnostics.append(.error("could not start the YAML parser", at: SourceLocation(path: source.path, line: 1, column: 1)))
+            isFatal = true
+            return
+        }
+        defer { yaml_parser_delete(&parser) }
+        let bytes = Array(source.text.utf8)
+        bytes.withUnsafeBufferPointer { buffer in
+            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+            var frames: [Frame] = []
+            var event = yaml_event_t()
+            while true {
+                guard yaml_parser_parse(&parser, &event) == 1 else {
+                    diagnostics.append(Self.syntaxError(parser, source))
+                    isFatal = true
+                    return
+                }
+                defer { yaml_event_delete(&event) }
+                let start = event.start_mark, end = event.end_mark
+                let location = source.location(line: Int(start.line), column: Int(start.column))
+                switch event.type {
+                case YAML_STREAM_END_EVENT:
+                    return
+                case YAML_ALIAS_EVENT:
+                    let name = event.data.alias.anchor.map { String(cString: $0) } ?? ""
+                    diagnostics.append(.error(
+                        "YAML aliases are not supported in the registry (found '*\(name)'); write the value out in full",
+                        at: location))
+                    isFatal = true
+                    Self.completeValue(in: &frames)
+                case YAML_SCALAR_EVENT:
+                    if case .mapping(let path, var seenKeys, true, _) = frames.last {
+                        let key = String(cString: event.data.scalar.value)
+                        if let firstLine = seenKeys[key] {
+                            if renames.count < Self.maximumReportedDuplicates {
+                                diagnostics.append(.error(Self.duplicateMessage(key: key, path: path, firstLine: firstLine), at: location))
+                            }
+                            renames.append((Int(start.index), Int(end.index)))
+                        } else {
+                            seenKeys[key] = Int(start.line) + 1
+                        }
+                        frames[frames.count - 1] = .mapping(path: path, seenKeys: seenKeys, expectingKey: false, currentKey: key)
+                    } else {
+                        Self.completeValue(in: &frames)
+                    }
+                case YAML_MAPPING_START_EVENT, YAML_SEQUENCE_START_EVENT:
+                    let path: [String]
+                    switch frames.last {
+                    case .mapping(let parentPath, _, true, _):
+                        diagnostics.append(.error("mapping keys must be plain text, not a list or mapping", at: location))
+                        isFatal = true
+                        path = parentPath + ["?"]
+                    case .mapping(let parentPath, _, false, let key):
+                        path = parentPath + [key ?? "?"]
+                    case .sequence(let parentPath, let index):
+                        path = parentPath + [String(index)]
+                    case nil:
+                        path = []
+                    }
+                    guard frames.count < Self.maximumDepth else {
+                        diagnostics.append(.error("the YAML is nested more than \(Self.maximumDepth) levels deep", at: location))
+                        isFatal = true
+                        return
+                    }
+                    frames.append(event.type == YAML_MAPPING_START_EVENT
+                        ? .mapping(path: path, seenKeys: [:], expectingKey: true, currentKey: nil)
+                        : .sequence(path: path, index: 0))
+                case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
+                    frames.removeLast()
+                    Self.completeValue(in: &frames)
+                default:
+                    break
+                }
+            }
+        }
+        if !renames.isEmpty, !isFatal {
+            composableText = Self.renaming(renames, in: source.text)
+        }
+    }
+
+    /// Whether a composed key is a renamed duplicate, already reported.
+    static func isDuplicateSentinel(_ key: String) -> Bool {
+        guard let first = key.unicodeScalars.first else { return false }
+        return (0xE000...0xF8FF).contains(first.value) && key.unicodeScalars.allSatisfy { (0xE000...0xF8FF).contains($0.value) }
+    }
+
+    private static func completeValue(in frames: inout [Frame]) {
+        switch frames.last {
+        case .mapping(let path, let seenKeys, false, let key):
+            frames[frames.count - 1] = .mapping(path: path, seenKeys: seenKeys, expectingKey: true, currentKey: key)
+        case .sequence(let path, let index):
+            frames[frames.count - 1] = .sequence(path: path, index: index + 1)
+        default:
+            break
+        }
+    }
+
+    private static func duplicateMessage(key: String, path: [String], firstLine: Int) -> String {
+        if path == ["variables"] {
+            return "duplicate variable '\(key)' (first defined at line \(firstLine))"
+        }
+        return "duplicate key '\(key)' (first used at line \(firstLine))"
+    }
+
+    /// Replaces each span (in Unicode scalar offsets) with a same-length sentinel, so positions stay put.
+    private static func renaming(_ spans: [(start: Int, end: Int)], in text: String) -> String {
+        var scalars = Array(text.unicodeScalars)
+        for (number, span) in spans.enumerated() {
+            let length = max(1, span.end - span.start)
+            let marker = Unicode.Scalar(UInt32(0xE100 + number % 0x1000))!
+            let filler = Unicode.Scalar(UInt32(0xE000))!
+            let sentinel = Array(repeating: filler, count: length - 1) + [marker]
+            scalars.replaceSubrange(span.start..<span.end, with: sentinel)
+        }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        return String(view)
+    }
+
+    private static func syntaxError(_ parser: yaml_parser_t, _ source: SourceText) -> Diagnostic {
+        let problem = parser.problem.map { String(cString: $0) } ?? "unreadable YAML"
+        var message = "invalid YAML: \(problem)"
+        if let context = parser.context.map({ String(cString: $0) }) {
+            message += " \(context) at line \(parser.context_mark.line + 1)"
+        }
+        return .error(message, at: source.location(line: Int(parser.problem_mark.line), column: Int(parser.problem_mark.column)))
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+
+/// Why a text is not a valid value for a variable.
+public enum ValueProblem: Error, Hashable, Sendable {
+    /// Not a value of the type at all.
+    case notOfType(VariableType)
+    /// Not among an enum's allowed values.
+    case notAllowed(values: [String])
+    /// Shorter than `minLength`.
+    case tooShort(minimum: Int)
+    /// Longer than `maxLength`.
+    case tooLong(maximum: Int)
+    /// Does not match `pattern`.
+    case patternMismatch(String)
+    /// Below `minimum`.
+    case belowMinimum(Int)
+    /// Above `maximum`.
+    case aboveMaximum(Int)
+
+    /// What was expected, phrased to follow "expected".
+    public var expectation: String {
+        switch self {
+        case .notOfType(.bool): "true, false, 1, 0, yes or no"
+        case .notOfType(.int): "a whole number"
+        case .notOfType(.url): "an absolute URL such as https://example.com"
+        case .notOfType(let type): "a \(type)"
+        case .notAllowed(let values): "one of \(values.joined(separator: ", "))"
+        case .tooShort(let minimum): "at least \(minimum) characters"
+        case .tooLong(let maximum): "at most \(maximum) characters"
+        case .patternMismatch(let pattern): "a value matching \(pattern)"
+        case .belowMinimum(let minimum): "at least \(minimum)"
+        case .aboveMaximum(let maximum): "at most \(maximum)"
+        }
+    }
+
+    /// A message about `text`, such as `'bogus' is not valid: expected one of a, b`.
+    public func message(quoting text: String) -> String {
+        "'\(text)' is not valid: expected \(expectation)"
+    }
+}
+
+/// Parses text into a typed `Value`, applying the variable's type and constraints.
+public enum ValueParser {
+    /// Parses `text` as a value of `variable`; deprecated enum values map to their replacement.
+    public static func parse(_ text: String, as variable: Variable) -> Result<Value, ValueProblem> {
+        switch variable.type {
+        case .bool:
+            guard let flag = BooleanText.parse(text) else { return .failure(.notOfType(.bool)) }
+            return .success(.bool(flag))
+        case .int:
+            guard let number = Int(text.trimmingCharacters(in: .whitespaces)) else { return .failure(.notOfType(.int)) }
+            if let minimum = variable.constraints.minimum, number < minimum { return .failure(.belowMinimum(minimum)) }
+            if let maximum = variable.constraints.maximum, number > maximum { return .failure(.aboveMaximum(maximum)) }
+            return .success(.int(number))
+        case .enumeration:
+            if variable.values.contains(text) { return .success(.string(text)) }
+            if let deprecated = variable.deprecatedValues.first(where: { $0.value == text }) {
+                return .success(.string(deprecated.replacement))
+            }
+            return .failure(.notAllowed(values: variable.values))
+        case .list:
+            let items = text.components(separatedBy: variable.separator)
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty }
+            return .success(.list(items))
+        case .url:
+            guard let url = URL(string: text), let scheme = url.scheme, !scheme.isEmpty, url.host?.isEmpty == false else {
+                return .failure(.notOfType(.url))
+            }
+            return checkLength(text, variable)
+        case .string, .path:
+            if variable.type == .string, let pattern = variable.constraints.pattern,
+                let regex = try? Regex(pattern), (try? regex.wholeMatch(in: text)) == nil
+            {
+                return .failure(.patternMismatch(pattern))
+            }
+            return checkLength(text, variable)
+        }
+    }
+
+    private static func checkLength(_ text: String, _ variable: Variable) -> Result<Value, ValueProblem> {
+        if let minimum = variable.constraints.minLength, text.count < minimum { return .failure(.tooShort(minimum: minimum)) }
+        if let maximum = variable.constraints.maxLength, text.count > maximum { return .failure(.tooLong(maximum: maximum)) }
+        return .success(.string(text))
+    }
+}

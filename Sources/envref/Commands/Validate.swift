@@ -1,0 +1,19 @@
+import ArgumentParser
+import EnvrefRegistry
+
+/// `envref validate`: load the registry and report every problem.
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check the registry and print every problem as path:line:col: error: message.",
+        discussion: "Exits 0 when the registry is valid (warnings allowed), 1 when it has errors.")
+
+    @OptionGroup var content: ContentOptions
+
+    @Flag(help: "Treat warnings as errors.")
+    var strict = false
+
+    func run() throws {
+        let registry = try content.loadRegistry(strict: strict)
+        print("\(content.resolvedRegistryPath): \(registry.variables.count) variables in \(registry.languages.count) languages")
+    }
+}
