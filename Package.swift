@@ -37,11 +37,14 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
 
+        // One Swift binding of cmark-gfm for every stage that reads or renders Markdown.
+        .target(name: "EnvrefMarkdown", dependencies: ["CCmarkGFM"]),
+
         // Registry + page content -> page contexts -> Markdown and HTML.
         .target(
             name: "EnvrefDocs",
             dependencies: [
-                "EnvrefCore", "EnvrefRegistry", "CCmarkGFM",
+                "EnvrefCore", "EnvrefRegistry", "EnvrefMarkdown",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
@@ -86,6 +89,7 @@ let package = Package(
         .executableTarget(name: "wandb-settings", dependencies: ["WandbSettings"]),
 
         .testTarget(name: "EnvrefCoreTests", dependencies: ["EnvrefCore"]),
+        .testTarget(name: "EnvrefMarkdownTests", dependencies: ["EnvrefMarkdown"]),
         .testTarget(
             name: "EnvrefRegistryTests",
             dependencies: ["EnvrefRegistry"],

@@ -78,7 +78,15 @@ public struct OutputWriter: Sendable {
             throw error
         }
         for item in staged {
-            _ = try FileManager.default.replaceItemAt(item.final, withItemAt: item.temporary)
+            // rename(2) replaces the target atomically, so readers never see a partial file.
+            guard rename(item.temporary.path, item.final.path) == 0 else {
+                let code = errno
+                for pending in staged { try? FileManager.default.removeItem(at: pending.temporary) }
+                throw CocoaError(.fileWriteUnknown, userInfo: [
+                    NSFilePathErrorKey: item.final.path,
+                    NSUnderlyingErrorKey: POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO),
+                ])
+            }
         }
         for path in plan.removed {
             try FileManager.default.removeItem(at: root.appending(path: path))

@@ -1,10 +1,62 @@
 import ArgumentParser
+import EnvrefCore
+import EnvrefDocs
+import Foundation
 
 /// `envref build`: render the reference pages into Site/.
-struct Build: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Build the Markdown and HTML reference pages into Site/.")
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the Markdown and HTML reference pages into Site/.",
+        discussion: """
+            Writes Site/<lang>/index.html and Site/<lang>/environment-variables.md for every language, \
+            Site/index.html as the entry page, and the assets from Templates/assets. Only files whose bytes \
+            change are written; files in Site/ that the build no longer produces are removed. A failed build \
+            leaves Site/ exactly as it was.
+
+            With --check nothing is written: the command lists every out-of-date file and exits 1 if there is one.
+            """)
 
     @OptionGroup var content: ContentOptions
 
-    func run() async throws {}
+    @Option(name: .customLong("templates"), help: "The templates folder.")
+    var templatesDirectory = "Templates"
+
+    @Option(name: .customLong("output"), help: "The site folder to write.")
+    var outputDirectory = "Site"
+
+    @Flag(help: "Write nothing; list out-of-date files and exit 1 if any.")
+    var check = false
+
+    @Flag(name: .shortAndLong, help: "List every file written or removed.")
+    var verbose = false
+
+    func run() throws {
+        let pipeline = DocsPipeline(
+            contentDirectory: content.contentDirectory, registryPath: content.resolvedRegistryPath,
+            templatesDirectory: templatesDirectory)
+        let output = pipeline.run()
+        Console.report(output.diagnostics)
+        guard let files = output.files else { throw ExitCode.failure }
+
+        let writer = OutputWriter(root: URL(fileURLWithPath: outputDirectory), ownsFolder: true)
+        if check {
+            let plan = try writer.plan(files)
+            for path in plan.created { Console.printError("\(outputDirectory)/\(path): missing") }
+            for path in plan.modified { Console.printError("\(outputDirectory)/\(path): out of date") }
+            for path in plan.removed { Console.printError("\(outputDirectory)/\(path): no longer generated") }
+            guard plan.isUpToDate else {
+                Console.printError("\(plan.outOfDate.count) file(s) out of date; run 'envref build' (or 'make site')")
+                throw ExitCode.failure
+            }
+            print("\(outputDirectory): \(files.count) files up to date")
+            return
+        }
+        let plan = try writer.write(files)
+        if verbose {
+            for path in plan.created { print("created \(outputDirectory)/\(path)") }
+            for path in plan.modified { print("updated \(outputDirectory)/\(path)") }
+            for path in plan.removed { print("removed \(outputDirectory)/\(path)") }
+        }
+        print("\(outputDirectory): \(plan.created.count) created, \(plan.modified.count) updated, \(plan.removed.count) removed, \(plan.unchanged.count) unchanged")
+    }
 }

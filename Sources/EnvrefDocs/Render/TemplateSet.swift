@@ -1,0 +1,70 @@
+import EnvrefCore
+import Foundation
+import Mustache
+
+/// The Mustache templates of a `Templates/` folder, parsed up front so every syntax error is
+/// reported with its file, line and column before anything renders.
+public struct TemplateSet: Sendable {
+    /// Templates every site build needs, by name (file name without `.mustache`).
+    public static let requiredTemplates = ["reference.html", "reference.md", "index.html"]
+    /// The folder of static files copied to `Site/assets/`.
+    public static let assetsFolder = "assets"
+
+    private let library: MustacheLibrary
+    /// Static files to copy, by path relative to the assets folder.
+    public let assets: [String: Data]
+
+    /// Parses every `*.mustache` file in `directory` and reads its assets.
+    public static func load(from directory: String) -> (templates: TemplateSet?, diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var templates: [String: MustacheTemplate] = [:]
+        let manager = FileManager.default
+        let names = ((try? manager.contentsOfDirectory(atPath: directory)) ?? []).sorted()
+        if !manager.fileExists(atPath: directory) {
+            return (nil, [.error("the templates folder does not exist", at: SourceLocation(path: directory, line: 1))])
+        }
+        for file in names where file.hasSuffix(".mustache") {
+            let path = "\(directory)/\(file)"
+            let name = String(file.dropLast(".mustache".count))
+            guard let data = manager.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+                diagnostics.append(.error("cannot read the template as UTF-8 text", at: SourceLocation(path: path, line: 1, column: 1)))
+                continue
+            }
+            do {
+                templates[name] = try MustacheTemplate(string: text)
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(.error(
+                    "template syntax error: \(describe(error.error))",
+                    at: SourceLocation(path: path, line: error.context.lineNumber, column: max(1, error.context.columnNumber))))
+            } catch {
+                diagnostics.append(.error("template syntax error: \(error)", at: SourceLocation(path: path, line: 1, column: 1)))
+            }
+        }
+        for required in requiredTemplates where templates[required] == nil && !names.contains("\(required).mustache") {
+            diagnostics.append(.error("missing template '\(required).mustache'", at: SourceLocation(path: directory, line: 1)))
+        }
+        var assets: [String: Data] = [:]
+        let assetsDirectory = "\(directory)/\(assetsFolder)"
+        for file in ((try? manager.contentsOfDirectory(atPath: assetsDirectory)) ?? []).sorted() where !file.hasPrefix(".") {
+            if let data = manager.contents(atPath: "\(assetsDirectory)/\(file)") { assets[file] = data }
+        }
+        guard !diagnostics.containsErrors else { return (nil, diagnostics) }
+        return (TemplateSet(library: MustacheLibrary(templates: templates), assets: assets), diagnostics)
+    }
+
+    /// Renders a context with a named template; `nil` if the template is missing.
+    public func render(_ context: Any, with name: String) -> String? {
+        library.render(context, withTemplate: name)
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        let text = String(describing: error)
+        // Parser errors are enum cases such as `sectionCloseNameIncorrect`; spell them out.
+        var words = ""
+        for character in text {
+            if character.isUppercase, !words.isEmpty { words += " " }
+            words += character.lowercased()
+        }
+        return words
+    }
+}

@@ -1,0 +1,90 @@
+import CCmarkGFM
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// GitHub-flavoured Markdown parsed by cmark-gfm, with tables, autolinks, strikethrough and tagfilter on.
+public struct MarkdownDocument: Sendable {
+    /// The Markdown text as given.
+    public let source: String
+    /// The parsed tree, copied out of cmark so it can be walked safely from Swift.
+    public let root: MarkdownNode
+
+    /// The GFM extensions every parse attaches.
+    public static let extensionNames = ["table", "autolink", "strikethrough", "tagfilter"]
+
+    /// Parses GitHub-flavoured Markdown.
+    public init(_ source: String) {
+        self.source = source
+        root = CMark.withParsedTree(source) { tree, _ in MarkdownNode(copying: tree) }
+    }
+
+    /// Renders the document to HTML.
+    ///
+    /// Raw HTML in the input is shown as text instead of being passed through, so content never
+    /// injects markup; cmark's safe mode also drops `javascript:` and similar link targets.
+    public func html() -> String {
+        CMark.withParsedTree(source) { tree, extensions in
+            CMark.neutraliseRawHTML(in: tree)
+            guard let rendered = cmark_render_html(tree, CMARK_OPT_DEFAULT, extensions) else { return "" }
+            defer { free(rendered) }
+            return String(cString: rendered)
+        }
+    }
+}
+
+/// Ownership and set-up of cmark-gfm parsers.
+enum CMark {
+    /// Registers the core extensions once per process; cmark keeps them in a global registry.
+    private static let registered: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
+
+    static func withParsedTree<Result>(_ source: String, _ body: (OpaquePointer, UnsafeMutablePointer<cmark_llist>?) -> Result) -> Result {
+        _ = registered
+        let parser = cmark_parser_new(CMARK_OPT_DEFAULT)!
+        defer { cmark_parser_free(parser) }
+        for name in MarkdownDocument.extensionNames {
+            if let syntaxExtension = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, syntaxExtension)
+            }
+        }
+        var bytes = Array(source.utf8)
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) { pointer in
+                cmark_parser_feed(parser, pointer, buffer.count)
+            }
+        }
+        let tree = cmark_parser_finish(parser)!
+        defer { cmark_node_free(tree) }
+        return body(tree, cmark_parser_get_syntax_extensions(parser))
+    }
+
+    /// Replaces raw HTML nodes with text nodes holding the same characters.
+    static func neutraliseRawHTML(in tree: OpaquePointer) {
+        var rawNodes: [OpaquePointer] = []
+        let iterator = cmark_iter_new(tree)
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_HTML_INLINE || type == CMARK_NODE_HTML_BLOCK { rawNodes.append(node) }
+        }
+        for node in rawNodes {
+            let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+            let text = cmark_node_new(CMARK_NODE_TEXT)!
+            cmark_node_set_literal(text, literal.hasSuffix("\n") ? String(literal.dropLast()) : literal)
+            if cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK {
+                let paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH)!
+                cmark_node_append_child(paragraph, text)
+                cmark_node_replace(node, paragraph)
+            } else {
+                cmark_node_replace(node, text)
+            }
+            cmark_node_free(node)
+        }
+    }
+}

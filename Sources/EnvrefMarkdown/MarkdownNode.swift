@@ -1,0 +1,59 @@
+import CCmarkGFM
+
+/// One node of a parsed Markdown tree, as a Swift value.
+public struct MarkdownNode: Hashable, Sendable {
+    /// cmark's name for the node type: `paragraph`, `text`, `code`, `table`, `table_row`, `table_cell`, ...
+    public var type: String
+    /// The text of leaf nodes (`text`, `code`, `code_block`, `html_inline`, `html_block`).
+    public var literal: String?
+    /// The target of a `link` or `image`.
+    public var destination: String?
+    /// The level of a `heading`.
+    public var headingLevel: Int?
+    /// The info string of a fenced `code_block`.
+    public var fenceInfo: String?
+    /// Whether a `table_row` is the header row.
+    public var isTableHeader: Bool
+    /// Whether a `list` is ordered.
+    public var isOrderedList: Bool
+    /// 1-based line where the node starts in the source.
+    public var line: Int
+    /// 1-based column where the node starts in the source.
+    public var column: Int
+    /// Child nodes in document order.
+    public var children: [MarkdownNode]
+
+    init(copying node: OpaquePointer) {
+        type = cmark_node_get_type_string(node).map { String(cString: $0) } ?? "unknown"
+        let nodeType = cmark_node_get_type(node)
+        let leafTypes = [CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_INLINE, CMARK_NODE_HTML_BLOCK]
+        literal = leafTypes.contains(nodeType) ? cmark_node_get_literal(node).map { String(cString: $0) } : nil
+        destination = (nodeType == CMARK_NODE_LINK || nodeType == CMARK_NODE_IMAGE)
+            ? cmark_node_get_url(node).map { String(cString: $0) } : nil
+        headingLevel = nodeType == CMARK_NODE_HEADING ? Int(cmark_node_get_heading_level(node)) : nil
+        fenceInfo = nodeType == CMARK_NODE_CODE_BLOCK ? cmark_node_get_fence_info(node).map { String(cString: $0) } : nil
+        isTableHeader = type == "table_row" && cmark_gfm_extensions_get_table_row_is_header(node) != 0
+        isOrderedList = nodeType == CMARK_NODE_LIST && cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
+        line = Int(cmark_node_get_start_line(node))
+        column = Int(cmark_node_get_start_column(node))
+        var children: [MarkdownNode] = []
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            children.append(MarkdownNode(copying: current))
+            child = cmark_node_next(current)
+        }
+        self.children = children
+    }
+
+    /// This node and all its descendants, depth first.
+    public var allNodes: [MarkdownNode] {
+        [self] + children.flatMap(\.allNodes)
+    }
+
+    /// The concatenated text of the node's `text` and `code` descendants.
+    public var plainText: String {
+        if let literal, type == "text" || type == "code" { return literal }
+        if type == "softbreak" || type == "linebreak" { return " " }
+        return children.map(\.plainText).joined()
+    }
+}
