@@ -91,7 +91,7 @@ struct YAMLPrescan {
                         path = []
                     }
                     guard frames.count < Self.maximumDepth else {
-                        diagnostics.append(.error("the YAML is nested more than \(Self.maximumDepth) levels deep", at: location))
+                        diagnostics.append(.error(Self.nestingMessage, at: location))
                         isFatal = true
                         return
                     }
@@ -150,12 +150,19 @@ struct YAMLPrescan {
         return String(view)
     }
 
+    private static let nestingMessage = "the YAML is nested too deeply (more than \(maximumDepth) levels)"
+
     private static func syntaxError(_ parser: yaml_parser_t, _ source: SourceText) -> Diagnostic {
         let problem = parser.problem.map { String(cString: $0) } ?? "unreadable YAML"
+        let location = source.location(line: Int(parser.problem_mark.line), column: Int(parser.problem_mark.column))
+        if problem.hasPrefix("Maximum nesting level") {
+            // libyaml's own guard fired first; report it in the same words as ours.
+            return .error(nestingMessage, at: location)
+        }
         var message = "invalid YAML: \(problem)"
         if let context = parser.context.map({ String(cString: $0) }) {
             message += " \(context) at line \(parser.context_mark.line + 1)"
         }
-        return .error(message, at: source.location(line: Int(parser.problem_mark.line), column: Int(parser.problem_mark.column)))
+        return .error(message, at: location)
     }
 }

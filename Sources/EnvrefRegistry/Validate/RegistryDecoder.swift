@@ -217,7 +217,7 @@ struct RegistryDecoder {
                 unknownKey(key, at: keyNode, in: RegistrySchema.variableKeys, context: "in variable '\(name)'")
             }
         }
-        if let source = languages.first, draft.descriptions[source] == nil, true {
+        if let source = languages.first, draft.descriptions[source] == nil, !Self.hasKey(source.rawValue, in: descriptionNode) {
             error("variable '\(name)' has no description in the source language '\(source)'", at: descriptionNode ?? nameNode)
         }
         return draft
@@ -513,6 +513,12 @@ struct RegistryDecoder {
 
     private mutating func warning(_ message: String, at node: Node) {
         diagnostics.append(.warning(message, at: location(of: node)))
+    }
+
+    /// Whether a description mapping mentions a language at all, so a broken entry is not also reported as missing.
+    private static func hasKey(_ key: String, in node: Node?) -> Bool {
+        guard case .mapping(let mapping)? = node else { return false }
+        return mapping.contains { $0.key.string == key }
     }
 
     private static func kind(of node: Node) -> String {
