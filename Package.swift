@@ -53,7 +53,10 @@ let package = Package(
         .target(name: "EnvrefSwiftGen", dependencies: ["EnvrefCore", "EnvrefRegistry"]),
 
         // Translation state, reports, page import and gettext PO.
-        .target(name: "EnvrefTranslations", dependencies: ["EnvrefCore", "EnvrefRegistry", "CCmarkGFM"]),
+        .target(
+            name: "EnvrefTranslations",
+            dependencies: ["EnvrefCore", "EnvrefRegistry", "CCmarkGFM", .product(name: "Yams", package: "Yams")]
+        ),
 
         // Source scanning for variables the registry does not know.
         .target(name: "EnvrefAudit", dependencies: ["EnvrefCore", "EnvrefRegistry"]),
@@ -98,14 +101,18 @@ let package = Package(
         .testTarget(
             name: "EnvrefDocsTests",
             dependencies: ["EnvrefDocs", .product(name: "SnapshotTesting", package: "swift-snapshot-testing")],
-            exclude: ["__Snapshots__", "Fixtures"]
+            exclude: ["Fixtures", "Translate/__Snapshots__", "Render/__Snapshots__"]
         ),
         .testTarget(
             name: "EnvrefSwiftGenTests",
             dependencies: ["EnvrefSwiftGen", .product(name: "SnapshotTesting", package: "swift-snapshot-testing")],
             exclude: ["__Snapshots__"]
         ),
-        .testTarget(name: "EnvrefTranslationsTests", dependencies: ["EnvrefTranslations"]),
+        .testTarget(
+            name: "EnvrefTranslationsTests",
+            dependencies: ["EnvrefTranslations", .product(name: "SnapshotTesting", package: "swift-snapshot-testing")],
+            exclude: ["Fixtures", "Report/__Snapshots__"]
+        ),
         .testTarget(name: "EnvrefAuditTests", dependencies: ["EnvrefAudit"]),
         .testTarget(name: "EnvrefRuntimeTests", dependencies: ["EnvrefRuntime", "WandbSettings"]),
         .testTarget(name: "envrefTests", dependencies: ["EnvrefCore"]),

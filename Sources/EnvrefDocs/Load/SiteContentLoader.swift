@@ -127,7 +127,7 @@ public struct SiteContentLoader: Sendable {
                 if found != expected {
                     let list = expected.sorted().map { "{\($0)}" }.joined(separator: ", ")
                     diagnostics.append(.error(
-                        "interface string '\(dotted)' must use the placeholders \(list.isEmpty ? "(none)" : list); found \(found.sorted().map { "{\($0)}" }.joined(separator: ", "))",
+                        "interface string '\(dotted)' must use the placeholders \(list.isEmpty ? "(none)" : list); found \(found.isEmpty ? "none" : found.sorted().map { "{\($0)}" }.joined(separator: ", "))",
                         at: location(of: value, path: path)))
                 }
                 table[dotted] = scalar.string

@@ -6,7 +6,7 @@
 /// are finished Markdown for the `.md` templates.
 
 /// The context of `reference.html.mustache` and `reference.md.mustache`: one language's page.
-public struct ReferencePageContext: Hashable, Sendable {
+public struct ReferencePageContext: Hashable, Sendable, Encodable {
     /// The page language's code, for `lang` attributes.
     public var language: String
     /// The page language's own name.
@@ -38,7 +38,7 @@ public struct ReferencePageContext: Hashable, Sendable {
 }
 
 /// A `key: value` line of Markdown front matter.
-public struct FrontMatterField: Hashable, Sendable {
+public struct FrontMatterField: Hashable, Sendable, Encodable {
     /// The key.
     public var key: String
     /// The value, already quoted for YAML.
@@ -46,7 +46,7 @@ public struct FrontMatterField: Hashable, Sendable {
 }
 
 /// A link to one language's pages.
-public struct LanguageLink: Hashable, Sendable {
+public struct LanguageLink: Hashable, Sendable, Encodable {
     /// The language code, for `lang` and `hreflang`.
     public var language: String
     /// The language's own name.
@@ -60,7 +60,7 @@ public struct LanguageLink: Hashable, Sendable {
 }
 
 /// A block of page content written in Markdown (intro, closing sections).
-public struct SectionContext: Hashable, Sendable {
+public struct SectionContext: Hashable, Sendable, Encodable {
     /// The content rendered to HTML.
     public var contentHTML: String
     /// The content as Markdown.
@@ -70,7 +70,7 @@ public struct SectionContext: Hashable, Sendable {
 }
 
 /// Marks text shown in the source language because the page language lacks it.
-public struct FallbackContext: Hashable, Sendable {
+public struct FallbackContext: Hashable, Sendable, Encodable {
     /// The language the text is actually in, for `lang` attributes.
     public var language: String
     /// The notice telling readers why, in the page language.
@@ -78,7 +78,7 @@ public struct FallbackContext: Hashable, Sendable {
 }
 
 /// The headings of the variables table.
-public struct ColumnHeadings: Hashable, Sendable {
+public struct ColumnHeadings: Hashable, Sendable, Encodable {
     /// The name column.
     public var variable: String
     /// The type column.
@@ -90,7 +90,7 @@ public struct ColumnHeadings: Hashable, Sendable {
 }
 
 /// Everything one row of the variables table shows.
-public struct VariableContext: Hashable, Sendable {
+public struct VariableContext: Hashable, Sendable, Encodable {
     /// The variable name, also the row's anchor id.
     public var name: String
     /// The localised type name.
@@ -132,7 +132,7 @@ public struct VariableContext: Hashable, Sendable {
 }
 
 /// One allowed value of an enum.
-public struct AllowedValueContext: Hashable, Sendable {
+public struct AllowedValueContext: Hashable, Sendable, Encodable {
     /// The value.
     public var value: String
     /// For a deprecated value, the sentence naming its replacement.
@@ -140,7 +140,7 @@ public struct AllowedValueContext: Hashable, Sendable {
 }
 
 /// Why a variable is deprecated and what replaces it.
-public struct DeprecationContext: Hashable, Sendable {
+public struct DeprecationContext: Hashable, Sendable, Encodable {
     /// The badge text.
     public var label: String
     /// The replacement's name, if any.
@@ -152,7 +152,7 @@ public struct DeprecationContext: Hashable, Sendable {
 }
 
 /// The four cells of a variable's row in the Markdown table.
-public struct MarkdownRowContext: Hashable, Sendable {
+public struct MarkdownRowContext: Hashable, Sendable, Encodable {
     /// Anchor and name.
     public var variableCell: String
     /// The type.
@@ -164,7 +164,7 @@ public struct MarkdownRowContext: Hashable, Sendable {
 }
 
 /// The context of `index.html.mustache`: the site's entry page.
-public struct SiteIndexContext: Hashable, Sendable {
+public struct SiteIndexContext: Hashable, Sendable, Encodable {
     /// The source language's code.
     public var language: String
     /// The page title.
@@ -180,7 +180,7 @@ public struct SiteIndexContext: Hashable, Sendable {
 }
 
 /// A language on the entry page.
-public struct IndexLanguageEntry: Hashable, Sendable {
+public struct IndexLanguageEntry: Hashable, Sendable, Encodable {
     /// Links to the language's pages.
     public var link: LanguageLink
     /// The page title in that language.

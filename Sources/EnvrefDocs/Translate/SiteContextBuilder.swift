@@ -2,7 +2,7 @@ import EnvrefMarkdown
 import EnvrefRegistry
 
 /// The contexts of every page of the site, the boundary between the translate and render stages.
-public struct SiteContexts: Hashable, Sendable {
+public struct SiteContexts: Hashable, Sendable, Encodable {
     /// One reference page per language, in registry order.
     public var pages: [ReferencePageContext]
     /// The entry page.

@@ -1,0 +1,120 @@
+import EnvrefCore
+import EnvrefMarkdown
+import Foundation
+import SnapshotTesting
+import Testing
+
+@testable import EnvrefDocs
+
+@Suite("Render: contexts through the templates")
+struct SiteRendererTests {
+    @Test("the site has the expected files")
+    func fileList() throws {
+        let files = try Fixtures.renderedFiles()
+        #expect(files.map(\.path) == [
+            "assets/style.css", "en/environment-variables.md", "en/index.html", "fr/environment-variables.md",
+            "fr/index.html", "index.html",
+        ])
+    }
+
+    @Test("rendered pages match their snapshots", arguments: [
+        "en/environment-variables.md", "fr/environment-variables.md", "en/index.html", "fr/index.html", "index.html",
+    ])
+    func pageSnapshots(path: String) throws {
+        let text = try #require(Fixtures.text(of: path, in: try Fixtures.renderedFiles()))
+        assertSnapshot(of: text, as: .lines, named: path.replacing("/", with: "-"))
+    }
+
+    @Test("the Markdown table round-trips through cmark-gfm: one row per variable, four cells each")
+    func markdownRoundTrip() throws {
+        let files = try Fixtures.renderedFiles()
+        let content = try Fixtures.siteContent()
+        for language in ["en", "fr"] {
+            let markdown = try #require(Fixtures.text(of: "\(language)/environment-variables.md", in: files))
+            let tables = MarkdownDocument(markdown).root.allNodes.filter { $0.type == "table" }
+            #expect(tables.count == 1)
+            let rows = try #require(tables.first).children.filter { $0.type == "table_row" && !$0.isTableHeader }
+            #expect(rows.count == content.registry.variables.count)
+            #expect(rows.allSatisfy { $0.children.count == 4 })
+            let names = rows.map { $0.children[0].plainText }
+            #expect(names == content.registry.variables.map(\.name))
+        }
+    }
+
+    @Test("a pipe and a blank line inside a description stay inside the row")
+    func pipesAndNewlines() throws {
+        let markdown = try #require(Fixtures.text(of: "en/environment-variables.md", in: try Fixtures.renderedFiles()))
+        let table = try #require(MarkdownDocument(markdown).root.allNodes.first { $0.type == "table" })
+        let token = try #require(table.children.first { $0.children.first?.plainText == "DEMO_TOKEN" })
+        let description = token.children[3].plainText
+        #expect(description.contains("a|b"))
+        #expect(description.contains("must not contain a pipe | character"))
+        #expect(description.contains("Keep it out of version control."))
+    }
+
+    @Test("raw HTML in a description is never passed through to HTML")
+    func rawHTML() throws {
+        let html = try #require(Fixtures.text(of: "en/index.html", in: try Fixtures.renderedFiles()))
+        #expect(!html.contains("<script>"))
+        #expect(!html.contains("<b>bold</b>"))
+        #expect(html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"))
+        let markdown = try #require(Fixtures.text(of: "en/environment-variables.md", in: try Fixtures.renderedFiles()))
+        #expect(!markdown.contains("<script>"))
+    }
+
+    @Test("the fallback text is tagged with the source language in both formats")
+    func fallbackTagging() throws {
+        let files = try Fixtures.renderedFiles()
+        let html = try #require(Fixtures.text(of: "fr/index.html", in: files))
+        #expect(html.contains("<div class=\"fallback\" lang=\"en\">"))
+        #expect(html.contains("<p class=\"fallback-notice\">Pas encore traduit"))
+        let markdown = try #require(Fixtures.text(of: "fr/environment-variables.md", in: files))
+        #expect(markdown.contains("<span lang=\"en\">Files to load:"))
+    }
+
+    @Test("every variable has an anchor whose id is its name")
+    func anchors() throws {
+        let files = try Fixtures.renderedFiles()
+        let content = try Fixtures.siteContent()
+        for language in ["en", "fr"] {
+            let html = try #require(Fixtures.text(of: "\(language)/index.html", in: files))
+            let markdown = try #require(Fixtures.text(of: "\(language)/environment-variables.md", in: files))
+            for variable in content.registry.variables {
+                #expect(html.contains("<tr id=\"\(variable.name)\""), "\(language) \(variable.name)")
+                #expect(markdown.contains("<a id=\"\(variable.name)\"></a>"), "\(language) \(variable.name)")
+            }
+        }
+    }
+
+    @Test("two builds give the same bytes")
+    func determinism() throws {
+        #expect(try Fixtures.renderedFiles() == Fixtures.renderedFiles())
+    }
+
+    @Test("template syntax errors are reported with file, line and column")
+    func templateErrors() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for name in TemplateSet.requiredTemplates {
+            try Data("ok\n".utf8).write(to: directory.appending(path: "\(name).mustache"))
+        }
+        try Data("line one\n{{#open}}\n{{/close}}\n".utf8).write(to: directory.appending(path: "reference.md.mustache"))
+        let result = TemplateSet.load(from: directory.path)
+        #expect(result.templates == nil)
+        #expect(result.diagnostics.map(\.description) == [
+            "\(directory.path)/reference.md.mustache:3:4: error: template syntax error: section close name incorrect"
+        ])
+    }
+
+    @Test("a missing template is an error that names it")
+    func missingTemplate() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Data("ok\n".utf8).write(to: directory.appending(path: "index.html.mustache"))
+        let result = TemplateSet.load(from: directory.path)
+        #expect(result.diagnostics.map(\.description) == [
+            "\(directory.path):1: error: missing template 'reference.html.mustache'",
+            "\(directory.path):1: error: missing template 'reference.md.mustache'",
+        ])
+    }
+}

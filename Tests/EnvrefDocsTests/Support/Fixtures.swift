@@ -1,0 +1,41 @@
+import EnvrefCore
+import EnvrefRegistry
+import Foundation
+
+@testable import EnvrefDocs
+
+/// Paths of the test fixtures and of the project's real templates.
+enum Fixtures {
+    static let testsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    static let repositoryRoot = testsDirectory.deletingLastPathComponent().deletingLastPathComponent()
+    static let contentDirectory = testsDirectory.appending(path: "Fixtures/Content").path
+    static let templatesDirectory = repositoryRoot.appending(path: "Templates").path
+
+    /// The fixture registry and content, loaded through the real loaders.
+    static func siteContent() throws -> SiteContent {
+        let registry = try RegistryLoader.load(
+            fileAt: URL(fileURLWithPath: contentDirectory + "/variables.yaml"), displayPath: "variables.yaml"
+        ).get()
+        let loaded = SiteContentLoader(contentDirectory: contentDirectory).load(for: registry)
+        guard let content = loaded.content else { throw DiagnosticsError(loaded.diagnostics) }
+        return content
+    }
+
+    /// The fixture run through every stage.
+    static func renderedFiles() throws -> [OutputFile] {
+        let output = DocsPipeline(contentDirectory: contentDirectory, templatesDirectory: templatesDirectory).run()
+        guard let files = output.files else { throw DiagnosticsError(output.diagnostics) }
+        return files
+    }
+
+    static func text(of path: String, in files: [OutputFile]) -> String? {
+        files.first { $0.path == path }.map { String(decoding: $0.contents, as: UTF8.self) }
+    }
+
+    /// A scratch folder removed when the test ends.
+    static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appending(path: "envref-docs-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}

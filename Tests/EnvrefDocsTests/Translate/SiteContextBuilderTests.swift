@@ -1,0 +1,45 @@
+import Foundation
+import SnapshotTesting
+import Testing
+
+@testable import EnvrefDocs
+
+@Suite("Translate: registry and content to page contexts")
+struct SiteContextBuilderTests {
+    @Test("the contexts of the fixture site match the snapshot")
+    func contextSnapshot() throws {
+        let contexts = SiteContextBuilder().build(try Fixtures.siteContent())
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let json = String(decoding: try encoder.encode(contexts), as: UTF8.self)
+        assertSnapshot(of: json, as: .lines, named: "fixture-site")
+    }
+
+    @Test("a language without a description shows the source text, marked as a fallback")
+    func fallback() throws {
+        let contexts = SiteContextBuilder().build(try Fixtures.siteContent())
+        let french = try #require(contexts.pages.first { $0.language == "fr" })
+        let paths = try #require(french.variables.first { $0.name == "DEMO_PATHS" })
+        #expect(paths.fallback?.language == "en")
+        #expect(paths.fallback?.notice == "Pas encore traduit : le texte est affiché dans sa langue d’origine (English).")
+        #expect(paths.descriptionHTML.contains("first the defaults"))
+        let mode = try #require(french.variables.first { $0.name == "DEMO_MODE" })
+        #expect(mode.fallback == nil)
+        #expect(french.intro?.fallback?.language == "en")
+    }
+
+    @Test("every variable appears on every page, in registry order")
+    func everyVariableOnEveryPage() throws {
+        let content = try Fixtures.siteContent()
+        let contexts = SiteContextBuilder().build(content)
+        for page in contexts.pages {
+            #expect(page.variables.map(\.name) == content.registry.variables.map(\.name))
+        }
+    }
+
+    @Test("front matter values are quoted YAML, whatever the text holds")
+    func yamlQuoting() {
+        #expect(SiteContextBuilder.yamlQuoted(#"A "quoted": title\with\#na newline"#) == #""A \"quoted\": title\\with\na newline""#)
+        #expect(SiteContextBuilder.yamlQuoted("tab\there\u{1}") == #""tab\there\x01""#)
+    }
+}
