@@ -115,6 +115,6 @@ let package = Package(
         ),
         .testTarget(name: "EnvrefAuditTests", dependencies: ["EnvrefAudit"]),
         .testTarget(name: "EnvrefRuntimeTests", dependencies: ["EnvrefRuntime", "WandbSettings"]),
-        .testTarget(name: "envrefTests", dependencies: ["EnvrefCore"]),
+        .testTarget(name: "envrefTests", dependencies: ["envref"]),
     ]
 )

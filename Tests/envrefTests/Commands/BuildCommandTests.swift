@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+
+@Suite("envref build, as a process")
+struct BuildCommandTests {
+    func snapshotOfSite(_ project: URL) throws -> [String: Data] {
+        let site = project.appending(path: "Site")
+        var files: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(at: site, includingPropertiesForKeys: nil)!
+        for case let url as URL in enumerator where !url.hasDirectoryPath {
+            files[String(url.standardizedFileURL.path.dropFirst(site.standardizedFileURL.path.count + 1))] = try Data(contentsOf: url)
+        }
+        return files
+    }
+
+    func modificationDate(_ url: URL) throws -> Date {
+        try #require(try FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date)
+    }
+
+    @Test("the committed Site/ is up to date with Content/ and Templates/")
+    func committedSiteIsCurrent() throws {
+        let result = try CommandRunner.run(["build", "--check"], in: CommandRunner.repositoryRoot)
+        #expect(result.status == 0, "\(result.standardError)")
+    }
+
+    @Test("a build from scratch writes every page; a second build writes nothing")
+    func incremental() throws {
+        let project = try CommandRunner.projectCopy()
+        defer { try? FileManager.default.removeItem(at: project) }
+        try FileManager.default.removeItem(at: project.appending(path: "Site"))
+        let first = try CommandRunner.run(["build"], in: project)
+        #expect(first.status == 0)
+        #expect(first.standardOutput == "Site: 12 created, 0 updated, 0 removed, 0 unchanged\n")
+        let page = project.appending(path: "Site/fr/index.html")
+        let before = try modificationDate(page)
+        let second = try CommandRunner.run(["build"], in: project)
+        #expect(second.standardOutput == "Site: 0 created, 0 updated, 0 removed, 12 unchanged\n")
+        #expect(try modificationDate(page) == before)
+    }
+
+    @Test("two builds are byte-for-byte identical")
+    func deterministic() throws {
+        let one = try CommandRunner.projectCopy(), two = try CommandRunner.projectCopy()
+        defer {
+            try? FileManager.default.removeItem(at: one)
+            try? FileManager.default.removeItem(at: two)
+        }
+        for project in [one, two] {
+            try FileManager.default.removeItem(at: project.appending(path: "Site"))
+            #expect(try CommandRunner.run(["build"], in: project).status == 0)
+        }
+        #expect(try snapshotOfSite(one) == snapshotOfSite(two))
+    }
+
+    @Test("--check names every out-of-date file and writes nothing")
+    func check() throws {
+        let project = try CommandRunner.projectCopy()
+        defer { try? FileManager.default.removeItem(at: project) }
+        try Data("stale\n".utf8).write(to: project.appending(path: "Site/ja/index.html"))
+        try FileManager.default.removeItem(at: project.appending(path: "Site/ko/environment-variables.md"))
+        try Data("old\n".utf8).write(to: project.appending(path: "Site/de.html"))
+        let before = try snapshotOfSite(project)
+        let result = try CommandRunner.run(["build", "--check"], in: project)
+        #expect(result.status == 1)
+        #expect(result.errorLines == [
+            "Site/ko/environment-variables.md: missing",
+            "Site/ja/index.html: out of date",
+            "Site/de.html: no longer generated",
+            "3 file(s) out of date; run 'envref build' (or 'make site')",
+        ])
+        #expect(try snapshotOfSite(project) == before)
+    }
+
+    @Test("a failed build leaves Site/ exactly as it was")
+    func failureLeavesSiteAlone() throws {
+        let project = try CommandRunner.projectCopy()
+        defer { try? FileManager.default.removeItem(at: project) }
+        let before = try snapshotOfSite(project)
+        try Data("languages: [en]\nvariables:\n  BAD name: {}\n".utf8).write(to: project.appending(path: "Content/variables.yaml"))
+        let registryFailure = try CommandRunner.run(["build"], in: project)
+        #expect(registryFailure.status == 1)
+        #expect(registryFailure.errorLines == [
+            "Content/variables.yaml:3:3: error: invalid variable name 'BAD name': names must match [A-Z][A-Z0-9_]*; did you mean 'BAD_NAME'?"
+        ])
+        #expect(try snapshotOfSite(project) == before)
+
+        let templateProject = try CommandRunner.projectCopy()
+        defer { try? FileManager.default.removeItem(at: templateProject) }
+        try Data("{{#variables}}\n".utf8).write(to: templateProject.appending(path: "Templates/reference.md.mustache"))
+        let templateFailure = try CommandRunner.run(["build"], in: templateProject)
+        #expect(templateFailure.status == 1)
+        #expect(templateFailure.errorLines.first?.hasPrefix("Templates/reference.md.mustache:") == true)
+        #expect(try snapshotOfSite(templateProject) == before)
+    }
+
+    @Test("--output, --templates and --content override the default folders")
+    func folderFlags() throws {
+        let project = try CommandRunner.projectCopy()
+        defer { try? FileManager.default.removeItem(at: project) }
+        try FileManager.default.moveItem(at: project.appending(path: "Templates"), to: project.appending(path: "tpl"))
+        try FileManager.default.moveItem(at: project.appending(path: "Content"), to: project.appending(path: "src"))
+        let result = try CommandRunner.run(["build", "--content", "src", "--templates", "tpl", "--output", "public"], in: project)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(FileManager.default.fileExists(atPath: project.appending(path: "public/ja/environment-variables.md").path))
+    }
+}

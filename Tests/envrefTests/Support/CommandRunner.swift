@@ -1,0 +1,50 @@
+import Foundation
+
+/// Runs the built `envref` executable as a user would, capturing everything it prints.
+struct CommandRunner {
+    struct Output {
+        var status: Int32
+        var standardOutput: String
+        var standardError: String
+        /// Standard error split into lines, without the trailing empty one.
+        var errorLines: [String] { standardError.split(separator: "\n").map(String.init) }
+    }
+
+    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(path: "../../..").standardized
+
+    /// The executable next to the test bundle, where SwiftPM builds every product.
+    static var executable: URL {
+        let bundleDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        let candidates = [bundleDirectory, Bundle.main.bundleURL.deletingLastPathComponent(), bundleDirectory.deletingLastPathComponent()]
+        return candidates.map { $0.appending(path: "envref") }.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+            ?? bundleDirectory.appending(path: "envref")
+    }
+
+    /// Runs `envref` with arguments in a working directory.
+    static func run(_ arguments: [String], in directory: URL) throws -> Output {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        let output = Pipe(), error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        // Read both pipes before waiting so a chatty command cannot fill a pipe and block.
+        let outData = output.fileHandleForReading.readDataToEndOfFile()
+        let errData = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Output(status: process.terminationStatus, standardOutput: String(decoding: outData, as: UTF8.self),
+                      standardError: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// A copy of the project's Content/, Templates/ and Site/ in a fresh folder.
+    static func projectCopy() throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appending(path: "envref-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        for folder in ["Content", "Templates", "Site"] {
+            try FileManager.default.copyItem(at: repositoryRoot.appending(path: folder), to: directory.appending(path: folder))
+        }
+        return directory
+    }
+}
