@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+
+@testable import EnvrefCore
+
+@Suite("Writing output")
+struct OutputWriterTests {
+    func folder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appending(path: "envref-writer-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    func inode(_ url: URL) throws -> Int {
+        try #require(try FileManager.default.attributesOfItem(atPath: url.path)[.systemFileNumber] as? Int)
+    }
+
+    @Test("only files whose bytes change are written")
+    func writesOnlyChanges() throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let writer = OutputWriter(root: root)
+        let files = [OutputFile(path: "a/one.txt", text: "1\n"), OutputFile(path: "two.txt", text: "2\n")]
+        let first = try writer.write(files)
+        #expect(first.created == ["a/one.txt", "two.txt"])
+        let identity = try inode(root.appending(path: "two.txt"))
+        let second = try writer.write([OutputFile(path: "a/one.txt", text: "changed\n"), files[1]])
+        #expect(second.modified == ["a/one.txt"])
+        #expect(second.unchanged == ["two.txt"])
+        #expect(try inode(root.appending(path: "two.txt")) == identity)
+        #expect(try String(contentsOf: root.appending(path: "a/one.txt"), encoding: .utf8) == "changed\n")
+    }
+
+    @Test("a folder the writer owns loses files it no longer produces; others are left alone")
+    func ownership() throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Data("x".utf8).write(to: root.appending(path: "old.txt"))
+        let shared = try OutputWriter(root: root).plan([OutputFile(path: "new.txt", text: "n")])
+        #expect(shared.removed.isEmpty)
+        let owned = try OutputWriter(root: root, ownsFolder: true).write([OutputFile(path: "new.txt", text: "n")])
+        #expect(owned.removed == ["old.txt"])
+        #expect(!FileManager.default.fileExists(atPath: root.appending(path: "old.txt").path))
+    }
+
+    @Test("planning writes nothing")
+    func planIsReadOnly() throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let plan = try OutputWriter(root: root, ownsFolder: true).plan([OutputFile(path: "a.txt", text: "a")])
+        #expect(plan.outOfDate == ["a.txt"])
+        #expect(!plan.isUpToDate)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).isEmpty)
+    }
+
+    @Test("when one file cannot be written, none is, and no temporary file is left")
+    func allOrNothing() throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Data("keep\n".utf8).write(to: root.appending(path: "a.txt"))
+        // A plain file where a folder is needed makes the second write fail.
+        try Data().write(to: root.appending(path: "blocked"))
+        let files = [OutputFile(path: "a.txt", text: "new\n"), OutputFile(path: "blocked/b.txt", text: "b\n")]
+        #expect(throws: (any Error).self) { try OutputWriter(root: root).write(files) }
+        #expect(try String(contentsOf: root.appending(path: "a.txt"), encoding: .utf8) == "keep\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == ["a.txt", "blocked"])
+    }
+}

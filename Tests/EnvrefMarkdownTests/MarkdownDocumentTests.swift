@@ -1,0 +1,82 @@
+import Testing
+
+@testable import EnvrefMarkdown
+
+@Suite("cmark-gfm binding")
+struct MarkdownDocumentTests {
+    @Test("the GFM extensions are on: tables, autolinks, strikethrough")
+    func extensions() {
+        let html = MarkdownDocument("| a | b |\n| - | - |\n| 1 | 2 |\n\nSee https://wandb.ai and ~~old~~.\n").html()
+        #expect(html.contains("<table>"))
+        #expect(html.contains("<td>2</td>"))
+        #expect(html.contains("<a href=\"https://wandb.ai\">https://wandb.ai</a>"))
+        #expect(html.contains("<del>old</del>"))
+    }
+
+    @Test("raw HTML is shown as text, never passed through")
+    func rawHTML() {
+        let html = MarkdownDocument("Hi <script>alert(1)</script> <b>x</b>\n\n<div onclick=\"x()\">block</div>\n").html()
+        #expect(!html.contains("<script>"))
+        #expect(!html.contains("<b>"))
+        #expect(!html.contains("<div"))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(html.contains("&lt;div onclick=&quot;x()&quot;&gt;block&lt;/div&gt;"))
+    }
+
+    @Test("dangerous link targets are dropped")
+    func unsafeLinks() {
+        let html = MarkdownDocument("[click](javascript:alert(1))\n").html()
+        #expect(!html.contains("javascript:"))
+    }
+
+    @Test("the tree keeps positions and table structure")
+    func tree() throws {
+        let document = MarkdownDocument("# Title\n\n| Name | Use |\n| --- | --- |\n| `A_B` | x |\n")
+        let heading = try #require(document.root.children.first)
+        #expect(heading.type == "heading")
+        #expect(heading.headingLevel == 1)
+        let table = try #require(document.root.children.last)
+        #expect(table.type == "table")
+        #expect(table.line == 3)
+        let rows = table.children
+        #expect(rows.map(\.type) == ["table_header", "table_row"])
+        #expect(rows.map(\.isTableHeader) == [true, false])
+        #expect(rows[1].children.first?.plainText == "A_B")
+    }
+}
+
+@Suite("Markdown inside one table cell")
+struct TableCellMarkdownTests {
+    @Test("pipes, newlines and paragraphs are flattened into one cell", arguments: [
+        ("a | b", #"a \| b"#),
+        ("line one\nline two", "line one line two"),
+        ("para one\n\npara two", "para one<br><br>para two"),
+        ("use `a|b`", #"use `a\|b`"#),
+        ("- x\n- y", "• x<br>• y"),
+        ("1. x\n2. y", "1. x<br>2. y"),
+        ("<b>bold</b>", #"\<b\>bold\</b\>"#),
+        ("W&B and &amp;", "W&B and &"),
+        ("&amp;lt; stays text", #"\&lt; stays text"#),
+        ("[docs](<https://x.y/a b>)", "[docs](https://x.y/a%20b)"),
+    ])
+    func cells(markdown: String, cell: String) {
+        #expect(TableCellMarkdown.cell(from: markdown) == cell)
+    }
+
+    @Test("code spans get a longer fence when the code holds backticks")
+    func codeSpans() {
+        #expect(TableCellMarkdown.codeSpan("a`b") == "``a`b``")
+        #expect(TableCellMarkdown.codeSpan("`x") == "`` `x ``")
+    }
+
+    @Test("every generated cell survives a round trip as exactly one cell")
+    func roundTrip() {
+        let nasty = "Pipes | everywhere\n\n```\ncode | block\n```\n\n> quote | here\n\n* one\n* two | three\n\n<table><tr><td>x</td></tr></table>"
+        let markdown = "| a | b |\n| --- | --- |\n| name | \(TableCellMarkdown.cell(from: nasty)) |\n"
+        let table = MarkdownDocument(markdown).root.children.first { $0.type == "table" }
+        let rows = table?.children.filter { $0.type == "table_row" } ?? []
+        #expect(rows.count == 1)
+        #expect(rows.first?.children.count == 2)
+        #expect(rows.first?.children.last?.plainText.contains("code | block") == true)
+    }
+}
