@@ -18,8 +18,12 @@ public struct MarkdownNode: Hashable, Sendable {
     public var isOrderedList: Bool
     /// 1-based line where the node starts in the source.
     public var line: Int
-    /// 1-based column where the node starts in the source.
+    /// 1-based column where the node starts in the source, in bytes.
     public var column: Int
+    /// 1-based line where the node ends in the source.
+    public var endLine: Int
+    /// For a `table`, how many columns its delimiter row declares; 0 otherwise.
+    public var tableColumnCount: Int
     /// Child nodes in document order.
     public var children: [MarkdownNode]
 
@@ -36,6 +40,8 @@ public struct MarkdownNode: Hashable, Sendable {
         isOrderedList = nodeType == CMARK_NODE_LIST && cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
         line = Int(cmark_node_get_start_line(node))
         column = Int(cmark_node_get_start_column(node))
+        endLine = Int(cmark_node_get_end_line(node))
+        tableColumnCount = type == "table" ? Int(cmark_gfm_extensions_get_table_columns(node)) : 0
         var children: [MarkdownNode] = []
         var child = cmark_node_first_child(node)
         while let current = child {
