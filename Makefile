@@ -59,3 +59,9 @@ validate: build
 
 clean:
 	rm -rf .build
+
+# Benchmarks are a separate package (Benchmarks/) so tests never build them.
+.PHONY: bench
+bench: deps
+	cd Benchmarks && $(SWIFT) build -c release
+	$(PYTHON) Benchmarks/compare.py Benchmarks/.build/release/envref-benchmarks .

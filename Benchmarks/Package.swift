@@ -1,0 +1,25 @@
+// swift-tools-version: 6.1
+// Benchmarks live in their own package so `make test` and CI never build them; run `make bench`.
+import PackageDescription
+
+let package = Package(
+    name: "envref-benchmarks",
+    platforms: [.macOS(.v15)],
+    dependencies: [
+        .package(path: ".."),
+        .package(url: "https://github.com/google/swift-benchmark", from: "0.1.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .executableTarget(
+            name: "envref-benchmarks",
+            dependencies: [
+                .product(name: "EnvrefRegistry", package: "envref"),
+                .product(name: "EnvrefDocs", package: "envref"),
+                .product(name: "EnvrefMarkdown", package: "envref"),
+                .product(name: "Benchmark", package: "swift-benchmark"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        )
+    ]
+)
