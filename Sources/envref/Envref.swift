@@ -14,6 +14,8 @@ struct Envref: AsyncParsableCommand {
         subcommands: [
             Validate.self,
             Build.self,
+            GenerateSwift.self,
+            Audit.self,
         ]
     )
 }

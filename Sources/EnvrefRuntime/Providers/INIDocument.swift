@@ -1,0 +1,111 @@
+/// An INI file as Python's `configparser` reads it: `[section]` headers, `key = value` or `key: value`
+/// lines, `#` and `;` comment lines, and indented continuation lines.
+///
+/// Keys are lowercased and values trimmed, as `configparser` does; values are literal (no `%` interpolation).
+/// Lines that fit none of those shapes are skipped and reported in `problems`, so one typo does not hide
+/// the rest of the file.
+public struct INIDocument: Sendable, Hashable {
+    /// One `key = value` entry.
+    public struct Entry: Sendable, Hashable {
+        /// The key, lowercased.
+        public var key: String
+        /// The value, trimmed; continuation lines are joined with newlines.
+        public var value: String
+        /// The 1-based line the key is on.
+        public var line: Int
+    }
+
+    /// A line that could not be read.
+    public struct Problem: Sendable, Hashable, CustomStringConvertible {
+        /// The 1-based line number.
+        public var line: Int
+        /// What is wrong with it.
+        public var message: String
+
+        /// `line N: message`.
+        public var description: String { "line \(line): \(message)" }
+    }
+
+    /// The section names in file order.
+    public private(set) var sectionNames: [String] = []
+    /// Every entry by section, in file order; a repeated key keeps its last value.
+    public private(set) var sections: [String: [Entry]] = [:]
+    /// Lines that were skipped.
+    public private(set) var problems: [Problem] = []
+
+    /// Parses INI text; never fails, skipped lines are listed in `problems`.
+    public init(parsing text: String) {
+        var currentSection: String?
+        var lastEntryIndex: Int?
+        var lastEntryIndent = 0
+        // `\r\n` is one Character in Swift, so splitting on "\n" alone would miss Windows line ends.
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        for (offset, line) in lines.enumerated() {
+            let lineNumber = offset + 1
+            let indent = line.prefix { $0 == " " || $0 == "\t" }.count
+            let content = line.trimmingWhitespace()
+            if content.isEmpty {
+                lastEntryIndex = nil
+                continue
+            }
+            if content.hasPrefix("#") || content.hasPrefix(";") { continue }
+            if indent > lastEntryIndent, let section = currentSection, let index = lastEntryIndex {
+                // configparser joins an indented line to the value above it.
+                sections[section]![index].value += "\n" + content
+                continue
+            }
+            lastEntryIndex = nil
+            if content.hasPrefix("[") {
+                guard content.hasSuffix("]"), content.count > 2 else {
+                    problems.append(Problem(line: lineNumber, message: "'\(content)' is not a section header like '[default]'"))
+                    currentSection = nil
+                    continue
+                }
+                let name = String(content.dropFirst().dropLast())
+                currentSection = name
+                if sections[name] == nil {
+                    sectionNames.append(name)
+                    sections[name] = []
+                }
+                continue
+            }
+            guard let delimiter = content.firstIndex(where: { $0 == "=" || $0 == ":" }) else {
+                problems.append(Problem(line: lineNumber, message: "'\(content)' is not a 'key = value' line"))
+                continue
+            }
+            let key = content[..<delimiter].trimmingWhitespace().lowercased()
+            let value = content[content.index(after: delimiter)...].trimmingWhitespace()
+            guard !key.isEmpty else {
+                problems.append(Problem(line: lineNumber, message: "'\(content)' has no key before '\(content[delimiter])'"))
+                continue
+            }
+            guard let section = currentSection else {
+                problems.append(Problem(line: lineNumber, message: "'\(key)' comes before any section header such as '[default]'"))
+                continue
+            }
+            var entries = sections[section]!
+            if let existing = entries.firstIndex(where: { $0.key == key }) {
+                problems.append(Problem(line: lineNumber, message: "'\(key)' is set again in [\(section)]; the later value wins"))
+                entries.remove(at: existing)
+            }
+            entries.append(Entry(key: key, value: String(value), line: lineNumber))
+            sections[section] = entries
+            lastEntryIndex = entries.count - 1
+            lastEntryIndent = indent
+        }
+    }
+
+    /// The entries of one section, keyed by key.
+    public func values(in section: String) -> [String: String] {
+        Dictionary((sections[section] ?? []).map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last })
+    }
+}
+
+extension StringProtocol {
+    func trimmingWhitespace() -> Substring {
+        let scalars = Substring(self)
+        guard let start = scalars.firstIndex(where: { !$0.isWhitespace }) else { return "" }
+        let end = scalars.lastIndex(where: { !$0.isWhitespace })!
+        return scalars[start...end]
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+
+/// Parses setting text into typed values with the same rules and wording as the registry loader
+/// (`ValueParser` in EnvrefRegistry), so `envref validate` and the runtime agree.
+struct SettingParser {
+    /// What parsing produced: the value, and the deprecated enum value it was read from, if any.
+    struct Parsed {
+        var value: SettingValue
+        var replacedDeprecatedValue: String?
+    }
+
+    /// The folder `~` expands to.
+    var homeDirectory: String
+
+    /// Parses `text` for `definition`, or returns what was expected, phrased to follow "expected".
+    func parse(_ text: String, for definition: SettingDefinition) -> Result<Parsed, Expectation> {
+        let constraints = definition.constraints
+        switch definition.kind {
+        case .bool:
+            switch text.trimmingWhitespace().lowercased() {
+            case "true", "1", "yes": return .success(Parsed(value: .bool(true)))
+            case "false", "0", "no": return .success(Parsed(value: .bool(false)))
+            default: return .failure(Expectation("true, false, 1, 0, yes or no"))
+            }
+        case .int:
+            guard let number = Int(text.trimmingWhitespace()) else { return .failure(Expectation("a whole number")) }
+            if let minimum = constraints.minimum, number < minimum { return .failure(Expectation("at least \(minimum)")) }
+            if let maximum = constraints.maximum, number > maximum { return .failure(Expectation("at most \(maximum)")) }
+            return .success(Parsed(value: .int(number)))
+        case .enumeration(let values, let deprecatedValues):
+            if values.contains(text) { return .success(Parsed(value: .enumeration(text))) }
+            if let replacement = deprecatedValues[text] {
+                return .success(Parsed(value: .enumeration(replacement), replacedDeprecatedValue: text))
+            }
+            return .failure(Expectation("one of \(values.joined(separator: ", "))"))
+        case .list(let separator):
+            let items = text.components(separatedBy: separator)
+                .map { String($0.trimmingWhitespace()) }
+                .filter { !$0.isEmpty }
+            return .success(Parsed(value: .list(items)))
+        case .url:
+            guard let url = URL(string: text), let scheme = url.scheme, !scheme.isEmpty, url.host?.isEmpty == false else {
+                return .failure(Expectation("an absolute URL such as https://example.com"))
+            }
+            if let problem = lengthProblem(text, constraints) { return .failure(problem) }
+            return .success(Parsed(value: .url(url)))
+        case .string:
+            if let pattern = constraints.pattern, let regex = try? Regex(pattern), (try? regex.wholeMatch(in: text)) == nil {
+                return .failure(Expectation("a value matching \(pattern)"))
+            }
+            if let problem = lengthProblem(text, constraints) { return .failure(problem) }
+            return .success(Parsed(value: .string(text)))
+        case .path:
+            if let problem = lengthProblem(text, constraints) { return .failure(problem) }
+            return .success(Parsed(value: .path(expandingTilde(in: text))))
+        }
+    }
+
+    /// `~` and `~/rest` with the home folder put in; other paths unchanged.
+    func expandingTilde(in path: String) -> String {
+        guard path == "~" || path.hasPrefix("~/") else { return path }
+        let home = homeDirectory.count > 1 && homeDirectory.hasSuffix("/") ? String(homeDirectory.dropLast()) : homeDirectory
+        return home + path.dropFirst()
+    }
+
+    private func lengthProblem(_ text: String, _ constraints: SettingConstraints) -> Expectation? {
+        if let minimum = constraints.minLength, text.count < minimum { return Expectation("at least \(minimum) characters") }
+        if let maximum = constraints.maxLength, text.count > maximum { return Expectation("at most \(maximum) characters") }
+        return nil
+    }
+}
+
+/// What a value should have been, phrased to follow "expected".
+struct Expectation: Error, Equatable {
+    var text: String
+
+    init(_ text: String) {
+        self.text = text
+    }
+
+    /// `expected <text>`.
+    var message: String { "expected \(text)" }
+}
