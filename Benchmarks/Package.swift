@@ -1,6 +1,10 @@
 // swift-tools-version: 6.1
 // Benchmarks live in their own package so `make test` and CI never build them; run `make bench`.
+import Foundation
 import PackageDescription
+
+// A path dependency is known by its folder's name, which depends on where the repository was cloned.
+let envref = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().lastPathComponent
 
 let package = Package(
     name: "envref-benchmarks",
@@ -14,9 +18,9 @@ let package = Package(
         .executableTarget(
             name: "envref-benchmarks",
             dependencies: [
-                .product(name: "EnvrefRegistry", package: "envref"),
-                .product(name: "EnvrefDocs", package: "envref"),
-                .product(name: "EnvrefMarkdown", package: "envref"),
+                .product(name: "EnvrefRegistry", package: envref),
+                .product(name: "EnvrefDocs", package: envref),
+                .product(name: "EnvrefMarkdown", package: envref),
                 .product(name: "Benchmark", package: "swift-benchmark"),
                 .product(name: "Yams", package: "Yams"),
             ]

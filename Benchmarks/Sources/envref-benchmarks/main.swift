@@ -20,7 +20,8 @@ benchmark("load/envref: UTF-8 check, event scan, compose, validate") {
 }
 
 benchmark("load/reference: Yams.load of the same file") {
-    precondition(try Yams.load(yaml: registryText) != nil)
+    let document = try? Yams.load(yaml: registryText)
+    precondition(document != nil)
 }
 
 benchmark("build/envref: every page, every language, in memory") {
