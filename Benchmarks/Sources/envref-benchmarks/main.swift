@@ -13,7 +13,15 @@ let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
 let registryURL = root.appending(path: "Content/variables.yaml")
 let registryBytes = Array(try Data(contentsOf: registryURL))
 let registryText = String(decoding: registryBytes, as: UTF8.self)
-let markdownPage = try String(contentsOf: root.appending(path: "Site/en/environment-variables.md"), encoding: .utf8)
+let markdownPages = try ["en", "fr", "es", "ja", "ko"].map {
+    try String(contentsOf: root.appending(path: "Site/\($0)/environment-variables.md"), encoding: .utf8)
+}
+let contentDirectory = root.appending(path: "Content").path
+let templatesDirectory = root.appending(path: "Templates").path
+let registry = try RegistryLoader.load(bytes: registryBytes, path: "variables.yaml").get()
+let siteContent = SiteContentLoader(contentDirectory: contentDirectory).load(for: registry).content!
+let contexts = SiteContextBuilder().build(siteContent)
+let templates = TemplateSet.load(from: templatesDirectory).templates!
 
 benchmark("load/envref: UTF-8 check, event scan, compose, validate") {
     precondition(RegistryLoader.load(bytes: registryBytes, path: "variables.yaml").registry != nil)
@@ -24,14 +32,29 @@ benchmark("load/reference: Yams.load of the same file") {
     precondition(document != nil)
 }
 
-benchmark("build/envref: every page, every language, in memory") {
-    let output = DocsPipeline(contentDirectory: root.appending(path: "Content").path,
-                              templatesDirectory: root.appending(path: "Templates").path).run()
+benchmark("build/envref: every stage, every page of every language, in memory") {
+    let output = DocsPipeline(contentDirectory: contentDirectory, templatesDirectory: templatesDirectory).run()
     precondition(output.files != nil)
 }
 
-benchmark("build/reference: cmark-gfm HTML of one language's Markdown page") {
-    precondition(!MarkdownDocument(markdownPage).html().isEmpty)
+benchmark("build/reference: cmark-gfm HTML of the five generated Markdown pages") {
+    for page in markdownPages { precondition(!MarkdownDocument(page).html().isEmpty) }
+}
+
+benchmark("translate/envref: registry and content to page contexts") {
+    precondition(SiteContextBuilder().build(siteContent).pages.count == 5)
+}
+
+benchmark("translate/reference: cmark-gfm HTML of the five generated Markdown pages") {
+    for page in markdownPages { precondition(!MarkdownDocument(page).html().isEmpty) }
+}
+
+benchmark("render/envref: page contexts through the Mustache templates") {
+    precondition(try! SiteRenderer(templates: templates).render(contexts).count == 12)
+}
+
+benchmark("render/reference: cmark-gfm HTML of the five generated Markdown pages") {
+    for page in markdownPages { precondition(!MarkdownDocument(page).html().isEmpty) }
 }
 
 Benchmark.main()
