@@ -12,6 +12,8 @@ import Testing
     static let package = workspace.appending(path: "Demo")
     static let scratch = workspace.appending(path: "scratch")
     static let registry = package.appending(path: "Sources/Demo/variables.yaml")
+    /// SwiftPM knows a path dependency by its folder's name, which depends on where the repository was cloned.
+    static let packageIdentity = repositoryRoot.lastPathComponent
 
     static let manifest = """
         // swift-tools-version: 6.1
@@ -24,14 +26,14 @@ import Testing
             targets: [
                 .target(
                     name: "Demo",
-                    dependencies: [.product(name: "EnvrefRuntime", package: "main")],
+                    dependencies: [.product(name: "EnvrefRuntime", package: "\(packageIdentity)")],
                     exclude: ["variables.yaml"],
-                    plugins: [.plugin(name: "EnvrefAccessorsPlugin", package: "main")]
+                    plugins: [.plugin(name: "EnvrefAccessorsPlugin", package: "\(packageIdentity)")]
                 ),
                 // Checks its generated code in, written by the command plugin.
                 .target(
                     name: "Checked",
-                    dependencies: [.product(name: "EnvrefRuntime", package: "main")],
+                    dependencies: [.product(name: "EnvrefRuntime", package: "\(packageIdentity)")],
                     exclude: ["variables.yaml"]
                 ),
             ]
