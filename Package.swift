@@ -57,7 +57,7 @@ let package = Package(
         // Translation state, reports, page import and gettext PO.
         .target(
             name: "EnvrefTranslations",
-            dependencies: ["EnvrefCore", "EnvrefRegistry", "CCmarkGFM", .product(name: "Yams", package: "Yams")]
+            dependencies: ["EnvrefCore", "EnvrefRegistry", "EnvrefMarkdown", .product(name: "Yams", package: "Yams")]
         ),
 
         // Source scanning for variables the registry does not know.

@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -43,7 +44,15 @@ enum CMark {
         return true
     }()
 
-    static func withParsedTree<Result>(_ source: String, _ body: (OpaquePointer, UnsafeMutablePointer<cmark_llist>?) -> Result) -> Result {
+    /// cmark-gfm adds each extension's special characters to a process-wide table at the start of a
+    /// parse and removes them at the end, so two parses at once can corrupt each other: one at a time.
+    private static let parsing = Mutex(())
+
+    static func withParsedTree<Result: Sendable>(_ source: String, _ body: (OpaquePointer, UnsafeMutablePointer<cmark_llist>?) -> Result) -> Result {
+        parsing.withLock { _ in withParsedTreeAlone(source, body) }
+    }
+
+    private static func withParsedTreeAlone<Result: Sendable>(_ source: String, _ body: (OpaquePointer, UnsafeMutablePointer<cmark_llist>?) -> Result) -> Result {
         _ = registered
         let parser = cmark_parser_new(CMARK_OPT_DEFAULT)!
         defer { cmark_parser_free(parser) }

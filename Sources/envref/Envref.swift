@@ -16,6 +16,10 @@ struct Envref: AsyncParsableCommand {
             Build.self,
             GenerateSwift.self,
             Audit.self,
+            Diff.self,
+            Translations.self,
+            Import.self,
+            PO.self,
         ]
     )
 }

@@ -45,6 +45,29 @@ struct MarkdownDocumentTests {
     }
 }
 
+@Suite("Hostile Markdown")
+struct HostileMarkdownTests {
+    @Test("thousands of nested quotes neither crash nor lose their text")
+    func deepNesting() {
+        let document = MarkdownDocument(String(repeating: ">", count: 5_000) + " deep `text`\n")
+        let nodes = document.root.allNodes
+        #expect(nodes.count == MarkdownNode.maximumDepth + 1)
+        #expect(nodes.last?.isFlattened == true)
+        #expect(document.root.plainText == "deep text")
+        #expect(document.html().contains("deep"))
+    }
+
+    @Test("parsing from many tasks at once is safe")
+    func concurrentParses() async {
+        let pages = (0..<64).map { "| a | b |\n| - | - |\n| \($0) | ~~x~~ https://e.com |\n" }
+        let tables = await withTaskGroup(of: Int.self) { group in
+            for page in pages { group.addTask { MarkdownDocument(page).root.allNodes.filter { $0.type == "table" }.count } }
+            return await group.reduce(0, +)
+        }
+        #expect(tables == 64)
+    }
+}
+
 @Suite("Markdown inside one table cell")
 struct TableCellMarkdownTests {
     @Test("pipes, newlines and paragraphs are flattened into one cell", arguments: [

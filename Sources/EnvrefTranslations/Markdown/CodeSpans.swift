@@ -1,0 +1,12 @@
+import EnvrefMarkdown
+
+/// The code a Markdown text contains.
+enum CodeSpans {
+    /// The contents of every code span and code block, in order.
+    static func code(in markdown: String) -> [String] {
+        guard markdown.contains("`") || markdown.contains("    ") || markdown.contains("~~~") else { return [] }
+        return MarkdownDocument(markdown).root.allNodes.compactMap { node in
+            node.type == "code" || node.type == "code_block" ? node.literal : nil
+        }
+    }
+}

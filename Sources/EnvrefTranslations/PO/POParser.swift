@@ -1,0 +1,303 @@
+import EnvrefCore
+import Foundation
+
+/// Reads PO files, collecting every problem as a diagnostic (`file:line:col: error: message`).
+public enum POParser {
+    /// Parses PO text; the file is `nil` when any diagnostic is an error.
+    public static func parse(_ text: String, path: String) -> (file: POFile?, diagnostics: [Diagnostic]) {
+        var parser = Parser(path: path)
+        parser.parse(text)
+        let diagnostics = parser.diagnostics.sorted()
+        return (diagnostics.containsErrors ? nil : parser.file, diagnostics)
+    }
+
+    /// Reads a PO file from disk; it must be UTF-8.
+    public static func parse(fileAt url: URL, displayPath: String) -> (file: POFile?, diagnostics: [Diagnostic]) {
+        let start = SourceLocation(path: displayPath, line: 1, column: 1)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            return (nil, [.error("cannot read the PO file: no such file", at: start)])
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return (nil, [.error("the PO file is not valid UTF-8; envref reads and writes PO files in UTF-8", at: start)])
+        }
+        return parse(text, path: displayPath)
+    }
+
+    private struct Parser {
+        let path: String
+        var diagnostics: [Diagnostic] = []
+        var file = POFile()
+        var sawHeader = false
+
+        /// The entry being read, and which string a continuation line extends.
+        var entry: POEntry?
+        var entryHasContent = false
+        var target: Target?
+        var seenKeywords: Set<String> = []
+
+        enum Target { case context, id, plural, translation, previousContext, previousID, ignored }
+
+        init(path: String) { self.path = path }
+
+        mutating func parse(_ text: String) {
+            let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+            for (index, rawLine) in lines.enumerated() {
+                var line = Substring(rawLine)
+                if index == 0, line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
+                read(line, number: index + 1)
+            }
+            finishEntry(atLine: lines.count)
+        }
+
+        private mutating func read(_ line: Substring, number: Int) {
+            let trimmed = line.drop { $0 == " " || $0 == "\t" }
+            let column = line.count - trimmed.count + 1
+            if trimmed.isEmpty {
+                finishEntry(atLine: number)
+                return
+            }
+            if trimmed.hasPrefix("#~") {
+                // Obsolete entries are kept by gettext for reuse; envref ignores them.
+                startEntryIfNeeded(number)
+                entry?.isObsolete = true
+                target = .ignored
+                return
+            }
+            if trimmed.hasPrefix("#|") {
+                if entryHasContent { finishEntry(atLine: number) }
+                startEntryIfNeeded(number)
+                readKeywordLine(trimmed.dropFirst(2).drop { $0 == " " }, number: number, column: column + 3, previous: true)
+                return
+            }
+            if trimmed.hasPrefix("#") {
+                if entryHasContent { finishEntry(atLine: number) }
+                startEntryIfNeeded(number)
+                readComment(trimmed, number: number)
+                return
+            }
+            if trimmed.hasPrefix("\"") {
+                guard let target else {
+                    error("a string continuation line must follow msgctxt, msgid or msgstr", number, column)
+                    return
+                }
+                guard let value = unquote(trimmed, line: number, column: column) else { return }
+                append(value, to: target)
+                return
+            }
+            readKeywordLine(trimmed, number: number, column: column, previous: false)
+        }
+
+        private mutating func readComment(_ line: Substring, number: Int) {
+            let kind = line.dropFirst().first
+            let body = String(line.dropFirst(2).drop { $0 == " " })
+            switch kind {
+            case ".": entry?.extractedComments.append(body)
+            case ":": entry?.references.append(body)
+            case ",": entry?.flags += body.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            default: entry?.translatorComments.append(String(line.dropFirst().drop { $0 == " " }))
+            }
+        }
+
+        private mutating func readKeywordLine(_ line: Substring, number: Int, column: Int, previous: Bool) {
+            let keyword = String(line.prefix { !$0.isWhitespace && $0 != "\"" })
+            let rest = line.dropFirst(keyword.count).drop { $0 == " " || $0 == "\t" }
+            let stringColumn = column + (line.count - rest.count)
+            if previous, keyword.hasPrefix("\"") || keyword.isEmpty {
+                guard let target, let value = unquote(rest.isEmpty ? line : rest, line: number, column: stringColumn) else { return }
+                append(value, to: target)
+                return
+            }
+            let newTarget: Target
+            switch (keyword, previous) {
+            case ("msgctxt", false): newTarget = .context
+            case ("msgid", false): newTarget = .id
+            case ("msgid_plural", false): newTarget = .plural
+            case ("msgstr", false): newTarget = .translation
+            case ("msgctxt", true): newTarget = .previousContext
+            case ("msgid", true): newTarget = .previousID
+            case ("msgid_plural", true): newTarget = .ignored
+            default:
+                if keyword.hasPrefix("msgstr[") {
+                    newTarget = .translation
+                } else {
+                    let expected = "msgctxt, msgid, msgid_plural or msgstr"
+                    let hint = DidYouMean.suggestion(for: keyword, among: ["msgctxt", "msgid", "msgid_plural", "msgstr"])
+                        .map { "did you mean '\($0)'? " } ?? ""
+                    error("unknown keyword '\(keyword)'; \(hint)expected \(expected)", number, column)
+                    return
+                }
+            }
+            if !previous {
+                // A keyword that starts a new message closes the previous one.
+                if (keyword == "msgctxt" || keyword == "msgid"), seenKeywords.contains("msgstr") || seenKeywords.contains("msgid") && keyword == "msgctxt" {
+                    finishEntry(atLine: number)
+                }
+                startEntryIfNeeded(number)
+                let key = keyword.hasPrefix("msgstr") ? "msgstr" : keyword
+                if seenKeywords.contains(key), !keyword.hasPrefix("msgstr[") {
+                    error("'\(keyword)' appears twice in one entry", number, column)
+                }
+                seenKeywords.insert(key)
+                if keyword == "msgctxt" || (keyword == "msgid" && entry?.context == nil) {
+                    // Diagnostics about an entry point at its msgctxt (or msgid), not its comments.
+                    entry?.location = SourceLocation(path: path, line: number, column: column)
+                }
+                if keyword == "msgid_plural" {
+                    error("plural messages (msgid_plural) are not supported; envref descriptions have no plural forms", number, column)
+                }
+                if keyword == "msgstr", !seenKeywords.contains("msgid") {
+                    error("msgstr without a msgid", number, column)
+                }
+                entryHasContent = true
+            } else {
+                startEntryIfNeeded(number)
+            }
+            target = newTarget
+            guard !rest.isEmpty else {
+                error("'\(keyword)' needs a quoted string", number, column + keyword.count)
+                return
+            }
+            guard let value = unquote(rest, line: number, column: stringColumn) else { return }
+            set(value, for: newTarget)
+        }
+
+        private mutating func startEntryIfNeeded(_ number: Int) {
+            if entry == nil {
+                entry = POEntry(context: nil, id: "", translation: "")
+                entry?.location = SourceLocation(path: path, line: number, column: 1)
+            }
+        }
+
+        private mutating func set(_ value: String, for target: Target) {
+            switch target {
+            case .context: entry?.context = value
+            case .id: entry?.id = value
+            case .plural: entry?.pluralID = value
+            case .translation: entry?.translation = value
+            case .previousContext: entry?.previousContext = value
+            case .previousID: entry?.previousID = value
+            case .ignored: break
+            }
+        }
+
+        private mutating func append(_ value: String, to target: Target) {
+            guard var current = entry else { return }
+            switch target {
+            case .context: current.context = (current.context ?? "") + value
+            case .id: current.id += value
+            case .plural: current.pluralID = (current.pluralID ?? "") + value
+            case .translation: current.translation += value
+            case .previousContext: current.previousContext = (current.previousContext ?? "") + value
+            case .previousID: current.previousID = (current.previousID ?? "") + value
+            case .ignored: break
+            }
+            entry = current
+        }
+
+        private mutating func finishEntry(atLine number: Int) {
+            defer {
+                entry = nil
+                entryHasContent = false
+                target = nil
+                seenKeywords = []
+            }
+            guard let finished = entry else { return }
+            if finished.isObsolete { return }
+            guard entryHasContent else {
+                // Comments alone, such as the file's opening comment block.
+                if !sawHeader, file.entries.isEmpty { file.headerComments += finished.translatorComments }
+                return
+            }
+            let line = finished.location?.line ?? number
+            if !seenKeywords.contains("msgstr") {
+                error("entry has no msgstr", line, 1)
+                return
+            }
+            if finished.context == nil, finished.id.isEmpty {
+                readHeader(finished, line: line)
+                return
+            }
+            file.entries.append(finished)
+        }
+
+        private mutating func readHeader(_ header: POEntry, line: Int) {
+            if sawHeader {
+                error("a second header entry (empty msgid)", line, 1)
+                return
+            }
+            sawHeader = true
+            if file.headerComments.isEmpty { file.headerComments = header.translatorComments }
+            for field in header.translation.split(separator: "\n") {
+                guard let colon = field.firstIndex(of: ":") else { continue }
+                let name = field[..<colon].trimmingCharacters(in: .whitespaces)
+                let value = field[field.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                file.headerFields.append((name, value))
+            }
+            if let contentType = file.header("Content-Type"), let range = contentType.range(of: "charset=", options: .caseInsensitive) {
+                let charset = contentType[range.upperBound...].trimmingCharacters(in: .whitespaces).lowercased()
+                if charset != "utf-8", charset != "utf8", charset != "charset" {
+                    error("the header declares charset '\(charset)'; envref reads PO files in UTF-8 only", line, 1)
+                }
+            }
+        }
+
+        /// The value of a quoted string with C escapes, or `nil` after reporting why it is malformed.
+        private mutating func unquote(_ text: Substring, line: Int, column: Int) -> String? {
+            guard text.first == "\"" else {
+                error("expected a quoted string", line, column)
+                return nil
+            }
+            var result = String.UnicodeScalarView()
+            var scalars = Array(text.unicodeScalars.dropFirst())
+            var index = 0
+            while index < scalars.count {
+                let scalar = scalars[index]
+                if scalar == "\"" {
+                    let trailing = String(String.UnicodeScalarView(scalars[(index + 1)...])).trimmingCharacters(in: .whitespaces)
+                    if !trailing.isEmpty {
+                        error("unexpected text after the closing quote", line, column + index + 2)
+                        return nil
+                    }
+                    return String(result)
+                }
+                if scalar == "\\" {
+                    index += 1
+                    guard index < scalars.count else { break }
+                    switch scalars[index] {
+                    case "n": result.append("\n")
+                    case "t": result.append("\t")
+                    case "r": result.append("\r")
+                    case "a": result.append("\u{07}")
+                    case "b": result.append("\u{08}")
+                    case "f": result.append("\u{0C}")
+                    case "v": result.append("\u{0B}")
+                    case "\\", "\"", "'", "?": result.append(scalars[index])
+                    case "0"..."7":
+                        var value: UInt32 = 0, digits = 0
+                        while digits < 3, index < scalars.count, ("0"..."7").contains(scalars[index]) {
+                            value = value * 8 + scalars[index].value - 48
+                            index += 1
+                            digits += 1
+                        }
+                        index -= 1
+                        result.append(Unicode.Scalar(value) ?? "?")
+                    default:
+                        error("invalid escape '\\\(scalars[index])' in a string", line, column + index)
+                        return nil
+                    }
+                    index += 1
+                    continue
+                }
+                result.append(scalar)
+                index += 1
+            }
+            scalars = []
+            error("unterminated string: a closing quote is missing", line, column)
+            return nil
+        }
+
+        private mutating func error(_ message: String, _ line: Int, _ column: Int) {
+            diagnostics.append(.error(message, at: SourceLocation(path: path, line: line, column: column)))
+        }
+    }
+}

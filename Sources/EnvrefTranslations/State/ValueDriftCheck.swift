@@ -1,0 +1,126 @@
+import EnvrefCore
+import EnvrefRegistry
+
+/// A value, variable or default named in a translation's code that the registry and the current
+/// source text do not have: a sign the translation describes an older state of the software.
+public struct DriftTerm: Hashable, Sendable {
+    /// The term as written, such as `dryrun` or `WANDB_DESCRIPTION`.
+    public var term: String
+    /// What is wrong with it, for reports.
+    public var explanation: String
+}
+
+/// Finds value drift in translations.
+///
+/// Only code (spans and blocks) is read, since that is where values and names are written:
+/// - a variable-shaped name (`WANDB_FOO`, or any word with the registry's prefix) that is neither a
+///   registry variable nor in the source text;
+/// - `NAME=value` where NAME is an enum or bool variable and the value is not one of its current
+///   values (a deprecated value counts: the source has moved on);
+/// - in an enum variable's text, a one-word code span that is not one of its values, its default or
+///   its example; deprecated values count here too, since the issue is exactly French text still
+///   saying `dryrun` after the source switched to `offline`.
+/// A term the current source text mentions anywhere is never drift.
+struct ValueDriftCheck {
+    let registry: Registry
+    let names: Set<String>
+    let byName: [String: Variable]
+
+    init(registry: Registry) {
+        self.registry = registry
+        names = Set(registry.variables.map(\.name))
+        byName = Dictionary(registry.variables.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The drift in one translation of `variable`.
+    func terms(in translation: String, source: String, of variable: Variable) -> [DriftTerm] {
+        let sourceWords = Set(Self.words(in: source))
+        var found: [DriftTerm] = []
+        func add(_ term: String, _ explanation: String) {
+            guard !sourceWords.contains(term), !found.contains(where: { $0.term == term }) else { return }
+            found.append(DriftTerm(term: term, explanation: explanation))
+        }
+        for code in CodeSpans.code(in: translation) {
+            for (name, value) in Self.assignments(in: code) {
+                if let target = byName[name] {
+                    if let problem = problem(with: value, for: target) { add(value, problem) }
+                } else if Self.isVariableShaped(name, prefix: registry.prefix) {
+                    add(name, "`\(name)` is not a variable in the registry")
+                }
+            }
+            for word in Self.words(in: code) where Self.isVariableShaped(word, prefix: registry.prefix) && !names.contains(word) {
+                add(word, "`\(word)` is not a variable in the registry")
+            }
+            let token = code.trimmingWhitespace()
+            if variable.type == .enumeration, Self.isValueShaped(token), !token.contains("=") {
+                let known = Set(variable.values + [variable.example].compactMap { $0 } + [variable.defaultValue?.environmentText()].compactMap { $0 })
+                if !known.contains(token), !names.contains(token), let problem = problem(with: token, for: variable) {
+                    add(token, problem)
+                }
+            }
+        }
+        return found
+    }
+
+    /// What is wrong with `value` for `variable`, or `nil` when it is a current value (or cannot be judged).
+    private func problem(with value: String, for variable: Variable) -> String? {
+        switch variable.type {
+        case .enumeration:
+            if variable.values.contains(value) { return nil }
+            if let deprecated = variable.deprecatedValues.first(where: { $0.value == value }) {
+                return "`\(value)` is a deprecated value of \(variable.name); the source now uses `\(deprecated.replacement)`"
+            }
+            return "`\(value)` is not a value of \(variable.name) (\(variable.values.joined(separator: ", ")))"
+        case .bool:
+            return BooleanText.parse(value) == nil ? "`\(value)` is not a boolean value of \(variable.name)" : nil
+        default:
+            return nil
+        }
+    }
+
+    /// `NAME=value` pairs, quotes around the value removed.
+    static func assignments(in code: String) -> [(String, String)] {
+        var pairs: [(String, String)] = []
+        for token in code.split(whereSeparator: { $0.isWhitespace || $0 == ";" }) {
+            guard let equals = token.firstIndex(of: "=") else { continue }
+            let name = token[..<equals].drop { $0 == "$" || $0 == "(" }
+            var value = token[token.index(after: equals)...]
+            while let first = value.first, "\"'`".contains(first) { value = value.dropFirst() }
+            while let last = value.last, "\"'`),".contains(last) { value = value.dropLast() }
+            guard RegistrySchema.isValidName(String(name)), !value.isEmpty else { continue }
+            pairs.append((String(name), String(value)))
+        }
+        return pairs
+    }
+
+    /// Words made of letters, digits, `_`, `.` and `-`: how names and values are written.
+    static func words(in text: String) -> [String] {
+        let pieces = text.split { (character: Character) -> Bool in !isWordCharacter(character) }
+        return pieces.map { String($0.trimmingCharacters(in: ".-")) }.filter { !$0.isEmpty }
+    }
+
+    private static func isWordCharacter(_ character: Character) -> Bool {
+        character.isLetter || character.isNumber || character == "_" || character == "-" || character == "."
+    }
+
+    /// `WANDB_FOO`-like: upper case with an inner underscore, or starting with the registry's prefix.
+    static func isVariableShaped(_ word: String, prefix: String?) -> Bool {
+        guard EntryName.isLikelyName(word) else { return false }
+        if let prefix, word.hasPrefix(prefix), word.count > prefix.count { return true }
+        return word.dropFirst().dropLast().contains("_") && word.contains { $0.isLetter }
+    }
+
+    /// A single short word such as `offline` or `dry-run`, the shape of an enum value.
+    static func isValueShaped(_ token: String) -> Bool {
+        !token.isEmpty && token.count <= 32 && token.allSatisfy(isWordCharacter)
+    }
+}
+
+extension Substring {
+    fileprivate func trimmingCharacters(in set: String) -> Substring {
+        var slice = self
+        while let first = slice.first, set.contains(first) { slice = slice.dropFirst() }
+        while let last = slice.last, set.contains(last) { slice = slice.dropLast() }
+        return slice
+    }
+}

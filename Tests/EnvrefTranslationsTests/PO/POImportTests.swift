@@ -1,0 +1,150 @@
+import EnvrefCore
+import EnvrefRegistry
+import Foundation
+import Testing
+
+@testable import EnvrefTranslations
+
+@Suite("gettext PO import")
+struct POImportTests {
+    /// The French export with some entries translated, as a translator would return it.
+    static func translatedFrench() throws -> String {
+        var text = try POExportTests.export("fr").text()
+        text = text.replacingOccurrences(
+            of: "msgid \"A short, readable name for the run.\"\nmsgstr \"\"",
+            with: "msgid \"A short, readable name for the run.\"\nmsgstr \"Nom court et lisible du run.\"")
+        text = text.replacingOccurrences(
+            of: "msgid \"The key that authenticates this machine.\"\nmsgstr \"\"",
+            with: "msgid \"The key that authenticates this machine.\"\nmsgstr \"La clé qui authentifie cette machine.\"")
+        // Reviewed: the translator updated DEMO_OLD and cleared the fuzzy flag.
+        text = text.replacingOccurrences(of: "#, fuzzy\n#| msgctxt \"DEMO_OLD\"\n#| msgid \"Former name of `DEMO_NAME`.\"\n", with: "")
+        text = text.replacingOccurrences(
+            of: "msgstr \"Ancien nom de `DEMO_NAME`, toujours lu.\"",
+            with: "msgstr \"Ancien nom de `DEMO_NAME` ; il est toujours lu.\"")
+        return text
+    }
+
+    static func plan(_ text: String, path: String = "fr.po") throws -> POImport.Plan {
+        let parsed = POParser.parse(text, path: path)
+        #expect(parsed.diagnostics.isEmpty, "\(parsed.diagnostics.rendered)")
+        let registry = try Demo.registry()
+        return POImport.plan([POImport.Input(file: try #require(parsed.file), path: path)], registry: registry, lock: Demo.lock(for: registry))
+    }
+
+    @Test("round trip: export, translate, import; the registry and the lock say what the translator did")
+    func roundTrip() throws {
+        let plan = try Self.plan(try Self.translatedFrench())
+        #expect(plan.diagnostics.isEmpty)
+        #expect(plan.edits == [
+            DescriptionEdit(variable: "DEMO_API_KEY", language: "fr", text: "La clé qui authentifie cette machine."),
+            DescriptionEdit(variable: "DEMO_NAME", language: "fr", text: "Nom court et lisible du run."),
+            DescriptionEdit(variable: "DEMO_OLD", language: "fr", text: "Ancien nom de `DEMO_NAME` ; il est toujours lu."),
+        ])
+        #expect(plan.reviewed == ["fr": 5])
+        let text = try RegistryEditor.apply(plan.edits, to: try Demo.text(), path: Demo.path).get()
+        let registry = try #require(RegistryLoader.load(bytes: Array(text.utf8), path: Demo.path).registry)
+        let fr = try #require(TranslationStatus(registry: registry, lock: plan.lock).summary(for: "fr"))
+        #expect(fr.variables[.translated] == ["DEMO_MODE", "DEMO_API_KEY", "DEMO_NAME", "DEMO_TAGS", "DEMO_OLD"])
+        #expect(fr.variables[.untranslated] == ["DEMO_DIR"])
+        #expect(fr.valueDrift == ["DEMO_MODE"])
+    }
+
+    @Test("importing the file as exported changes nothing in the registry")
+    func unchangedExport() throws {
+        let plan = try Self.plan(try POExportTests.export("fr").text())
+        #expect(plan.edits.isEmpty)
+        #expect(plan.diagnostics.isEmpty)
+    }
+
+    @Test("a fuzzy entry's text is taken but stays stale; a translation of an older msgid stays stale with that text archived")
+    func fuzzyAndOlderSource() throws {
+        var text = try POExportTests.export("fr").text()
+        text = text.replacingOccurrences(of: "msgstr \"Ancien nom de `DEMO_NAME`, toujours lu.\"", with: "msgstr \"Ancien nom.\"")
+        text = text.replacingOccurrences(
+            of: "msgid \"A short, readable name for the run.\"\nmsgstr \"\"",
+            with: "msgid \"A name for the run.\"\nmsgstr \"Un nom pour le run.\"")
+        let plan = try Self.plan(text)
+        #expect(plan.diagnostics.map(\.description) == [
+            "fr.po:39:1: warning: 'DEMO_NAME' was translated from an older source text; it stays stale until reviewed (envref translations accept --lang fr DEMO_NAME)"
+        ])
+        let edited = try RegistryEditor.apply(plan.edits, to: try Demo.text(), path: Demo.path).get()
+        let registry = try #require(RegistryLoader.load(bytes: Array(edited.utf8), path: Demo.path).registry)
+        let cells = Dictionary(uniqueKeysWithValues: TranslationStatus(registry: registry, lock: plan.lock).cells(for: "fr").map { ($0.variable, $0) })
+        #expect(cells["DEMO_OLD"]?.state == .stale)
+        #expect(cells["DEMO_OLD"]?.text == "Ancien nom.")
+        #expect(cells["DEMO_NAME"]?.state == .stale)
+        #expect(cells["DEMO_NAME"]?.previousSource == "A name for the run.")
+    }
+
+    @Test("orphans, missing context, duplicates and wrong languages are reported like the loader reports problems")
+    func problems() throws {
+        let header = "msgid \"\"\nmsgstr \"Language: fr\\n\"\n\n"
+        let plan = try Self.plan(header + """
+            msgctxt "DEMO_MOD"
+            msgid "x"
+            msgstr "y"
+
+            msgid "no context"
+            msgstr "z"
+
+            msgctxt "DEMO_TAGS"
+            msgid "Comma-separated tags applied to the run."
+            msgstr "a"
+
+            msgctxt "DEMO_TAGS"
+            msgid "Comma-separated tags applied to the run."
+            msgstr "b"
+
+            """)
+        #expect(plan.diagnostics.map(\.description) == [
+            "fr.po:4:1: warning: orphan: 'DEMO_MOD' is not a variable in the registry; did you mean 'DEMO_MODE'?; entry skipped",
+            "fr.po:8:1: error: entry has no msgctxt; envref needs the variable name there",
+            "fr.po:15:1: error: 'DEMO_TAGS' appears twice (first at line 11)",
+        ])
+        #expect(plan.orphans.map(\.variable) == ["DEMO_MOD"])
+        for (language, message) in [
+            ("de", "fr.po:1:1: error: the PO file is in 'de', which cannot be imported: the registry's translations are fr, ja"),
+            ("en", "fr.po:1:1: error: the PO file is in 'en', which cannot be imported: it is the source language"),
+        ] {
+            #expect(try Self.plan("msgid \"\"\nmsgstr \"Language: \(language)\\n\"\n").diagnostics.map(\.description) == [message])
+        }
+        #expect(try Self.plan("msgid \"\"\nmsgstr \"Project-Id-Version: x\\n\"\n").diagnostics.map(\.description) == [
+            "fr.po:1:1: error: the PO file has no Language header; add \"Language: xx\\n\" to the header entry"
+        ])
+    }
+
+    @Test("syntax errors name their line and column; every one is reported")
+    func syntaxErrors() {
+        let text = """
+            msgid ""
+            msgstr "Language: fr\\n"
+
+            msgctxt "A"
+            msgid "unterminated
+            msgstr ""
+
+            msgctx "B"
+            msgid "b"
+            msgstr "\\q"
+
+            msgid "p"
+            msgid_plural "ps"
+            msgstr[0] ""
+
+            """
+        let result = POParser.parse(text, path: "fr.po")
+        #expect(result.file == nil)
+        #expect(result.diagnostics.map(\.description) == [
+            "fr.po:5:7: error: unterminated string: a closing quote is missing",
+            "fr.po:8:1: error: unknown keyword 'msgctx'; did you mean 'msgctxt'? expected msgctxt, msgid, msgid_plural or msgstr",
+            "fr.po:10:9: error: invalid escape '\\q' in a string",
+            "fr.po:13:1: error: plural messages (msgid_plural) are not supported; envref descriptions have no plural forms",
+        ])
+    }
+
+    @Test("a header declaring another charset is refused")
+    func charset() {
+        let result = POParser.parse("msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=ISO-8859-1\\n\"\n", path: "fr.po")
+        #expect(result.diagnostics.map(\.description) == ["fr.po:1:1: error: the header declares charset 'iso-8859-1'; envref reads PO files in UTF-8 only"])
+    }
+}

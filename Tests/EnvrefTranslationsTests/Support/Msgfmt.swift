@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+
+/// GNU gettext's `msgfmt`, run as a process to check exported PO files.
+enum Msgfmt {
+    /// The executable, found on PATH.
+    static let executable: URL? = {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        for folder in path.split(separator: ":") {
+            let candidate = URL(fileURLWithPath: String(folder)).appending(path: "msgfmt")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+        return nil
+    }()
+
+    static let isAvailable = executable != nil
+    static let missingReason: Comment = "GNU gettext's msgfmt is not installed (apt-get install gettext); `make test` installs it"
+
+    /// Counts from `msgfmt --statistics`.
+    struct Statistics: Equatable, CustomStringConvertible {
+        var translated = 0
+        var fuzzy = 0
+        var untranslated = 0
+
+        var description: String { "\(translated) translated, \(fuzzy) fuzzy, \(untranslated) untranslated" }
+    }
+
+    /// Runs `msgfmt --check --statistics` on PO text; returns the exit status, the statistics and stderr.
+    static func check(_ text: String) throws -> (status: Int32, statistics: Statistics, output: String) {
+        let folder = FileManager.default.temporaryDirectory.appending(path: "envref-msgfmt-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appending(path: "messages.po")
+        try Data(text.utf8).write(to: file)
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = ["--check", "--statistics", "-o", "/dev/null", file.path]
+        process.environment = ["LC_ALL": "C", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? ""]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = Pipe()
+        try process.run()
+        let data = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let output = String(decoding: data, as: UTF8.self)
+        return (process.terminationStatus, statistics(in: output), output)
+    }
+
+    /// Reads "2 translated messages, 1 fuzzy translation, 3 untranslated messages."
+    static func statistics(in output: String) -> Statistics {
+        var statistics = Statistics()
+        for part in output.split(whereSeparator: { $0 == "," || $0 == "." || $0 == "\n" }) {
+            let words = part.split(separator: " ")
+            guard words.count >= 2, let number = Int(words[0]) else { continue }
+            switch words[1] {
+            case "translated": statistics.translated = number
+            case "fuzzy": statistics.fuzzy = number
+            case "untranslated": statistics.untranslated = number
+            default: break
+            }
+        }
+        return statistics
+    }
+}
