@@ -20,6 +20,7 @@ test: deps test-deps
 	$(SWIFT) test --skip-build
 	$(DEBUG_BIN) validate
 	$(DEBUG_BIN) build --check
+	$(DEBUG_BIN) diff --format text --fail-on missing,stale,untranslated,drift,orphans > /dev/null
 	$(PYTHON) -m pytest -q Tests/SiteTests
 
 # Installs only the packages that are not there yet, so repeated runs cost nothing.

@@ -17,7 +17,9 @@ enum TestData {
     }()
 
     /// Whether the shared pages are there; tests that need them are skipped, with this reason, when not.
+    /// Under CI (`CI=true`) the tests always run, so missing data fails loudly instead of skipping quietly.
     static let isSharedAvailable = FileManager.default.fileExists(atPath: shared.appending(path: "seeds/en.md").path)
+        || ProcessInfo.processInfo.environment["CI"] == "true"
 
     /// The reason shown for skipped tests.
     static let sharedMissingReason: Comment = "the shared test pages are not at ../shared (set ENVREF_SHARED_DATA to their folder)"
