@@ -42,11 +42,11 @@ let package = Package(
         // One Swift binding of cmark-gfm for every stage that reads or renders Markdown.
         .target(name: "EnvrefMarkdown", dependencies: ["CCmarkGFM"]),
 
-        // Registry + page content -> page contexts -> Markdown and HTML.
+        // Registry + page content (+ translation status) -> page contexts -> Markdown and HTML.
         .target(
             name: "EnvrefDocs",
             dependencies: [
-                "EnvrefCore", "EnvrefRegistry", "EnvrefMarkdown",
+                "EnvrefCore", "EnvrefRegistry", "EnvrefMarkdown", "EnvrefTranslations",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),

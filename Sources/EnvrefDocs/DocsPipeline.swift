@@ -1,9 +1,10 @@
 import EnvrefCore
 import EnvrefRegistry
+import EnvrefTranslations
 import Foundation
 
-/// The docs build from start to finish: load the registry and content, translate to contexts,
-/// render, and hand back the files. Writing is the caller's choice (`OutputWriter`).
+/// The docs build from start to finish: load the registry, content and translation lock, translate
+/// to contexts, render, and hand back the files. Writing is the caller's choice (`OutputWriter`).
 public struct DocsPipeline: Sendable {
     /// The content folder (`Content`).
     public var contentDirectory: String
@@ -39,7 +40,11 @@ public struct DocsPipeline: Sendable {
         guard let siteContent = content.content, let templateSet = templates.templates else {
             return Output(files: nil, diagnostics: diagnostics.sorted())
         }
-        let contexts = SiteContextBuilder().build(siteContent)
+        let lock = TranslationFiles(registryPath: registryPath).loadLock()
+        diagnostics += lock.diagnostics
+        guard !lock.diagnostics.containsErrors else { return Output(files: nil, diagnostics: diagnostics.sorted()) }
+        let status = TranslationStatus(registry: registry, lock: lock.lock)
+        let contexts = SiteContextBuilder().build(siteContent, status: status)
         do {
             let files = try SiteRenderer(templates: templateSet).render(contexts)
             return Output(files: files, diagnostics: diagnostics.sorted())

@@ -101,3 +101,13 @@ def test_narrow_screens_stack_the_table(browser):
         assert width <= 400, f"the page scrolls sideways ({width}px)"
     finally:
         browser.set_window_size(1280, 900)
+
+
+def test_translation_status_page_has_every_variable_and_language(browser):
+    browser.get((SITE / "index.html").as_uri())
+    browser.find_element(By.CSS_SELECTOR, ".translations-link a").click()
+    rows = browser.find_elements(By.CSS_SELECTOR, "table.matrix tbody tr")
+    assert [row.get_attribute("id") for row in rows] == NAMES
+    assert all(len(row.find_elements(By.CSS_SELECTOR, "td")) == len(LANGUAGES) - 1 for row in rows)
+    meters = browser.find_elements(By.CSS_SELECTOR, "table.coverage meter")
+    assert len(meters) == len(LANGUAGES) - 1

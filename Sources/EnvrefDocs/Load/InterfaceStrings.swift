@@ -14,6 +14,10 @@ public struct InterfaceStrings: Hashable, Sendable {
         "labels.replacedBy", "labels.listSeparator", "labels.minLength", "labels.maxLength", "labels.lengthRange",
         "labels.minimum", "labels.maximum", "labels.range", "labels.pattern", "labels.example", "labels.seeAlso",
         "fallbackNotice", "languageSwitcher", "onThisPage",
+        "translations.title", "translations.summary", "translations.coverageHeading", "translations.matrixHeading",
+        "translations.language", "translations.coverage", "translations.coverageText", "translations.valueDrift",
+        "translations.orphansHeading", "translations.states.translated", "translations.states.stale",
+        "translations.states.untranslated", "translations.states.missing",
     ]
 
     /// The placeholders each key's text must keep, so a translation cannot drop one silently.
@@ -22,6 +26,7 @@ public struct InterfaceStrings: Hashable, Sendable {
         "labels.listSeparator": ["separator"], "labels.minLength": ["count"], "labels.maxLength": ["count"],
         "labels.lengthRange": ["min", "max"], "labels.minimum": ["minimum"], "labels.maximum": ["maximum"],
         "labels.range": ["minimum", "maximum"], "labels.pattern": ["pattern"], "fallbackNotice": ["language"],
+        "translations.coverageText": ["translated", "total", "percent"],
     ]
 
     /// Text by dotted key; holds every key in `keys`.

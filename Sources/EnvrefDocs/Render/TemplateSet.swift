@@ -6,7 +6,7 @@ import Mustache
 /// reported with its file, line and column before anything renders.
 public struct TemplateSet: Sendable {
     /// Templates every site build needs, by name (file name without `.mustache`).
-    public static let requiredTemplates = ["reference.html", "reference.md", "index.html"]
+    public static let requiredTemplates = ["reference.html", "reference.md", "index.html", "translations.html", "translations.md"]
     /// The folder of static files copied to `Site/assets/`.
     public static let assetsFolder = "assets"
 
@@ -53,6 +53,8 @@ public struct TemplateSet: Sendable {
     }
 
     /// Renders a context with a named template; `nil` if the template is missing.
+    ///
+    /// Structs render slowly: pass what `TemplateValueEncoder` makes of them.
     public func render(_ context: Any, with name: String) -> String? {
         library.render(context, withTemplate: name)
     }

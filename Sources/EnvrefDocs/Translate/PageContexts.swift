@@ -177,6 +177,16 @@ public struct SiteIndexContext: Hashable, Sendable, Encodable {
     public var stylesheetURL: String
     /// One entry per language, each with its title in its own language.
     public var languages: [IndexLanguageEntry]
+    /// A link to the translation status page, when there is one.
+    public var translationsLink: PageLink?
+}
+
+/// A link to another page of the site.
+public struct PageLink: Hashable, Sendable, Encodable {
+    /// The link text.
+    public var title: String
+    /// The relative URL.
+    public var url: String
 }
 
 /// A language on the entry page.

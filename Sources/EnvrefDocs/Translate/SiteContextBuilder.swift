@@ -1,5 +1,6 @@
 import EnvrefMarkdown
 import EnvrefRegistry
+import EnvrefTranslations
 
 /// The contexts of every page of the site, the boundary between the translate and render stages.
 public struct SiteContexts: Hashable, Sendable, Encodable {
@@ -7,6 +8,8 @@ public struct SiteContexts: Hashable, Sendable, Encodable {
     public var pages: [ReferencePageContext]
     /// The entry page.
     public var index: SiteIndexContext
+    /// The translation status page, when the site has more than one language.
+    public var translations: TranslationsPageContext?
 }
 
 /// Turns the registry and page content into template contexts: all wording, fallback and escaping
@@ -22,8 +25,8 @@ public struct SiteContextBuilder: Sendable {
     /// Creates a builder.
     public init() {}
 
-    /// Builds the contexts of every page.
-    public func build(_ content: SiteContent) -> SiteContexts {
+    /// Builds the contexts of every page; `status` adds the translation status page.
+    public func build(_ content: SiteContent, status: TranslationStatus? = nil) -> SiteContexts {
         let pages = content.languages.map { page(for: $0, in: content) }
         let index = SiteIndexContext(
             language: content.source.language.rawValue,
@@ -35,8 +38,14 @@ public struct SiteContextBuilder: Sendable {
                 IndexLanguageEntry(
                     link: link(to: language, from: nil, current: nil),
                     title: language.strings["pageTitle"], summary: language.strings["pageDescription"])
-            })
-        return SiteContexts(pages: pages, index: index)
+            },
+            translationsLink: nil)
+        let translations = status.flatMap { status in
+            status.languages.isEmpty ? nil : TranslationsPageBuilder().build(status, content: content)
+        }
+        var indexWithLink = index
+        indexWithLink.translationsLink = translations.map { PageLink(title: $0.title, url: TranslationsPageBuilder.htmlPath) }
+        return SiteContexts(pages: pages, index: indexWithLink, translations: translations)
     }
 
     /// Builds one language's page context.

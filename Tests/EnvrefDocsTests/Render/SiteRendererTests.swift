@@ -13,12 +13,13 @@ struct SiteRendererTests {
         let files = try Fixtures.renderedFiles()
         #expect(files.map(\.path) == [
             "assets/style.css", "en/environment-variables.md", "en/index.html", "fr/environment-variables.md",
-            "fr/index.html", "index.html",
+            "fr/index.html", "index.html", "translations.html", "translations.md",
         ])
     }
 
     @Test("rendered pages match their snapshots", arguments: [
         "en/environment-variables.md", "fr/environment-variables.md", "en/index.html", "fr/index.html", "index.html",
+        "translations.html", "translations.md",
     ])
     func pageSnapshots(path: String) throws {
         let text = try #require(Fixtures.text(of: path, in: try Fixtures.renderedFiles()))
@@ -91,6 +92,27 @@ struct SiteRendererTests {
         #expect(try Fixtures.renderedFiles() == Fixtures.renderedFiles())
     }
 
+    @Test("normalising splits lines byte by byte exactly where splitting on Characters did", arguments: [
+        "", "\n", "\n\n", "text", "text\n", "  \n\t\n", "a  \n\t\nb \t\n\n\n", "a\n\n\nb\n  ",
+        "crlf\r\n", "crlf \r\nnext\t\r\n\r\n", "lone cr\r", "cr then lf\r\r\n", "\r\n\r\n",
+        "accent \u{301}\n", "e\u{301} \n", "prepend \u{600} \n", "\n\u{301}mark after a line feed  \n",
+        "日本語  \n한국어\t\n", "Ünïcödé \u{1F600} \n\n",
+    ])
+    func normalisedMatchesCharacterSplitting(text: String) {
+        #expect(SiteRenderer.normalised(text) == characterNormalised(text))
+    }
+
+    /// What `normalised` must keep doing, in the Character terms it was first written in.
+    private func characterNormalised(_ text: String) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
+            var line = line
+            while line.last == " " || line.last == "\t" { line.removeLast() }
+            return line
+        }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
     @Test("template syntax errors are reported with file, line and column")
     func templateErrors() throws {
         let directory = try Fixtures.temporaryDirectory()
@@ -115,6 +137,8 @@ struct SiteRendererTests {
         #expect(result.diagnostics.map(\.description) == [
             "\(directory.path):1: error: missing template 'reference.html.mustache'",
             "\(directory.path):1: error: missing template 'reference.md.mustache'",
+            "\(directory.path):1: error: missing template 'translations.html.mustache'",
+            "\(directory.path):1: error: missing template 'translations.md.mustache'",
         ])
     }
 }

@@ -1,5 +1,6 @@
 import EnvrefCore
 import EnvrefRegistry
+import EnvrefTranslations
 import Foundation
 
 @testable import EnvrefDocs
@@ -19,6 +20,19 @@ enum Fixtures {
         let loaded = SiteContentLoader(contentDirectory: contentDirectory).load(for: registry)
         guard let content = loaded.content else { throw DiagnosticsError(loaded.diagnostics) }
         return content
+    }
+
+    /// The fixture's translation status, read from its lock.
+    static func translationStatus() throws -> TranslationStatus {
+        let content = try siteContent()
+        let lock = TranslationFiles(registryPath: contentDirectory + "/variables.yaml").loadLock()
+        guard !lock.diagnostics.containsErrors else { throw DiagnosticsError(lock.diagnostics) }
+        return TranslationStatus(registry: content.registry, lock: lock.lock)
+    }
+
+    /// The contexts of every fixture page, the translations page included.
+    static func contexts() throws -> SiteContexts {
+        SiteContextBuilder().build(try siteContent(), status: try translationStatus())
     }
 
     /// The fixture run through every stage.

@@ -8,7 +8,7 @@ import Testing
 struct SiteContextBuilderTests {
     @Test("the contexts of the fixture site match the snapshot")
     func contextSnapshot() throws {
-        let contexts = SiteContextBuilder().build(try Fixtures.siteContent())
+        let contexts = try Fixtures.contexts()
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let json = String(decoding: try encoder.encode(contexts), as: UTF8.self)
@@ -35,6 +35,21 @@ struct SiteContextBuilderTests {
         for page in contexts.pages {
             #expect(page.variables.map(\.name) == content.registry.variables.map(\.name))
         }
+    }
+
+    @Test("the translations page shows every state, drift-free, with orphans")
+    func translationsPage() throws {
+        let page = try #require(try Fixtures.contexts().translations)
+        let french = try #require(page.languages.first)
+        #expect(french.language == "fr")
+        #expect(french.counts.map(\.count) == [2, 2, 1, 1])
+        #expect(french.coverageText == "2 of 6 current (33.3%)")
+        #expect(french.textBar == "███░░░░░░░")
+        let states = page.rows.map { row in "\(row.name)=\(row.cells[0].keyword)" }
+        #expect(states == ["DEMO_MODE=translated", "DEMO_TOKEN=translated", "DEMO_PATHS=missing",
+                           "DEMO_DIR=untranslated", "DEMO_RUN_ID=stale", "DEMO_OLD_NAME=stale"])
+        #expect(page.orphans.count == 1)
+        #expect(page.orphans.first?.hasPrefix("DEMO_GONE (fr): ") == true)
     }
 
     @Test("front matter values are quoted YAML, whatever the text holds")

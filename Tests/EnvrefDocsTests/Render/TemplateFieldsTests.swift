@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+
+@testable import EnvrefDocs
+
+@Suite("Render: the names templates use")
+struct TemplateFieldsTests {
+    static func checker() throws -> TemplateFieldChecker {
+        let contexts = try Fixtures.contexts()
+        return TemplateFieldChecker(samples: contexts.pages + [contexts.index] + (contexts.translations.map { [$0] } ?? []))
+    }
+
+    @Test("every name in the project's templates is a field of a context in scope", arguments: [
+        ("reference.html", ReferencePageContext.self as Any.Type),
+        ("reference.md", ReferencePageContext.self),
+        ("index.html", SiteIndexContext.self),
+        ("translations.html", TranslationsPageContext.self),
+        ("translations.md", TranslationsPageContext.self),
+    ])
+    func projectTemplates(template: String, root: Any.Type) throws {
+        let text = try String(contentsOfFile: "\(Fixtures.templatesDirectory)/\(template).mustache", encoding: .utf8)
+        let problems = try Self.checker().problems(in: text, root: root)
+        #expect(problems == [])
+    }
+
+    @Test("the check finds a misspelt name, a name outside its section and a wrong dotted name")
+    func wrongNames() throws {
+        let template = """
+            {{#variables}}<b>{{nmae}}</b>{{/variables}}
+            {{typeLabel}}
+            {{#variables}}{{#deprecation}}{{label}} {{title}} {{columns.kind}}{{/deprecation}}{{/variables}}
+            """
+        #expect(try Self.checker().problems(in: template, root: ReferencePageContext.self) == [
+            "line 1: {{nmae}} names no field of VariableContext or ReferencePageContext",
+            "line 2: {{typeLabel}} names no field of ReferencePageContext",
+            "line 3: {{columns.kind}} names no field 'kind' inside 'columns'",
+        ])
+    }
+
+    @Test("the check says when the samples never fill a section, rather than passing it unread")
+    func unfilledSection() throws {
+        var page = SiteContextBuilder().build(try Fixtures.siteContent()).pages[0]
+        page.variables = []
+        page.after = nil
+        let checker = TemplateFieldChecker(samples: [page])
+        #expect(checker.problems(in: "{{#variables}}{{name}}{{/variables}}{{#after}}{{notice}}{{/after}}", root: ReferencePageContext.self) == [
+            "line 1: {{#variables}} opens a section the samples never fill, so its names cannot be checked",
+            "line 1: {{name}} names no field of ReferencePageContext",
+            "line 1: {{#after}} opens a section the samples never fill, so its names cannot be checked",
+            "line 1: {{notice}} names no field of ReferencePageContext",
+        ])
+    }
+}
