@@ -60,9 +60,9 @@ public struct SiteContextBuilder: Sendable {
             title: strings["pageTitle"],
             summary: strings["pageDescription"],
             frontMatter: [
-                FrontMatterField(key: "title", yamlValue: Self.yamlQuoted(strings["pageTitle"])),
-                FrontMatterField(key: "description", yamlValue: Self.yamlQuoted(strings["pageDescription"])),
-                FrontMatterField(key: "lang", yamlValue: Self.yamlQuoted(language.language.rawValue)),
+                FrontMatterField(key: "title", yamlValue: YAMLScalar.doubleQuoted(strings["pageTitle"])),
+                FrontMatterField(key: "description", yamlValue: YAMLScalar.doubleQuoted(strings["pageDescription"])),
+                FrontMatterField(key: "lang", yamlValue: YAMLScalar.doubleQuoted(language.language.rawValue)),
             ],
             generatedNotice: Self.generatedNotice,
             stylesheetURL: "../assets/style.css",
@@ -210,26 +210,6 @@ public struct SiteContextBuilder: Sendable {
             defaultCell: context.defaultValue.map { $0.isEmpty ? code(" ") : code($0) } ?? "*\(text(context.noDefaultLabel))*",
             descriptionCell: lines.joined(separator: "<br>"))
     }
-
-    /// A YAML double-quoted scalar for any text.
-    static func yamlQuoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\t": result += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    result += "\\x" + String(scalar.value, radix: 16).leftPadded(to: 2)
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
-    }
 }
 
 extension String {
@@ -239,7 +219,4 @@ extension String {
         return text
     }
 
-    fileprivate func leftPadded(to width: Int) -> String {
-        String(repeating: "0", count: max(0, width - count)) + self
-    }
 }

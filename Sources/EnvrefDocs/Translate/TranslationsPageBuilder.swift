@@ -1,3 +1,4 @@
+import EnvrefRegistry
 import EnvrefTranslations
 import Foundation
 
@@ -24,9 +25,9 @@ public struct TranslationsPageBuilder: Sendable {
             generatedNotice: SiteContextBuilder.generatedNotice,
             stylesheetURL: "assets/style.css",
             frontMatter: [
-                FrontMatterField(key: "title", yamlValue: SiteContextBuilder.yamlQuoted(strings["translations.title"])),
-                FrontMatterField(key: "description", yamlValue: SiteContextBuilder.yamlQuoted(strings["translations.summary"])),
-                FrontMatterField(key: "lang", yamlValue: SiteContextBuilder.yamlQuoted(content.source.language.rawValue)),
+                FrontMatterField(key: "title", yamlValue: YAMLScalar.doubleQuoted(strings["translations.title"])),
+                FrontMatterField(key: "description", yamlValue: YAMLScalar.doubleQuoted(strings["translations.summary"])),
+                FrontMatterField(key: "lang", yamlValue: YAMLScalar.doubleQuoted(content.source.language.rawValue)),
             ],
             coverageHeading: strings["translations.coverageHeading"],
             matrixHeading: strings["translations.matrixHeading"],

@@ -51,10 +51,4 @@ struct SiteContextBuilderTests {
         #expect(page.orphans.count == 1)
         #expect(page.orphans.first?.hasPrefix("DEMO_GONE (fr): ") == true)
     }
-
-    @Test("front matter values are quoted YAML, whatever the text holds")
-    func yamlQuoting() {
-        #expect(SiteContextBuilder.yamlQuoted(#"A "quoted": title\with\#na newline"#) == #""A \"quoted\": title\\with\na newline""#)
-        #expect(SiteContextBuilder.yamlQuoted("tab\there\u{1}") == #""tab\there\x01""#)
-    }
 }

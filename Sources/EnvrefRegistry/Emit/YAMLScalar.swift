@@ -47,7 +47,7 @@ public enum YAMLScalar {
     }
 
     /// `|-`, `|` or `|+` followed by the lines indented by `indent`; `nil` when a literal block cannot hold the text.
-    static func literalBlock(_ text: String, indent: Int) -> String? {
+    public static func literalBlock(_ text: String, indent: Int) -> String? {
         guard text.unicodeScalars.allSatisfy({ $0 == "\n" || $0 == "\t" || isPrintableInline($0) }) else { return nil }
         var body = text
         var trailingNewlines = 0
