@@ -51,7 +51,10 @@ struct ValidateCommandTests {
         #expect(try CommandRunner.run(["validate", "--registry", "docs/variables.yaml"], in: project).status == 0)
     }
 
-    @Test("every command has --help", arguments: [[], ["validate"], ["build"]])
+    @Test("every command has --help", arguments: [
+        [], ["validate"], ["build"], ["generate-swift"], ["audit"], ["diff"], ["translations"], ["translations", "accept"],
+        ["import"], ["po"], ["po", "export"], ["po", "import"],
+    ])
     func help(command: [String]) throws {
         let result = try CommandRunner.run(command + ["--help"], in: CommandRunner.repositoryRoot)
         #expect(result.status == 0)
