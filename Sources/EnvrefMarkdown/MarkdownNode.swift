@@ -10,8 +10,6 @@ public struct MarkdownNode: Hashable, Sendable {
     public var destination: String?
     /// The level of a `heading`.
     public var headingLevel: Int?
-    /// The info string of a fenced `code_block`.
-    public var fenceInfo: String?
     /// Whether a table row is the header row (cmark names it `table_header`).
     public var isTableHeader: Bool
     /// Whether a `list` is ordered.
@@ -41,7 +39,6 @@ public struct MarkdownNode: Hashable, Sendable {
         destination = (nodeType == CMARK_NODE_LINK || nodeType == CMARK_NODE_IMAGE)
             ? cmark_node_get_url(node).map { String(cString: $0) } : nil
         headingLevel = nodeType == CMARK_NODE_HEADING ? Int(cmark_node_get_heading_level(node)) : nil
-        fenceInfo = nodeType == CMARK_NODE_CODE_BLOCK ? cmark_node_get_fence_info(node).map { String(cString: $0) } : nil
         isTableHeader = type == "table_header" || (type == "table_row" && cmark_gfm_extensions_get_table_row_is_header(node) != 0)
         isOrderedList = nodeType == CMARK_NODE_LIST && cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
         line = Int(cmark_node_get_start_line(node))

@@ -13,7 +13,7 @@ public struct InterfaceStrings: Hashable, Sendable {
         "labels.secret", "labels.deprecated", "labels.noDefault", "labels.allowedValues", "labels.deprecatedValue",
         "labels.replacedBy", "labels.listSeparator", "labels.minLength", "labels.maxLength", "labels.lengthRange",
         "labels.minimum", "labels.maximum", "labels.range", "labels.pattern", "labels.example", "labels.seeAlso",
-        "fallbackNotice", "languageSwitcher", "onThisPage",
+        "fallbackNotice", "languageSwitcher",
         "translations.title", "translations.summary", "translations.coverageHeading", "translations.matrixHeading",
         "translations.language", "translations.coverage", "translations.coverageText", "translations.valueDrift",
         "translations.orphansHeading", "translations.states.translated", "translations.states.stale",

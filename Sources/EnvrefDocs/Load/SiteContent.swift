@@ -24,19 +24,15 @@ public struct LanguageContent: Hashable, Sendable {
     public var language: LanguageCode
     /// Interface strings, with source-language stand-ins already filled in.
     public var strings: InterfaceStrings
-    /// Keys whose text came from the source language.
-    public var fallbackStringKeys: [String]
     /// The text before the variables table.
     public var intro: MarkdownSection?
     /// The text after the variables table.
     public var after: MarkdownSection?
 
     /// Creates the content of one language.
-    public init(language: LanguageCode, strings: InterfaceStrings, fallbackStringKeys: [String] = [],
-                intro: MarkdownSection?, after: MarkdownSection?) {
+    public init(language: LanguageCode, strings: InterfaceStrings, intro: MarkdownSection?, after: MarkdownSection?) {
         self.language = language
         self.strings = strings
-        self.fallbackStringKeys = fallbackStringKeys
         self.intro = intro
         self.after = after
     }

@@ -43,9 +43,9 @@ public struct SiteContentLoader: Sendable {
                     at: SourceLocation(path: stringsPath(language), line: 1, column: 1)))
             }
             languages.append(LanguageContent(
-                language: language, strings: InterfaceStrings(texts: merged), fallbackStringKeys: fallbackKeys,
-                intro: readSection("intro", language: language) ?? sourceIntro,
-                after: readSection("after", language: language) ?? sourceAfter))
+                language: language, strings: InterfaceStrings(texts: merged),
+                intro: language == source ? sourceIntro : readSection("intro", language: language) ?? sourceIntro,
+                after: language == source ? sourceAfter : readSection("after", language: language) ?? sourceAfter))
         }
         guard !diagnostics.containsErrors else { return (nil, diagnostics) }
         return (SiteContent(registry: registry, languages: languages), diagnostics)

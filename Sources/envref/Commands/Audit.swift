@@ -38,12 +38,7 @@ struct Audit: ParsableCommand {
     var strict = false
 
     func run() throws {
-        let registry: Registry
-        do {
-            registry = try content.loadRegistry()
-        } catch {
-            throw ExitCode(2)
-        }
+        let registry = try content.loadRegistry(failureCode: 2)
         guard let prefix = prefix ?? registry.prefix, !prefix.isEmpty else {
             Console.printError("error: the registry has no 'prefix'; pass --prefix to say which names to look for")
             throw ExitCode(2)

@@ -69,12 +69,7 @@ struct Diff: ParsableCommand {
     }
 
     func run() throws {
-        let registry: Registry
-        do {
-            registry = try content.loadRegistry()
-        } catch {
-            throw ExitCode(2)
-        }
+        let registry = try content.loadRegistry(failureCode: 2)
         let policy = FailurePolicy(conditions: (try? failOn.map(FailureCondition.parseList)) ?? [], minimumCoverage: minCoverage)
         let failures: [String]
         if let against {
@@ -87,10 +82,7 @@ struct Diff: ParsableCommand {
     }
 
     private func reportStatus(registry: Registry, policy: FailurePolicy) throws -> [String] {
-        let files = TranslationFiles(registryPath: content.resolvedRegistryPath)
-        let (lock, diagnostics) = files.loadLock()
-        Console.report(diagnostics)
-        if diagnostics.containsErrors { throw ExitCode(2) }
+        let (_, lock) = try content.loadLock(failureCode: 2)
         var selected: [LanguageCode]?
         if !languages.isEmpty {
             selected = try languages.map { try targetLanguage($0, in: registry) }

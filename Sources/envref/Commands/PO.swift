@@ -36,9 +36,7 @@ struct PO: ParsableCommand {
 
         func run() throws {
             let registry = try content.loadRegistry()
-            let (lock, diagnostics) = TranslationFiles(registryPath: content.resolvedRegistryPath).loadLock()
-            Console.report(diagnostics)
-            if diagnostics.containsErrors { throw ExitCode.failure }
+            let (_, lock) = try content.loadLock()
             var selected = registry.targetLanguages
             if !languages.isEmpty {
                 selected = languages.map(LanguageCode.init(rawValue:))
@@ -86,10 +84,7 @@ struct PO: ParsableCommand {
 
         func run() throws {
             let registry = try content.loadRegistry()
-            let translationFiles = TranslationFiles(registryPath: content.resolvedRegistryPath)
-            let (lock, lockDiagnostics) = translationFiles.loadLock()
-            Console.report(lockDiagnostics)
-            if lockDiagnostics.containsErrors { throw ExitCode.failure }
+            let (translationFiles, lock) = try content.loadLock()
             var inputs: [POImport.Input] = []
             var parseFailed = false
             for path in files {

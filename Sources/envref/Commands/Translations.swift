@@ -41,10 +41,7 @@ struct Translations: ParsableCommand {
 
         func run() throws {
             let registry = try content.loadRegistry()
-            let files = TranslationFiles(registryPath: content.resolvedRegistryPath)
-            let (lock, lockDiagnostics) = files.loadLock()
-            Console.report(lockDiagnostics)
-            if lockDiagnostics.containsErrors { throw ExitCode.failure }
+            let (files, lock) = try content.loadLock()
             let outcome = TranslationReview.accept(all ? nil : names, languages: languages.map(LanguageCode.init(rawValue:)),
                                                    registry: registry, lock: lock)
             Console.report(outcome.diagnostics)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import EnvrefCore
 import EnvrefRegistry
+import EnvrefTranslations
 import Foundation
 
 /// Where the registry and its companion content live; shared by every command that loads them.
@@ -16,14 +17,26 @@ struct ContentOptions: ParsableArguments {
         registryPath ?? (contentDirectory as NSString).appendingPathComponent("variables.yaml")
     }
 
-    /// Loads the registry, printing every diagnostic to stderr; exits 1 when any is an error,
-    /// or when any is a warning and `strict` is set.
-    func loadRegistry(strict: Bool = false) throws -> Registry {
+    /// Loads the registry, printing every diagnostic to stderr. Exits with `failureCode` when any is
+    /// an error, or any is a warning and `strict` is set; commands whose 1 means "findings" pass 2.
+    func loadRegistry(strict: Bool = false, failureCode: Int32 = 1) throws -> Registry {
         let path = resolvedRegistryPath
         let result = RegistryLoader.load(fileAt: URL(fileURLWithPath: path), displayPath: path)
         Console.report(result.diagnostics)
-        guard let registry = result.registry, !(strict && !result.diagnostics.isEmpty) else { throw ExitCode.failure }
+        guard let registry = result.registry, !(strict && !result.diagnostics.isEmpty) else {
+            throw ExitCode(failureCode)
+        }
         return registry
+    }
+
+    /// The registry's translation files and its lock, printing the lock's diagnostics; exits with
+    /// `failureCode` when the lock cannot be used.
+    func loadLock(failureCode: Int32 = 1) throws -> (files: TranslationFiles, lock: TranslationLock) {
+        let files = TranslationFiles(registryPath: resolvedRegistryPath)
+        let (lock, diagnostics) = files.loadLock()
+        Console.report(diagnostics)
+        if diagnostics.containsErrors { throw ExitCode(failureCode) }
+        return (files, lock)
     }
 }
 
