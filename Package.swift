@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0"),
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // Stage-independent building blocks: diagnostics, fingerprints, the output writer.
@@ -60,6 +61,12 @@ let package = Package(
             dependencies: ["EnvrefCore", "EnvrefRegistry", "EnvrefMarkdown", .product(name: "Yams", package: "Yams")]
         ),
 
+        // `envref preview`: serve Site/, rebuild on edits, reload open pages.
+        .target(
+            name: "EnvrefPreview",
+            dependencies: ["EnvrefCore", "EnvrefDocs", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
+
         // Source scanning for variables the registry does not know.
         .target(name: "EnvrefAudit", dependencies: ["EnvrefCore", "EnvrefRegistry"]),
 
@@ -67,7 +74,7 @@ let package = Package(
             name: "envref",
             dependencies: [
                 "EnvrefCore", "EnvrefRegistry", "EnvrefDocs", "EnvrefSwiftGen",
-                "EnvrefTranslations", "EnvrefAudit",
+                "EnvrefTranslations", "EnvrefAudit", "EnvrefPreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -108,6 +115,7 @@ let package = Package(
             dependencies: ["EnvrefDocs", .product(name: "SnapshotTesting", package: "swift-snapshot-testing")],
             exclude: ["Fixtures", "Translate/__Snapshots__", "Render/__Snapshots__"]
         ),
+        .testTarget(name: "EnvrefPreviewTests", dependencies: ["EnvrefPreview", "EnvrefDocs"]),
         .testTarget(
             name: "EnvrefSwiftGenTests",
             dependencies: ["EnvrefSwiftGen", .product(name: "SnapshotTesting", package: "swift-snapshot-testing")],

@@ -24,11 +24,13 @@ public struct MarkdownDocument: Sendable {
 
     /// Renders the document to HTML.
     ///
-    /// Raw HTML in the input is shown as text instead of being passed through, so content never
-    /// injects markup; cmark's safe mode also drops `javascript:` and similar link targets.
+    /// Raw HTML in the input is shown as text instead of being passed through, and links and
+    /// images keep their target only for `http`, `https`, `mailto` or a relative address, so
+    /// content never injects markup or script (`javascript:`, `data:`, `vbscript:`, …).
     public func html() -> String {
         CMark.withParsedTree(source) { tree, extensions in
             CMark.neutraliseRawHTML(in: tree)
+            CMark.neutraliseUnsafeURLs(in: tree)
             guard let rendered = cmark_render_html(tree, CMARK_OPT_DEFAULT, extensions) else { return "" }
             defer { free(rendered) }
             return String(cString: rendered)
@@ -70,6 +72,39 @@ enum CMark {
         let tree = cmark_parser_finish(parser)!
         defer { cmark_node_free(tree) }
         return body(tree, cmark_parser_get_syntax_extensions(parser))
+    }
+
+    /// The URL schemes a link or image may use; anything else loses its target.
+    static let allowedURLSchemes: Set<String> = ["http", "https", "mailto"]
+
+    /// Empties the target of every link and image whose URL names a scheme outside `allowedURLSchemes`.
+    static func neutraliseUnsafeURLs(in tree: OpaquePointer) {
+        let iterator = cmark_iter_new(tree)
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE,
+                  let url = cmark_node_get_url(node).map({ String(cString: $0) }),
+                  let scheme = urlScheme(url), !allowedURLSchemes.contains(scheme)
+            else { continue }
+            cmark_node_set_url(node, "")
+        }
+    }
+
+    /// The lowercased scheme of `url`, or `nil` for a relative address. Control characters and
+    /// spaces before the colon still count, as browsers skip them (`java\tscript:`).
+    static func urlScheme(_ url: String) -> String? {
+        var scheme = ""
+        for scalar in url.unicodeScalars {
+            switch scalar {
+            case ":": return scheme.isEmpty ? nil : scheme.lowercased()
+            case "/", "?", "#": return nil
+            case _ where scalar.value <= 0x20: continue
+            default: scheme.unicodeScalars.append(scalar)
+            }
+        }
+        return nil
     }
 
     /// Replaces raw HTML nodes with text nodes holding the same characters.

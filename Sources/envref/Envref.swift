@@ -14,6 +14,7 @@ struct Envref: AsyncParsableCommand {
         subcommands: [
             Validate.self,
             Build.self,
+            Preview.self,
             GenerateSwift.self,
             Audit.self,
             Diff.self,

@@ -103,3 +103,34 @@ struct TableCellMarkdownTests {
         #expect(rows.first?.children.last?.plainText.contains("code | block") == true)
     }
 }
+
+@Suite("Link and image targets")
+struct MarkdownURLSafetyTests {
+    @Test("only http, https, mailto and relative targets survive", arguments: [
+        ("[a](javascript:alert(1))", false), ("[a](JaVaScRiPt:alert(1))", false), ("[a](vbscript:x)", false),
+        ("[a](data:text/html;base64,PHNjcmlwdD4=)", false), ("![a](data:image/png;base64,iVBORw0KGgo=)", false),
+        ("[a](file:///etc/passwd)", false), ("[a](<java\tscript:x>)", false),
+        ("[a](https://wandb.ai/x?y=1#z)", true), ("[a](http://localhost:8080)", true), ("[a](mailto:a@b.c)", true),
+        ("[a](#WANDB_MODE)", true), ("[a](../fr/index.html)", true), ("[a](/docs/x:y)", true), ("![a](pic.png)", true),
+    ])
+    func targets(markdown: String, kept: Bool) {
+        let html = MarkdownDocument(markdown + "\n").html()
+        let target = html.firstRange(of: #/(?:href|src)="([^"]*)"/#).map { String(html[$0]) }
+        if kept {
+            #expect(target != nil && target != "href=\"\"" && target != "src=\"\"", "\(html)")
+        } else {
+            #expect(target == "href=\"\"" || target == "src=\"\"", "\(html)")
+        }
+    }
+
+    @Test("a scheme is what comes before the first colon, unless a slash, ? or # comes first")
+    func schemes() {
+        #expect(CMark.urlScheme("HTTPS://x") == "https")
+        #expect(CMark.urlScheme("java\tscript:x") == "javascript")
+        #expect(CMark.urlScheme("/a:b") == nil)
+        #expect(CMark.urlScheme("a/b:c") == nil)
+        #expect(CMark.urlScheme("#x:y") == nil)
+        #expect(CMark.urlScheme(":x") == nil)
+        #expect(CMark.urlScheme("plain") == nil)
+    }
+}

@@ -1,4 +1,5 @@
 import EnvrefRegistry
+import Foundation
 
 /// The words a reference page shows around the registry's content, in one language.
 ///
@@ -13,7 +14,11 @@ public struct InterfaceStrings: Hashable, Sendable {
         "labels.secret", "labels.deprecated", "labels.noDefault", "labels.allowedValues", "labels.deprecatedValue",
         "labels.replacedBy", "labels.listSeparator", "labels.minLength", "labels.maxLength", "labels.lengthRange",
         "labels.minimum", "labels.maximum", "labels.range", "labels.pattern", "labels.example", "labels.seeAlso",
-        "fallbackNotice", "languageSwitcher",
+        "labels.untranslated", "labels.copyName", "labels.copyLink", "labels.copied",
+        "fallbackNotice", "languageSwitcher", "allLanguages", "skipToVariables", "variablesCaption",
+        "filter.label", "filter.hint", "filter.count", "filter.noMatch",
+        "footer.generatedFrom", "date.format", "date.monthNames",
+        "notFound.title", "notFound.text",
         "translations.title", "translations.summary", "translations.coverageHeading", "translations.matrixHeading",
         "translations.language", "translations.coverage", "translations.coverageText", "translations.valueDrift",
         "translations.orphansHeading", "translations.states.translated", "translations.states.stale",
@@ -27,7 +32,11 @@ public struct InterfaceStrings: Hashable, Sendable {
         "labels.lengthRange": ["min", "max"], "labels.minimum": ["minimum"], "labels.maximum": ["maximum"],
         "labels.range": ["minimum", "maximum"], "labels.pattern": ["pattern"], "fallbackNotice": ["language"],
         "translations.coverageText": ["translated", "total", "percent"],
+        "filter.count": ["visible", "total"], "filter.noMatch": ["query"], "footer.generatedFrom": ["date"],
     ]
+
+    /// The placeholders `date.format` may use; it needs the year, the day and one form of the month.
+    public static let datePlaceholders: Set<String> = ["year", "month", "monthName", "day"]
 
     /// Text by dotted key; holds every key in `keys`.
     public let texts: [String: String]
@@ -51,6 +60,44 @@ public struct InterfaceStrings: Hashable, Sendable {
         return text
     }
 
+    /// The text for a key cut at its placeholders, each filled one kept apart so a page can mark it
+    /// up as code while the words around it stay plain text.
+    public func segments(_ key: String, _ values: [String: String]) -> [TextSegment] {
+        var segments: [TextSegment] = []
+        var literal = ""
+        var remaining = Substring(self[key])
+        while let open = remaining.firstIndex(of: "{") {
+            guard let close = remaining[open...].firstIndex(of: "}"),
+                  let value = values[String(remaining[remaining.index(after: open)..<close])]
+            else {
+                literal += remaining[...open]
+                remaining = remaining[remaining.index(after: open)...]
+                continue
+            }
+            literal += remaining[..<open]
+            if !literal.isEmpty { segments.append(TextSegment(text: literal)) }
+            literal = ""
+            segments.append(TextSegment(code: value))
+            remaining = remaining[remaining.index(after: close)...]
+        }
+        literal += remaining
+        if !literal.isEmpty { segments.append(TextSegment(text: literal)) }
+        return segments
+    }
+
+    /// A date written the way this language writes dates, from `date.format` and `date.monthNames`.
+    public func format(_ date: RegistryDate) -> String {
+        let monthNames = Self.monthNames(in: self["date.monthNames"])
+        let monthName = monthNames.count == 12 ? monthNames[date.month - 1] : String(date.month)
+        return format("date.format", ["year": String(date.year), "month": String(date.month),
+                                      "monthName": monthName, "day": String(date.day)])
+    }
+
+    /// The twelve month names of a `date.monthNames` text, which separates them with commas.
+    static func monthNames(in text: String) -> [String] {
+        text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+
     /// The localised name of a variable type.
     public func typeName(_ type: VariableType) -> String {
         self["types.\(type.rawValue)"]
@@ -71,5 +118,23 @@ public struct InterfaceStrings: Hashable, Sendable {
             }
         }
         return names
+    }
+}
+
+/// A piece of an interface string: words, or a filled-in value shown as code.
+public struct TextSegment: Hashable, Sendable, Encodable {
+    /// Plain words, when this piece is text.
+    public var text: String?
+    /// The value, when this piece is a filled-in placeholder.
+    public var code: String?
+
+    /// A piece of plain words.
+    public init(text: String) {
+        self.text = text
+    }
+
+    /// A filled-in value.
+    public init(code: String) {
+        self.code = code
     }
 }

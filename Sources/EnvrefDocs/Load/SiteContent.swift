@@ -44,11 +44,14 @@ public struct SiteContent: Hashable, Sendable {
     public var registry: Registry
     /// Page content per language, in the registry's language order.
     public var languages: [LanguageContent]
+    /// Where the site is published.
+    public var settings: SiteSettings
 
     /// Creates site content.
-    public init(registry: Registry, languages: [LanguageContent]) {
+    public init(registry: Registry, languages: [LanguageContent], settings: SiteSettings = SiteSettings()) {
         self.registry = registry
         self.languages = languages
+        self.settings = settings
     }
 
     /// The source language's content.

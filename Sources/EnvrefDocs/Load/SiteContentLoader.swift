@@ -47,9 +47,14 @@ public struct SiteContentLoader: Sendable {
                 intro: language == source ? sourceIntro : readSection("intro", language: language) ?? sourceIntro,
                 after: language == source ? sourceAfter : readSection("after", language: language) ?? sourceAfter))
         }
+        let settings = SiteSettings.load(from: settingsPath)
+        diagnostics += settings.diagnostics
         guard !diagnostics.containsErrors else { return (nil, diagnostics) }
-        return (SiteContent(registry: registry, languages: languages), diagnostics)
+        return (SiteContent(registry: registry, languages: languages, settings: settings.settings), diagnostics)
     }
+
+    /// Where the site settings live.
+    public var settingsPath: String { "\(contentDirectory)/site.yaml" }
 
     /// Where a language's strings live.
     public func stringsPath(_ language: LanguageCode) -> String {
@@ -122,9 +127,21 @@ public struct SiteContentLoader: Sendable {
                     diagnostics.append(.warning("unknown interface string '\(dotted)'\(hint)", at: location(of: keyNode, path: path)))
                     continue
                 }
-                let expected = InterfaceStrings.placeholders[dotted] ?? []
                 let found = InterfaceStrings.placeholderNames(in: scalar.string)
-                if found != expected {
+                if dotted == "date.format" {
+                    let hasMonth = found.contains("month") || found.contains("monthName")
+                    if !found.isSubset(of: InterfaceStrings.datePlaceholders) || !found.contains("year") || !found.contains("day") || !hasMonth {
+                        diagnostics.append(.error(
+                            "interface string 'date.format' must use {year}, {day} and {month} or {monthName}, and nothing else",
+                            at: location(of: value, path: path)))
+                    }
+                } else if dotted == "date.monthNames", InterfaceStrings.monthNames(in: scalar.string).count != 12 {
+                    diagnostics.append(.error(
+                        "interface string 'date.monthNames' must list 12 month names separated by commas",
+                        at: location(of: value, path: path)))
+                }
+                let expected = InterfaceStrings.placeholders[dotted] ?? []
+                if dotted != "date.format", found != expected {
                     let list = expected.sorted().map { "{\($0)}" }.joined(separator: ", ")
                     diagnostics.append(.error(
                         "interface string '\(dotted)' must use the placeholders \(list.isEmpty ? "(none)" : list); found \(found.isEmpty ? "none" : found.sorted().map { "{\($0)}" }.joined(separator: ", "))",

@@ -11,6 +11,11 @@ public struct SiteRenderer: Sendable {
         self.templates = templates
     }
 
+    /// Where the not-found page is written; static hosts such as GitHub Pages and Netlify look for this name.
+    public static let notFoundPath = "404.html"
+    /// Where the sitemap is written.
+    public static let sitemapPath = "sitemap.xml"
+
     /// Every output file, sorted by path.
     public func render(_ contexts: SiteContexts) throws(DiagnosticsError) -> [OutputFile] {
         var files: [OutputFile] = []
@@ -25,6 +30,10 @@ public struct SiteRenderer: Sendable {
             let values = try Self.templateValues(of: translations)
             files.append(OutputFile(path: TranslationsPageBuilder.htmlPath, text: try render(values, "translations.html")))
             files.append(OutputFile(path: TranslationsPageBuilder.markdownPath, text: try render(values, "translations.md")))
+        }
+        files.append(OutputFile(path: Self.notFoundPath, text: try render(try Self.templateValues(of: contexts.notFound), "404.html")))
+        if let sitemap = contexts.sitemap {
+            files.append(OutputFile(path: Self.sitemapPath, text: try render(try Self.templateValues(of: sitemap), "sitemap.xml")))
         }
         for (name, data) in templates.assets {
             files.append(OutputFile(path: "\(TemplateSet.assetsFolder)/\(name)", contents: data))

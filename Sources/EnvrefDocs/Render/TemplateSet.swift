@@ -6,7 +6,9 @@ import Mustache
 /// reported with its file, line and column before anything renders.
 public struct TemplateSet: Sendable {
     /// Templates every site build needs, by name (file name without `.mustache`).
-    public static let requiredTemplates = ["reference.html", "reference.md", "index.html", "translations.html", "translations.md"]
+    public static let requiredTemplates = [
+        "reference.html", "reference.md", "index.html", "translations.html", "translations.md", "404.html", "sitemap.xml",
+    ]
     /// The folder of static files copied to `Site/assets/`.
     public static let assetsFolder = "assets"
 

@@ -19,22 +19,94 @@ public struct ReferencePageContext: Hashable, Sendable, Encodable {
     public var frontMatter: [FrontMatterField]
     /// The do-not-edit notice placed in a comment at the top of every generated page.
     public var generatedNotice: String
-    /// Relative URL of the shared stylesheet.
-    public var stylesheetURL: String
+    /// Assets, canonical and alternate links, and the footer.
+    public var chrome: PageChrome
     /// Heading of the language switcher.
     public var languageSwitcherLabel: String
     /// One entry per language, the current one marked.
     public var languages: [LanguageLink]
+    /// The entry page's language list.
+    public var allLanguages: PageLink
+    /// Text of the link that skips to the variables.
+    public var skipLinkLabel: String
+    /// The filter box's words; the box itself only appears when JavaScript runs.
+    public var filter: FilterContext
+    /// The copy buttons' words; the buttons only appear when JavaScript runs.
+    public var copy: CopyLabels
     /// The text before the table.
     public var intro: SectionContext?
     /// The text after the table.
     public var after: SectionContext?
     /// Heading over the variables table.
     public var variablesHeading: String
+    /// The table's caption.
+    public var variablesCaption: String
     /// Column headings of the variables table.
     public var columns: ColumnHeadings
     /// One entry per variable, in registry order.
     public var variables: [VariableContext]
+}
+
+/// What every HTML page's head and footer share.
+public struct PageChrome: Hashable, Sendable, Encodable {
+    /// URL of the stylesheet.
+    public var stylesheetURL: String
+    /// URL of the script that adds filtering, copying and language choice.
+    public var scriptURL: String
+    /// URL of the SVG icon.
+    public var iconURL: String
+    /// URL of the 32-pixel PNG icon, for browsers without SVG icons.
+    public var iconPNGURL: String
+    /// URL of the 180-pixel icon home screens use.
+    public var touchIconURL: String
+    /// The page's own preferred address, when it has one (the 404 page does not).
+    public var canonicalURL: String?
+    /// The same page in every language, plus `x-default`.
+    public var alternates: [AlternateLink]
+    /// The line naming the registry's revision date, when the registry has one.
+    public var footer: FooterContext?
+}
+
+/// A `<link rel="alternate" hreflang>` entry.
+public struct AlternateLink: Hashable, Sendable, Encodable {
+    /// A language code, or `x-default` for the page that picks a language.
+    public var hreflang: String
+    /// The address.
+    public var url: String
+}
+
+/// The sentence naming the registry's revision date, split around the date so it can be marked up.
+public struct FooterContext: Hashable, Sendable, Encodable {
+    /// Text before the date.
+    public var beforeDate: String
+    /// The date as the page language writes it.
+    public var dateText: String
+    /// The date as `YYYY-MM-DD`, for `<time datetime>`.
+    public var dateISO: String
+    /// Text after the date.
+    public var afterDate: String
+}
+
+/// The filter box's label and the messages its script shows.
+public struct FilterContext: Hashable, Sendable, Encodable {
+    /// The box's label.
+    public var label: String
+    /// The hint shown inside the empty box.
+    public var hint: String
+    /// The count message, with `{visible}` and `{total}` for the script to fill.
+    public var countTemplate: String
+    /// The message when nothing matches, with `{query}` for the script to fill.
+    public var noMatchTemplate: String
+}
+
+/// The copy buttons' labels.
+public struct CopyLabels: Hashable, Sendable, Encodable {
+    /// The button that copies a variable's name.
+    public var name: String
+    /// The button that copies the address of a variable's row.
+    public var link: String
+    /// What a button says for a moment after copying.
+    public var copied: String
 }
 
 /// A `key: value` line of Markdown front matter.
@@ -95,8 +167,10 @@ public struct VariableContext: Hashable, Sendable, Encodable {
     public var name: String
     /// The localised type name.
     public var typeLabel: String
-    /// The registry's type keyword, for CSS classes.
+    /// The registry's type keyword, shown as code and used in CSS classes.
     public var typeKeyword: String
+    /// The localised type name when it says more than the keyword (`integer` for `int`).
+    public var typeName: String?
     /// The default as it would be written in the environment, if any.
     public var defaultValue: String?
     /// What the default column says when there is no default.
@@ -127,6 +201,8 @@ public struct VariableContext: Hashable, Sendable, Encodable {
     public var descriptionHTML: String
     /// Set when the description is shown in the source language.
     public var fallback: FallbackContext?
+    /// The "not yet translated" badge, when the description is shown in the source language.
+    public var untranslatedLabel: String?
     /// The row's cells for the Markdown table, escaped to stay in one row.
     public var markdownRow: MarkdownRowContext
 }
@@ -135,8 +211,11 @@ public struct VariableContext: Hashable, Sendable, Encodable {
 public struct AllowedValueContext: Hashable, Sendable, Encodable {
     /// The value.
     public var value: String
-    /// For a deprecated value, the sentence naming its replacement.
-    public var deprecationNote: String?
+    /// For a deprecated value, the sentence naming its replacement; the value and the replacement
+    /// are the pieces with `code`.
+    public var deprecationNote: [TextSegment]?
+    /// Whether the value is deprecated (Mustache cannot test an optional array).
+    public var isDeprecated: Bool
 }
 
 /// Why a variable is deprecated and what replaces it.
@@ -173,8 +252,8 @@ public struct SiteIndexContext: Hashable, Sendable, Encodable {
     public var summary: String
     /// The do-not-edit notice.
     public var generatedNotice: String
-    /// Relative URL of the shared stylesheet.
-    public var stylesheetURL: String
+    /// Assets, canonical and alternate links, and the footer.
+    public var chrome: PageChrome
     /// One entry per language, each with its title in its own language.
     public var languages: [IndexLanguageEntry]
     /// A link to the translation status page, when there is one.
@@ -197,4 +276,49 @@ public struct IndexLanguageEntry: Hashable, Sendable, Encodable {
     public var title: String
     /// The summary in that language.
     public var summary: String
+}
+
+/// The context of `404.html.mustache`: one page that speaks every language, since the address that
+/// failed says nothing about the reader's.
+public struct NotFoundPageContext: Hashable, Sendable, Encodable {
+    /// The source language's code.
+    public var language: String
+    /// The title in the source language.
+    public var title: String
+    /// The do-not-edit notice.
+    public var generatedNotice: String
+    /// Assets and footer; URLs start at the site's root, since the page answers for any address.
+    public var chrome: PageChrome
+    /// The message in every language.
+    public var messages: [NotFoundMessage]
+}
+
+/// The not-found message in one language.
+public struct NotFoundMessage: Hashable, Sendable, Encodable {
+    /// The language code.
+    public var language: String
+    /// The title.
+    public var title: String
+    /// The explanation.
+    public var text: String
+    /// The link to this language's reference.
+    public var link: LanguageLink
+}
+
+/// The context of `sitemap.xml.mustache`.
+public struct SitemapContext: Hashable, Sendable, Encodable {
+    /// The do-not-edit notice.
+    public var generatedNotice: String
+    /// One entry per page, with absolute addresses.
+    public var urls: [SitemapEntry]
+}
+
+/// A page in the sitemap.
+public struct SitemapEntry: Hashable, Sendable, Encodable {
+    /// The page's address.
+    public var url: String
+    /// The registry's revision date, when it has one.
+    public var lastModified: String?
+    /// The same page in every language.
+    public var alternates: [AlternateLink]
 }

@@ -1,3 +1,4 @@
+import Foundation
 import EnvrefMarkdown
 import EnvrefRegistry
 import EnvrefTranslations
@@ -10,6 +11,10 @@ public struct SiteContexts: Hashable, Sendable, Encodable {
     public var index: SiteIndexContext
     /// The translation status page, when the site has more than one language.
     public var translations: TranslationsPageContext?
+    /// The page a web server shows for an address that does not exist.
+    public var notFound: NotFoundPageContext
+    /// The sitemap, when the site knows its address.
+    public var sitemap: SitemapContext?
 }
 
 /// Turns the registry and page content into template contexts: all wording, fallback and escaping
@@ -27,25 +32,98 @@ public struct SiteContextBuilder: Sendable {
 
     /// Builds the contexts of every page; `status` adds the translation status page.
     public func build(_ content: SiteContent, status: TranslationStatus? = nil) -> SiteContexts {
+        let addresses = SiteAddresses(content: content)
         let pages = content.languages.map { page(for: $0, in: content) }
+        let translationsChrome = chrome(
+            depth: 0, canonical: addresses.canonical(TranslationsPageBuilder.htmlPath, from: 0), alternates: [],
+            strings: content.source.strings, registry: content.registry)
+        let translations = status.flatMap { status in
+            status.languages.isEmpty ? nil : TranslationsPageBuilder().build(status, content: content, chrome: translationsChrome)
+        }
         let index = SiteIndexContext(
             language: content.source.language.rawValue,
             title: content.source.strings["pageTitle"],
             summary: content.source.strings["pageDescription"],
             generatedNotice: Self.generatedNotice,
-            stylesheetURL: "assets/style.css",
+            chrome: chrome(
+                depth: 0, canonical: addresses.canonical(Self.htmlFileName, from: 0),
+                alternates: addresses.referenceAlternates(content, from: 0),
+                strings: content.source.strings, registry: content.registry),
             languages: content.languages.map { language in
                 IndexLanguageEntry(
                     link: link(to: language, from: nil, current: nil),
                     title: language.strings["pageTitle"], summary: language.strings["pageDescription"])
             },
-            translationsLink: nil)
-        let translations = status.flatMap { status in
-            status.languages.isEmpty ? nil : TranslationsPageBuilder().build(status, content: content)
+            translationsLink: translations.map { PageLink(title: $0.title, url: TranslationsPageBuilder.htmlPath) })
+        return SiteContexts(
+            pages: pages, index: index, translations: translations,
+            notFound: notFoundPage(content, addresses: addresses),
+            sitemap: sitemap(content, addresses: addresses, hasTranslationsPage: translations != nil))
+    }
+
+    /// The 404 page: its links start at the site's root path, because a server shows it for
+    /// addresses at any depth.
+    private func notFoundPage(_ content: SiteContent, addresses: SiteAddresses) -> NotFoundPageContext {
+        let root = addresses.rootPath
+        var pageChrome = chrome(depth: 0, canonical: nil, alternates: [], strings: content.source.strings, registry: content.registry)
+        pageChrome.stylesheetURL = root + Self.assetPath("style.css")
+        pageChrome.scriptURL = root + Self.assetPath("site.js")
+        pageChrome.iconURL = root + Self.assetPath("favicon.svg")
+        pageChrome.iconPNGURL = root + Self.assetPath("favicon-32.png")
+        pageChrome.touchIconURL = root + Self.assetPath("apple-touch-icon.png")
+        return NotFoundPageContext(
+            language: content.source.language.rawValue,
+            title: content.source.strings["notFound.title"],
+            generatedNotice: Self.generatedNotice,
+            chrome: pageChrome,
+            messages: content.languages.map { language in
+                var target = link(to: language, from: nil, current: nil)
+                target.htmlURL = root + target.htmlURL
+                target.markdownURL = root + target.markdownURL
+                return NotFoundMessage(
+                    language: language.language.rawValue, title: language.strings["notFound.title"],
+                    text: language.strings["notFound.text"], link: target)
+            })
+    }
+
+    private func sitemap(_ content: SiteContent, addresses: SiteAddresses, hasTranslationsPage: Bool) -> SitemapContext? {
+        guard let base = content.settings.baseURL else { return nil }
+        let lastModified = content.registry.updated?.description
+        let alternates = addresses.referenceAlternates(content, from: 0).map { AlternateLink(hreflang: $0.hreflang, url: $0.url) }
+        var urls = [SitemapEntry(url: base, lastModified: lastModified, alternates: alternates)]
+        urls += content.languages.map { language in
+            SitemapEntry(url: base + "\(language.language)/", lastModified: lastModified, alternates: alternates)
         }
-        var indexWithLink = index
-        indexWithLink.translationsLink = translations.map { PageLink(title: $0.title, url: TranslationsPageBuilder.htmlPath) }
-        return SiteContexts(pages: pages, index: indexWithLink, translations: translations)
+        if hasTranslationsPage {
+            urls.append(SitemapEntry(url: base + TranslationsPageBuilder.htmlPath, lastModified: lastModified, alternates: []))
+        }
+        return SitemapContext(generatedNotice: Self.generatedNotice, urls: urls)
+    }
+
+    /// The path of a file in the assets folder, from the site's root.
+    static func assetPath(_ name: String) -> String { "assets/\(name)" }
+
+    /// The head and footer of a page `depth` folders below the site's root.
+    private func chrome(depth: Int, canonical: String?, alternates: [AlternateLink], strings: InterfaceStrings,
+                        registry: Registry) -> PageChrome {
+        let up = String(repeating: "../", count: depth)
+        return PageChrome(
+            stylesheetURL: up + Self.assetPath("style.css"),
+            scriptURL: up + Self.assetPath("site.js"),
+            iconURL: up + Self.assetPath("favicon.svg"),
+            iconPNGURL: up + Self.assetPath("favicon-32.png"),
+            touchIconURL: up + Self.assetPath("apple-touch-icon.png"),
+            canonicalURL: canonical,
+            alternates: alternates,
+            footer: registry.updated.map { footer($0, strings: strings) })
+    }
+
+    private func footer(_ date: RegistryDate, strings: InterfaceStrings) -> FooterContext {
+        let sentence = strings["footer.generatedFrom"]
+        let parts = sentence.split(separator: "{date}", maxSplits: 1, omittingEmptySubsequences: false)
+        return FooterContext(
+            beforeDate: String(parts.first ?? ""), dateText: strings.format(date), dateISO: date.description,
+            afterDate: parts.count > 1 ? String(parts[1]) : "")
     }
 
     /// Builds one language's page context.
@@ -54,6 +132,8 @@ public struct SiteContextBuilder: Sendable {
         let registry = content.registry
         let sourceName = content.source.strings["languageName"]
         let fallbackNotice = strings.format("fallbackNotice", ["language": sourceName])
+        let addresses = SiteAddresses(content: content)
+        let pagePath = "\(language.language)/\(Self.htmlFileName)"
         return ReferencePageContext(
             language: language.language.rawValue,
             languageName: strings["languageName"],
@@ -65,12 +145,21 @@ public struct SiteContextBuilder: Sendable {
                 FrontMatterField(key: "lang", yamlValue: YAMLScalar.doubleQuoted(language.language.rawValue)),
             ],
             generatedNotice: Self.generatedNotice,
-            stylesheetURL: "../assets/style.css",
+            chrome: chrome(
+                depth: 1, canonical: addresses.canonical(pagePath, from: 1),
+                alternates: addresses.referenceAlternates(content, from: 1), strings: strings, registry: registry),
             languageSwitcherLabel: strings["languageSwitcher"],
             languages: content.languages.map { link(to: $0, from: language.language, current: language.language) },
+            allLanguages: PageLink(title: strings["allLanguages"], url: "../\(Self.htmlFileName)#languages"),
+            skipLinkLabel: strings["skipToVariables"],
+            filter: FilterContext(
+                label: strings["filter.label"], hint: strings["filter.hint"],
+                countTemplate: strings["filter.count"], noMatchTemplate: strings["filter.noMatch"]),
+            copy: CopyLabels(name: strings["labels.copyName"], link: strings["labels.copyLink"], copied: strings["labels.copied"]),
             intro: section(language.intro, pageLanguage: language.language, notice: fallbackNotice),
             after: section(language.after, pageLanguage: language.language, notice: fallbackNotice),
             variablesHeading: strings["variablesHeading"],
+            variablesCaption: strings["variablesCaption"],
             columns: ColumnHeadings(
                 variable: strings["columns.variable"], type: strings["columns.type"],
                 defaultValue: strings["columns.default"], description: strings["columns.description"]),
@@ -103,9 +192,10 @@ public struct SiteContextBuilder: Sendable {
         let own = variable.descriptions[language]
         let shown = own ?? variable.descriptions[registry.sourceLanguage]!
         let fallback = own == nil ? FallbackContext(language: registry.sourceLanguage.rawValue, notice: fallbackNotice) : nil
-        let allowed = variable.values.map { AllowedValueContext(value: $0, deprecationNote: nil) }
+        let allowed = variable.values.map { AllowedValueContext(value: $0, deprecationNote: nil, isDeprecated: false) }
             + variable.deprecatedValues.map {
-                AllowedValueContext(value: $0.value, deprecationNote: strings.format("labels.deprecatedValue", ["value": $0.value, "replacement": $0.replacement]))
+                AllowedValueContext(value: $0.value, deprecationNote: strings.segments("labels.deprecatedValue", ["value": $0.value, "replacement": $0.replacement]),
+                                    isDeprecated: true)
             }
         let deprecation = variable.deprecation.map { deprecation -> DeprecationContext in
             guard let replacement = deprecation.replacement else {
@@ -122,6 +212,7 @@ public struct SiteContextBuilder: Sendable {
             name: variable.name,
             typeLabel: strings.typeName(variable.type),
             typeKeyword: variable.type.rawValue,
+            typeName: strings.typeName(variable.type) == variable.type.rawValue ? nil : strings.typeName(variable.type),
             defaultValue: variable.defaultValue?.environmentText(separator: variable.separator),
             noDefaultLabel: strings["labels.noDefault"],
             allowedValuesLabel: strings["labels.allowedValues"],
@@ -137,6 +228,7 @@ public struct SiteContextBuilder: Sendable {
             hasSeeAlso: !variable.seeAlso.isEmpty,
             descriptionHTML: MarkdownDocument(shown.text).html(),
             fallback: fallback,
+            untranslatedLabel: fallback == nil ? nil : strings["labels.untranslated"],
             markdownRow: MarkdownRowContext(variableCell: "", typeCell: "", defaultCell: "", descriptionCell: ""))
         context.markdownRow = markdownRow(for: context, descriptionMarkdown: shown.text, strings: strings, variable: variable)
         return context
@@ -189,13 +281,8 @@ public struct SiteContextBuilder: Sendable {
         }
         if !context.allowedValues.isEmpty {
             let values = context.allowedValues.map { value -> String in
-                guard let replacement = variable.deprecatedValues.first(where: { $0.value == value.value })?.replacement else {
-                    return code(value.value)
-                }
-                return strings.format("labels.deprecatedValue", ["value": "\u{0}V\u{0}", "replacement": "\u{0}R\u{0}"])
-                    .split(separator: "\u{0}", omittingEmptySubsequences: false)
-                    .map { $0 == "V" ? code(value.value) : $0 == "R" ? code(replacement) : text(String($0)) }
-                    .joined()
+                guard let note = value.deprecationNote else { return code(value.value) }
+                return note.map { segment in segment.code.map(code) ?? text(segment.text ?? "") }.joined()
             }
             lines.append(text(context.allowedValuesLabel) + " " + values.joined(separator: ", "))
         }
@@ -209,6 +296,37 @@ public struct SiteContextBuilder: Sendable {
             typeCell: text(context.typeLabel),
             defaultCell: context.defaultValue.map { $0.isEmpty ? code(" ") : code($0) } ?? "*\(text(context.noDefaultLabel))*",
             descriptionCell: lines.joined(separator: "<br>"))
+    }
+}
+
+/// The addresses pages link to: absolute under the base URL when the site knows it, relative otherwise.
+struct SiteAddresses {
+    let baseURL: String?
+    let languages: [LanguageCode]
+
+    init(content: SiteContent) {
+        baseURL = content.settings.baseURL
+        languages = content.languages.map(\.language)
+    }
+
+    /// The path part of the base URL (`/environment-variables/`), or empty when links stay relative.
+    var rootPath: String {
+        guard let baseURL, let components = URLComponents(string: baseURL) else { return "" }
+        return components.path.isEmpty ? "/" : components.path
+    }
+
+    /// The preferred address of the page at `path`, for a page `depth` folders down. Folder pages
+    /// drop their `index.html`, as servers answer the folder's address with it.
+    func canonical(_ path: String, from depth: Int) -> String {
+        guard let baseURL else { return String(repeating: "../", count: depth) + path }
+        let file = SiteContextBuilder.htmlFileName
+        return baseURL + (path == file ? "" : path.hasSuffix("/" + file) ? String(path.dropLast(file.count)) : path)
+    }
+
+    /// Every language's reference page plus the entry page as `x-default`.
+    func referenceAlternates(_ content: SiteContent, from depth: Int) -> [AlternateLink] {
+        languages.map { AlternateLink(hreflang: $0.rawValue, url: canonical("\($0)/\(SiteContextBuilder.htmlFileName)", from: depth)) }
+            + [AlternateLink(hreflang: "x-default", url: canonical(SiteContextBuilder.htmlFileName, from: depth))]
     }
 }
 

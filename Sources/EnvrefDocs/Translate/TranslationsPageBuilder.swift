@@ -12,8 +12,9 @@ public struct TranslationsPageBuilder: Sendable {
     /// Creates a builder.
     public init() {}
 
-    /// Builds the context from the status and the site content (for the strings and language names).
-    public func build(_ status: TranslationStatus, content: SiteContent) -> TranslationsPageContext {
+    /// Builds the context from the status and the site content (for the strings and language names);
+    /// `chrome` is the page's head and footer, which the site builder words for every page alike.
+    public func build(_ status: TranslationStatus, content: SiteContent, chrome: PageChrome) -> TranslationsPageContext {
         let strings = content.source.strings
         let names = Dictionary(content.languages.map { ($0.language, $0.strings["languageName"]) }, uniquingKeysWith: { first, _ in first })
         let states = TranslationState.allCases.map { StateLabel(keyword: $0.rawValue, label: strings["translations.states.\($0.rawValue)"]) }
@@ -23,7 +24,7 @@ public struct TranslationsPageBuilder: Sendable {
             title: strings["translations.title"],
             summary: strings["translations.summary"],
             generatedNotice: SiteContextBuilder.generatedNotice,
-            stylesheetURL: "assets/style.css",
+            chrome: chrome,
             frontMatter: [
                 FrontMatterField(key: "title", yamlValue: YAMLScalar.doubleQuoted(strings["translations.title"])),
                 FrontMatterField(key: "description", yamlValue: YAMLScalar.doubleQuoted(strings["translations.summary"])),

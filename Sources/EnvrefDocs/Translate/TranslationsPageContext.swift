@@ -9,8 +9,8 @@ public struct TranslationsPageContext: Hashable, Sendable, Encodable {
     public var summary: String
     /// The do-not-edit notice.
     public var generatedNotice: String
-    /// Relative URL of the shared stylesheet.
-    public var stylesheetURL: String
+    /// Assets, canonical link and footer.
+    public var chrome: PageChrome
     /// Front matter lines of the Markdown page.
     public var frontMatter: [FrontMatterField]
     /// Heading over the coverage table.

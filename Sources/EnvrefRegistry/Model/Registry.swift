@@ -8,6 +8,8 @@ public struct Registry: Hashable, Sendable {
     public var prefix: String?
     /// Options for generated Swift code.
     public var swift: SwiftOptions
+    /// When the registry was last revised, as its editors wrote it; pages show it.
+    public var updated: RegistryDate?
     /// Every variable, in the order the file lists them.
     public var variables: [Variable]
     /// The path the registry was loaded from, as diagnostics show it.
@@ -15,10 +17,11 @@ public struct Registry: Hashable, Sendable {
 
     /// Creates a registry from validated parts.
     public init(languages: [LanguageCode], prefix: String? = nil, swift: SwiftOptions = SwiftOptions(),
-                variables: [Variable], path: String) {
+                updated: RegistryDate? = nil, variables: [Variable], path: String) {
         self.languages = languages
         self.prefix = prefix
         self.swift = swift
+        self.updated = updated
         self.variables = variables
         self.path = path
     }

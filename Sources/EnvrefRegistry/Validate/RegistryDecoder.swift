@@ -21,6 +21,7 @@ struct RegistryDecoder {
         var swift = SwiftOptions()
         var variablesNode: Node?
         var languagesNode: Node?
+        var updated: RegistryDate?
 
         for (key, keyNode, value) in pairs {
             switch key {
@@ -31,6 +32,8 @@ struct RegistryDecoder {
                 prefix = decodePrefix(value)
             case "swift":
                 swift = decodeSwiftOptions(value)
+            case "updated":
+                updated = decodeUpdated(value)
             case "variables":
                 variablesNode = value
             default:
@@ -47,7 +50,7 @@ struct RegistryDecoder {
         let drafts = decodeVariables(variablesNode, languages: languages)
         let variables = resolve(drafts, prefix: prefix)
         guard !languages.isEmpty else { return nil }
-        return Registry(languages: languages, prefix: prefix, swift: swift, variables: variables, path: path)
+        return Registry(languages: languages, prefix: prefix, swift: swift, updated: updated, variables: variables, path: path)
     }
 
     private mutating func decodeLanguages(_ node: Node) -> [LanguageCode] {
@@ -81,6 +84,15 @@ struct RegistryDecoder {
             return nil
         }
         return text
+    }
+
+    private mutating func decodeUpdated(_ node: Node) -> RegistryDate? {
+        guard let text = scalarText(node, what: "'updated'") else { return nil }
+        guard let date = RegistryDate(text) else {
+            error("'updated' must be a calendar date written YYYY-MM-DD, not '\(text)'", at: node)
+            return nil
+        }
+        return date
     }
 
     private mutating func decodeSwiftOptions(_ node: Node) -> SwiftOptions {

@@ -2,7 +2,7 @@
 /// JSON Schema test all read them from here.
 public enum RegistrySchema {
     /// Keys of the top-level mapping.
-    public static let topLevelKeys = ["languages", "prefix", "swift", "variables"]
+    public static let topLevelKeys = ["languages", "prefix", "swift", "updated", "variables"]
     /// Keys of the `swift` mapping.
     public static let swiftKeys = ["typeName"]
     /// Keys of one variable.

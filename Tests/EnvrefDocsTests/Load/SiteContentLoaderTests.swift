@@ -52,6 +52,24 @@ struct SiteContentLoaderTests {
         ])
     }
 
+    @Test("a date format needs the year, the day and a month; month names come in twelve")
+    func dateStrings() throws {
+        let english = try String(contentsOfFile: Fixtures.contentDirectory + "/strings/en.yaml", encoding: .utf8)
+        let french = english
+            .replacing("format: \"{monthName} {day}, {year}\"", with: "format: \"{day} {week} {year}\"")
+            .replacing("monthNames: January, February,", with: "monthNames: janvier,")
+        let folder = try contentFolder(strings: ["en": english, "fr": french])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let loaded = SiteContentLoader(contentDirectory: folder.path).load(for: try registry())
+        let lines = french.split(separator: "\n", omittingEmptySubsequences: false)
+        let format = lines.firstIndex { $0.contains("{week}") }! + 1
+        let names = lines.firstIndex { $0.contains("monthNames: janvier") }! + 1
+        #expect(loaded.diagnostics.map(\.description) == [
+            "\(folder.path)/strings/fr.yaml:\(format):11: error: interface string 'date.format' must use {year}, {day} and {month} or {monthName}, and nothing else",
+            "\(folder.path)/strings/fr.yaml:\(names):15: error: interface string 'date.monthNames' must list 12 month names separated by commas",
+        ])
+    }
+
     @Test("the source language must define every string")
     func incompleteSource() throws {
         let folder = try contentFolder(strings: ["en": "pageTitle: Environment\n"])

@@ -12,14 +12,15 @@ struct SiteRendererTests {
     func fileList() throws {
         let files = try Fixtures.renderedFiles()
         #expect(files.map(\.path) == [
+            "404.html", "assets/apple-touch-icon.png", "assets/favicon-32.png", "assets/favicon.svg", "assets/site.js",
             "assets/style.css", "en/environment-variables.md", "en/index.html", "fr/environment-variables.md",
-            "fr/index.html", "index.html", "translations.html", "translations.md",
+            "fr/index.html", "index.html", "sitemap.xml", "translations.html", "translations.md",
         ])
     }
 
     @Test("rendered pages match their snapshots", arguments: [
         "en/environment-variables.md", "fr/environment-variables.md", "en/index.html", "fr/index.html", "index.html",
-        "translations.html", "translations.md",
+        "translations.html", "translations.md", "404.html", "sitemap.xml",
     ])
     func pageSnapshots(path: String) throws {
         let text = try #require(Fixtures.text(of: path, in: try Fixtures.renderedFiles()))
@@ -139,6 +140,8 @@ struct SiteRendererTests {
             "\(directory.path):1: error: missing template 'reference.md.mustache'",
             "\(directory.path):1: error: missing template 'translations.html.mustache'",
             "\(directory.path):1: error: missing template 'translations.md.mustache'",
+            "\(directory.path):1: error: missing template '404.html.mustache'",
+            "\(directory.path):1: error: missing template 'sitemap.xml.mustache'",
         ])
     }
 }

@@ -7,7 +7,8 @@ import Testing
 struct TemplateFieldsTests {
     static func checker() throws -> TemplateFieldChecker {
         let contexts = try Fixtures.contexts()
-        return TemplateFieldChecker(samples: contexts.pages + [contexts.index] + (contexts.translations.map { [$0] } ?? []))
+        let pages: [Any] = contexts.pages + [contexts.index, contexts.notFound]
+        return TemplateFieldChecker(samples: pages + (contexts.translations.map { [$0] } ?? []) + (contexts.sitemap.map { [$0] } ?? []))
     }
 
     @Test("every name in the project's templates is a field of a context in scope", arguments: [
@@ -16,11 +17,20 @@ struct TemplateFieldsTests {
         ("index.html", SiteIndexContext.self),
         ("translations.html", TranslationsPageContext.self),
         ("translations.md", TranslationsPageContext.self),
+        ("404.html", NotFoundPageContext.self),
+        ("sitemap.xml", SitemapContext.self),
     ])
     func projectTemplates(template: String, root: Any.Type) throws {
-        let text = try String(contentsOfFile: "\(Fixtures.templatesDirectory)/\(template).mustache", encoding: .utf8)
+        let text = try Self.withPartials(try String(contentsOfFile: "\(Fixtures.templatesDirectory)/\(template).mustache", encoding: .utf8))
         let problems = try Self.checker().problems(in: text, root: root)
         #expect(problems == [])
+    }
+
+    /// The template with each `{{> name}}` replaced by that partial's text, checked in the same scope.
+    static func withPartials(_ text: String) throws -> String {
+        try text.replacing(/\{\{>\s*(?<name>[^}\s]+)\s*\}\}/) { match in
+            try String(contentsOfFile: "\(Fixtures.templatesDirectory)/\(match.name).mustache", encoding: .utf8)
+        }
     }
 
     @Test("the check finds a misspelt name, a name outside its section and a wrong dotted name")
