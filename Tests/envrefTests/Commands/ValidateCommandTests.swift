@@ -52,7 +52,7 @@ struct ValidateCommandTests {
     }
 
     @Test("every command has --help", arguments: [
-        [], ["validate"], ["build"], ["generate-swift"], ["audit"], ["diff"], ["translations"], ["translations", "accept"],
+        [], ["validate"], ["build"], ["preview"], ["generate-swift"], ["audit"], ["diff"], ["translations"], ["translations", "accept"],
         ["import"], ["po"], ["po", "export"], ["po", "import"],
     ])
     func help(command: [String]) throws {
