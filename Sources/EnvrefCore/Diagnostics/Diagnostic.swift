@@ -28,10 +28,10 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     /// Where the problem is, when it can be pinned to a place.
     public var location: SourceLocation?
 
-    /// Creates a diagnostic.
+    /// Creates a diagnostic; control characters quoted from the input are spelled out (see `DiagnosticText`).
     public init(_ severity: Severity, _ message: String, at location: SourceLocation? = nil) {
         self.severity = severity
-        self.message = message
+        self.message = DiagnosticText.escapingControlCharacters(message)
         self.location = location
     }
 

@@ -1,3 +1,4 @@
+import CEnvrefSystem
 import Foundation
 
 /// What writing a set of files into a folder would change.
@@ -20,8 +21,15 @@ public struct OutputPlan: Sendable, Equatable {
 
 /// Writes generated files: only the ones whose bytes change, and all-or-nothing.
 ///
-/// Every new file is first written beside its target under a temporary name; only when all of
-/// them are on disk are they renamed into place, so a failure part-way leaves the folder as it was.
+/// In a folder it does not own, every new file is first written beside its target under a temporary
+/// name; only when all of them are on disk are they renamed into place, so a failure part-way leaves
+/// the folder as it was.
+///
+/// A folder it owns (`Site/`) is replaced as a whole: the new tree is assembled in a hidden sibling
+/// folder (unchanged files hard-linked, so they keep their inode and modification time), then the two
+/// folders are exchanged with one atomic `renameat2(RENAME_EXCHANGE)`. Even a `SIGKILL` at any moment
+/// leaves either the whole old tree or the whole new one; leftovers of a killed build are removed by the
+/// next one.
 public struct OutputWriter: Sendable {
     /// The folder the files belong to.
     public var root: URL
@@ -60,6 +68,11 @@ public struct OutputWriter: Sendable {
     @discardableResult
     public func write(_ files: [OutputFile]) throws -> OutputPlan {
         let plan = try plan(files)
+        if ownsFolder {
+            try removeLeftoversOfInterruptedWrites()
+            if !plan.isUpToDate { try replaceTree(with: files, plan: plan) }
+            return plan
+        }
         let changed = Set(plan.created + plan.modified)
         let pending = files.filter { changed.contains($0.path) }
         var staged: [(temporary: URL, final: URL)] = []
@@ -92,6 +105,59 @@ public struct OutputWriter: Sendable {
             try FileManager.default.removeItem(at: root.appending(path: path))
         }
         return plan
+    }
+
+    /// The prefix of the hidden sibling folders a write assembles trees in.
+    private var stagingPrefix: String { ".\(root.lastPathComponent).envref-" }
+
+    private func replaceTree(with files: [OutputFile], plan: OutputPlan) throws {
+        let fileManager = FileManager.default
+        let staging = root.deletingLastPathComponent()
+            .appending(path: "\(stagingPrefix)\(ProcessInfo.processInfo.processIdentifier)")
+        try? fileManager.removeItem(at: staging)
+        do {
+            try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
+            let unchanged = Set(plan.unchanged)
+            for file in files {
+                let target = staging.appending(path: file.path)
+                try fileManager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                if unchanged.contains(file.path), link(root.appending(path: file.path).path, target.path) == 0 { continue }
+                try file.contents.write(to: target)
+            }
+            if fileManager.fileExists(atPath: root.path) {
+                guard envref_exchange_paths(staging.path, root.path) == 0 else { throw Self.posixError(at: root) }
+            } else {
+                guard rename(staging.path, root.path) == 0 else { throw Self.posixError(at: root) }
+                return
+            }
+        } catch {
+            try? fileManager.removeItem(at: staging)
+            throw error
+        }
+        // The staging name now holds the old tree.
+        try? fileManager.removeItem(at: staging)
+    }
+
+    /// Removes staging folders left by a write that was killed, unless their process still runs.
+    private func removeLeftoversOfInterruptedWrites() throws {
+        let parent = root.deletingLastPathComponent()
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return }
+        for name in names where name.hasPrefix(stagingPrefix) {
+            if let pid = Int32(name.dropFirst(stagingPrefix.count)), pid != ProcessInfo.processInfo.processIdentifier,
+                kill(pid, 0) == 0
+            {
+                continue
+            }
+            try FileManager.default.removeItem(at: parent.appending(path: name))
+        }
+    }
+
+    private static func posixError(at url: URL) -> CocoaError {
+        let code = errno
+        return CocoaError(.fileWriteUnknown, userInfo: [
+            NSFilePathErrorKey: url.path,
+            NSUnderlyingErrorKey: POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO),
+        ])
     }
 
     private func existingFiles() throws -> [String] {

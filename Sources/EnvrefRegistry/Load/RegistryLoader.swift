@@ -23,14 +23,18 @@ public struct RegistryLoadResult: Sendable {
 public enum RegistryLoader {
     /// Where the registry lives, relative to the project folder.
     public static let defaultPath = "Content/variables.yaml"
-    /// Larger files are refused outright; the W&B registry is about 60 KiB.
-    public static let maximumFileSize = 8 << 20
+    /// Larger files are refused without being read further: the W&B registry is about 60 KiB and a
+    /// registry of 10,000 variables in five languages about 12 MiB.
+    public static let maximumFileSize = 32 << 20
 
     /// Loads a registry file; `displayPath` is what diagnostics show (defaults to the path as given).
     public static func load(fileAt url: URL, displayPath: String? = nil) -> RegistryLoadResult {
         let shownPath = displayPath ?? url.relativePath
         do {
-            let data = try Data(contentsOf: url)
+            // Reading one byte past the limit tells an oversized file apart without holding all of it.
+            let handle = try FileHandle(forReadingFrom: url)
+            defer { try? handle.close() }
+            let data = try handle.read(upToCount: maximumFileSize + 1) ?? Data()
             return load(bytes: Array(data), path: shownPath)
         } catch {
             return RegistryLoadResult(registry: nil, diagnostics: [
@@ -43,12 +47,13 @@ public enum RegistryLoader {
     public static func load(bytes: [UInt8], path: String) -> RegistryLoadResult {
         let start = SourceLocation(path: path, line: 1, column: 1)
         guard bytes.count <= maximumFileSize else {
-            return failure(.error("the registry is larger than \(maximumFileSize >> 20) MiB", at: start))
+            return failure(.error("the registry is larger than \(maximumFileSize >> 20) MiB; this line crosses the limit, and the rest was not read",
+                                  at: Self.location(ofLineContaining: maximumFileSize, in: bytes, path: path)))
         }
         let source: SourceText
         switch SourceText.decode(bytes, path: path) {
         case .success(let decoded): source = decoded
-        case .failure(let diagnostic): return failure(diagnostic)
+        case .failure(let error): return RegistryLoadResult(registry: nil, diagnostics: error.diagnostics)
         }
         if source.isBlank {
             return failure(.error("the registry is empty; expected at least 'languages' and 'variables'", at: start))
@@ -70,6 +75,22 @@ public enum RegistryLoader {
         let registry = decoder.decode(root)
         let diagnostics = (prescan.diagnostics + decoder.diagnostics).sorted()
         return RegistryLoadResult(registry: diagnostics.containsErrors ? nil : registry, diagnostics: diagnostics)
+    }
+
+    /// The start of the line holding byte `offset`. Only line breaks are counted, with `memchr`, because
+    /// this runs on files too large to walk byte by byte.
+    private static func location(ofLineContaining offset: Int, in bytes: [UInt8], path: String) -> SourceLocation {
+        var line = 1
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var cursor = UnsafeRawPointer(base)
+            let end = UnsafeRawPointer(base + min(offset, buffer.count))
+            while cursor < end, let newline = memchr(cursor, Int32(UInt8(ascii: "\n")), end - cursor) {
+                line += 1
+                cursor = UnsafeRawPointer(newline) + 1
+            }
+        }
+        return SourceLocation(path: path, line: line, column: 1)
     }
 
     private static func failure(_ diagnostic: Diagnostic) -> RegistryLoadResult {

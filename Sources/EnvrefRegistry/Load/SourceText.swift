@@ -1,46 +1,81 @@
 import EnvrefCore
 
-/// The registry's bytes, checked to be UTF-8, with positions for diagnostics.
+/// The registry's bytes, checked to be UTF-8 without control characters, with positions for diagnostics.
 struct SourceText {
     /// The decoded text.
     let text: String
     /// The path diagnostics show.
     let path: String
 
-    /// Decodes UTF-8, or describes where the first invalid byte is.
-    static func decode(_ bytes: [UInt8], path: String) -> Result<SourceText, Diagnostic> {
-        var line = 1, column = 1
+    /// Stop listing control characters after this many; the file is clearly not text.
+    static let maximumReportedCharacters = 10
+
+    /// Decodes UTF-8, or describes where the first invalid byte and every control character are.
+    ///
+    /// libyaml refuses control characters too, but only says "control characters are not allowed"
+    /// at the start of the file; finding them here gives each one its line and column.
+    static func decode(_ bytes: [UInt8], path: String) -> Result<SourceText, DiagnosticsError> {
+        if let encoding = unicodeEncodingOtherThanUTF8(bytes) {
+            return .failure(DiagnosticsError([.error(
+                "the file is \(encoding) (it starts with a \(encoding) byte-order mark); save it as UTF-8",
+                at: SourceLocation(path: path, line: 1, column: 1))]))
+        }
+        var position = TextPosition()
         var iterator = bytes.makeIterator()
         var decoder = UTF8()
         var offset = 0
         var scalars = String.UnicodeScalarView()
         scalars.reserveCapacity(bytes.count)
-        var startOfScalar = 0
+        var problems: [Diagnostic] = []
         loop: while true {
-            startOfScalar = offset
+            let startOfScalar = offset
             switch decoder.decode(&iterator) {
             case .scalarValue(let scalar):
-                offset += String(scalar).utf8.count
-                scalars.append(scalar)
-                if scalar == "\n" {
-                    line += 1
-                    column = 1
-                } else {
-                    column += 1
+                offset += UTF8.width(scalar)
+                if let problem = problem(with: scalar, isFirst: startOfScalar == 0), problems.count < maximumReportedCharacters {
+                    problems.append(.error(problem, at: SourceLocation(path: path, line: position.line, column: position.column)))
                 }
+                scalars.append(scalar)
+                position.advance(over: scalar)
             case .emptyInput:
                 break loop
             case .error:
                 let byte = bytes[startOfScalar]
                 let hex = String(byte, radix: 16, uppercase: true)
-                return .failure(.error(
+                problems.append(.error(
                     "the file is not valid UTF-8 (byte 0x\(hex.count == 1 ? "0" + hex : hex) at offset \(startOfScalar)); save it as UTF-8",
-                    at: SourceLocation(path: path, line: line, column: column)))
+                    at: SourceLocation(path: path, line: position.line, column: position.column)))
+                break loop
             }
         }
+        guard problems.isEmpty else { return .failure(DiagnosticsError(problems)) }
         var text = String(scalars)
         if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
         return .success(SourceText(text: text, path: path))
+    }
+
+    /// Why `scalar` may not appear in a registry, if it may not.
+    private static func problem(with scalar: Unicode.Scalar, isFirst: Bool) -> String? {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0D:
+            return nil
+        case 0x00:
+            return "the file contains a NUL byte, which YAML does not allow; a registry is plain text"
+        case 0x01...0x1F, 0x7F...0x84, 0x86...0x9F:
+            return "the file contains the control character \(DiagnosticText.escapingControlCharacters(String(scalar))), which YAML does not allow; remove it"
+        case 0xFEFF where !isFirst:
+            return "a byte-order mark (U+FEFF) appears inside the file, where it is invisible but changes the text; remove it"
+        default:
+            return nil
+        }
+    }
+
+    /// The name of a UTF-16 or UTF-32 encoding announced by a byte-order mark.
+    private static func unicodeEncodingOtherThanUTF8(_ bytes: [UInt8]) -> String? {
+        if bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) { return "UTF-32" }
+        if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) { return "UTF-32" }
+        if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) { return "UTF-16" }
+        return nil
     }
 
     /// A location from libyaml's 0-based line and column.
@@ -50,9 +85,33 @@ struct SourceText {
 
     /// Whether the text holds nothing but white space and comments.
     var isBlank: Bool {
-        text.split(separator: "\n", omittingEmptySubsequences: true).allSatisfy { line in
-            let trimmed = line.drop { $0 == " " || $0 == "\t" || $0 == "\r" }
+        text.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }).allSatisfy { line in
+            let trimmed = line.drop { $0 == " " || $0 == "\t" }
             return trimmed.isEmpty || trimmed.hasPrefix("#") || trimmed == "---" || trimmed == "..."
+        }
+    }
+}
+
+/// A 1-based line and column that counts `\n`, `\r\n` and a lone `\r` as line breaks, as YAML does.
+struct TextPosition {
+    /// The current line.
+    private(set) var line = 1
+    /// The current column, in Unicode scalars.
+    private(set) var column = 1
+    private var afterCarriageReturn = false
+
+    /// Moves past one scalar.
+    mutating func advance(over scalar: Unicode.Scalar) {
+        switch scalar {
+        case "\n" where afterCarriageReturn:
+            afterCarriageReturn = false
+        case "\n", "\r":
+            line += 1
+            column = 1
+            afterCarriageReturn = scalar == "\r"
+        default:
+            column += 1
+            afterCarriageReturn = false
         }
     }
 }

@@ -13,6 +13,8 @@ struct YAMLPrescan {
     static let maximumDepth = 32
     /// Stop listing duplicate keys after this many; the file is clearly broken.
     static let maximumReportedDuplicates = 200
+    /// Stop listing aliases after this many: an alias bomb holds thousands, and one is enough to refuse it.
+    static let maximumReportedAliases = 20
 
     /// Problems found while scanning.
     private(set) var diagnostics: [Diagnostic] = []
@@ -41,6 +43,7 @@ struct YAMLPrescan {
         bytes.withUnsafeBufferPointer { buffer in
             yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
             var frames: [Frame] = []
+            var documents = 0, aliases = 0
             var event = yaml_event_t()
             while true {
                 guard yaml_parser_parse(&parser, &event) == 1 else {
@@ -54,14 +57,28 @@ struct YAMLPrescan {
                 switch event.type {
                 case YAML_STREAM_END_EVENT:
                     return
+                case YAML_DOCUMENT_START_EVENT:
+                    documents += 1
+                    if documents > 1 {
+                        diagnostics.append(.error("the registry must be a single YAML document, but a second one starts here", at: location))
+                        isFatal = true
+                        return
+                    }
                 case YAML_ALIAS_EVENT:
-                    let name = event.data.alias.anchor.map { String(cString: $0) } ?? ""
-                    diagnostics.append(.error(
-                        "YAML aliases are not supported in the registry (found '*\(name)'); write the value out in full",
-                        at: location))
+                    aliases += 1
+                    if aliases <= Self.maximumReportedAliases {
+                        let name = event.data.alias.anchor.map { String(cString: $0) } ?? ""
+                        diagnostics.append(.error(
+                            "YAML aliases are not supported in the registry (found '*\(name)'); write the value out in full",
+                            at: location))
+                    }
                     isFatal = true
                     Self.completeValue(in: &frames)
                 case YAML_SCALAR_EVENT:
+                    if let tag = event.data.scalar.tag {
+                        diagnostics.append(Self.tagError(tag, at: location))
+                        isFatal = true
+                    }
                     if case .mapping(let path, var seenKeys, true, _) = frames.last {
                         let key = String(cString: event.data.scalar.value)
                         if let firstLine = seenKeys[key] {
@@ -77,6 +94,11 @@ struct YAMLPrescan {
                         Self.completeValue(in: &frames)
                     }
                 case YAML_MAPPING_START_EVENT, YAML_SEQUENCE_START_EVENT:
+                    let tag = event.type == YAML_MAPPING_START_EVENT ? event.data.mapping_start.tag : event.data.sequence_start.tag
+                    if let tag {
+                        diagnostics.append(Self.tagError(tag, at: location))
+                        isFatal = true
+                    }
                     let path: [String]
                     switch frames.last {
                     case .mapping(let parentPath, _, true, _):
@@ -148,6 +170,14 @@ struct YAMLPrescan {
         var view = String.UnicodeScalarView()
         view.append(contentsOf: scalars)
         return String(view)
+    }
+
+    /// Tags ask a YAML reader to build arbitrary types (`!!python/object`), and every reader of the
+    /// registry, not only envref, would have to agree on them; plain values are the whole format.
+    private static func tagError(_ tag: UnsafeMutablePointer<yaml_char_t>, at location: SourceLocation) -> Diagnostic {
+        var name = String(cString: tag)
+        if name.hasPrefix("tag:yaml.org,2002:") { name = "!!" + name.dropFirst("tag:yaml.org,2002:".count) }
+        return .error("YAML tags are not supported in the registry (found '\(DiagnosticText.excerpt(name))'); write plain values", at: location)
     }
 
     private static let nestingMessage = "the YAML is nested too deeply (more than \(maximumDepth) levels)"

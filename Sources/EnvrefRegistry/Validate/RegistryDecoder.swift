@@ -143,10 +143,17 @@ struct RegistryDecoder {
         guard let pairs = mapping(node, what: "'variables'") else { return [] }
         var drafts: [Draft] = []
         for (name, nameNode, value) in pairs {
+            if name.count > RegistrySchema.maximumNameLength {
+                error("variable name '\(DiagnosticText.excerpt(name, limit: 40))' is too long; names have at most \(RegistrySchema.maximumNameLength) characters",
+                      at: nameNode)
+                continue
+            }
             guard RegistrySchema.isValidName(name) else {
                 let suggestion = Self.suggestedName(for: name)
                 let hint = suggestion.map { "; did you mean '\($0)'?" } ?? ""
                 error("invalid variable name '\(name)': names must match \(RegistrySchema.namePattern)\(hint)", at: nameNode)
+                // The fields are still checked, so one run reports every problem.
+                _ = decodeVariable(name: name, nameNode: nameNode, value, languages: languages)
                 continue
             }
             if let draft = decodeVariable(name: name, nameNode: nameNode, value, languages: languages) {
@@ -178,7 +185,7 @@ struct RegistryDecoder {
                 }
             case "values":
                 draft.valuesNode = value
-                draft.values = decodeUniqueStrings(value, what: "'values'", itemKind: "value")
+                draft.values = decodeUniqueStrings(value, what: "'values'", itemKind: "value", refusingTraps: true)
             case "deprecatedValues":
                 draft.deprecatedValues = decodeDeprecatedValues(value)
             case "default":
@@ -187,6 +194,7 @@ struct RegistryDecoder {
                 draft.isSecret = decodeBool(value, what: "'secret'") ?? false
             case "example":
                 draft.example = scalarText(value, what: "'example'")
+                refuseTrap(value, what: "example")
             case "seeAlso":
                 draft.seeAlso = decodeNameList(value, what: "'seeAlso'")
             case "minLength", "maxLength", "minimum", "maximum":
@@ -206,7 +214,11 @@ struct RegistryDecoder {
                 draft.constraintNodes[key] = value
                 do {
                     _ = try Regex(text)
-                    draft.constraints.pattern = text
+                    if let group = PatternSafety.nestedRepetition(in: text) {
+                        self.error("'pattern' repeats '\(group)', a group that itself ends in a repeat, so matching can take exponential time; rewrite it without the nested repeat", at: value)
+                    } else {
+                        draft.constraints.pattern = text
+                    }
                 } catch {
                     self.error("'pattern' is not a valid regular expression: \(error)", at: value)
                 }
@@ -410,9 +422,20 @@ struct RegistryDecoder {
 
     private mutating func decodeDefault(_ node: Node, for variable: Variable) -> Value? {
         if variable.type == .list, case .sequence = node {
-            return .list(decodeUniqueStrings(node, what: "'default'", itemKind: "item", allowDuplicates: true))
+            return .list(decodeUniqueStrings(node, what: "'default'", itemKind: "item", allowDuplicates: true, refusingTraps: true))
         }
         guard let text = scalarText(node, what: "'default'") else { return nil }
+        switch variable.type {
+        case .string, .path, .url, .enumeration, .list:
+            if refuseTrap(node, what: "default") { return nil }
+        case .int:
+            if case .scalar(let scalar) = node, scalar.style == .plain, let reading = PlainScalarTrap.octalReading(of: text) {
+                error("default '\(text)' has a leading zero, so YAML 1.1 readers take it for \(reading); write it without the zero", at: node)
+                return nil
+            }
+        case .bool:
+            break
+        }
         switch ValueParser.parse(text, as: variable) {
         case .success(let value):
             return value
@@ -478,7 +501,19 @@ struct RegistryDecoder {
         return number
     }
 
-    private mutating func decodeUniqueStrings(_ node: Node, what: String, itemKind: String, allowDuplicates: Bool = false) -> [String] {
+    /// Reports an unquoted value that other YAML readers take for a boolean, null or number; returns whether it did.
+    @discardableResult
+    private mutating func refuseTrap(_ node: Node, what: String) -> Bool {
+        guard case .scalar(let scalar) = node, scalar.style == .plain, let reading = PlainScalarTrap.otherReading(of: scalar.string) else {
+            return false
+        }
+        error("\(what) '\(scalar.string)' is not quoted, and other YAML readers take it for \(reading); write it in quotes: \"\(scalar.string)\"",
+              at: node)
+        return true
+    }
+
+    private mutating func decodeUniqueStrings(_ node: Node, what: String, itemKind: String, allowDuplicates: Bool = false,
+                                              refusingTraps: Bool = false) -> [String] {
         guard case .sequence(let sequence) = node else {
             error("\(what) must be a list, for example [a, b]", at: node)
             return []
@@ -487,6 +522,7 @@ struct RegistryDecoder {
         var items: [String] = []
         for item in sequence {
             guard let text = scalarText(item, what: "each \(itemKind) in \(what)") else { continue }
+            if refusingTraps, refuseTrap(item, what: itemKind) { continue }
             if !allowDuplicates, !seen.insert(text).inserted {
                 error("\(itemKind) '\(text)' is listed twice in \(what)", at: item)
                 continue

@@ -15,6 +15,8 @@ public enum RegistrySchema {
     public static let localizedTextKeys = ["text", "untranslated"]
     /// Keys of a `deprecated` mapping.
     public static let deprecationKeys = ["replacement"]
+    /// The longest variable name accepted; longer names are mistakes, and they become anchors, file names and Swift identifiers.
+    public static let maximumNameLength = 255
     /// The pattern every variable name matches.
     public static let namePattern = "[A-Z][A-Z0-9_]*"
 

@@ -234,7 +234,7 @@ struct RegistryLoaderBadInputTests {
         ])
     }
 
-    @Test("an alias bomb is rejected at its first alias, without expanding it")
+    @Test("an alias bomb is rejected at its first alias, without expanding it, and its 72 aliases are not all listed")
     func aliasBomb() {
         var yaml = "languages: [en]\na: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
         var previous = "a"
@@ -244,7 +244,7 @@ struct RegistryLoaderBadInputTests {
         }
         yaml += "variables: *i\n"
         let found = diagnostics(yaml)
-        #expect(found.count == 73)
+        #expect(found.count == 20)
         #expect(found.first == "Content/variables.yaml:3:8: error: YAML aliases are not supported in the registry (found '*a'); write the value out in full")
     }
 

@@ -4,13 +4,7 @@ import Testing
 @Suite("envref build, as a process")
 struct BuildCommandTests {
     func snapshotOfSite(_ project: URL) throws -> [String: Data] {
-        let site = project.appending(path: "Site")
-        var files: [String: Data] = [:]
-        let enumerator = FileManager.default.enumerator(at: site, includingPropertiesForKeys: nil)!
-        for case let url as URL in enumerator where !url.hasDirectoryPath {
-            files[String(url.standardizedFileURL.path.dropFirst(site.standardizedFileURL.path.count + 1))] = try Data(contentsOf: url)
-        }
-        return files
+        try CommandRunner.files(in: project.appending(path: "Site"))
     }
 
     func modificationDate(_ url: URL) throws -> Date {
@@ -80,7 +74,8 @@ struct BuildCommandTests {
         let registryFailure = try CommandRunner.run(["build"], in: project)
         #expect(registryFailure.status == 1)
         #expect(registryFailure.errorLines == [
-            "Content/variables.yaml:3:3: error: invalid variable name 'BAD name': names must match [A-Z][A-Z0-9_]*; did you mean 'BAD_NAME'?"
+            "Content/variables.yaml:3:3: error: invalid variable name 'BAD name': names must match [A-Z][A-Z0-9_]*; did you mean 'BAD_NAME'?",
+            "Content/variables.yaml:3:3: error: variable 'BAD name' has no description in the source language 'en'",
         ])
         #expect(try snapshotOfSite(project) == before)
 

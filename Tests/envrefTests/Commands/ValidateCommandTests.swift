@@ -38,6 +38,7 @@ struct ValidateCommandTests {
             "Content/variables.yaml:1:17: error: language 'en' is listed twice",
             "Content/variables.yaml:6:14: error: default 'dryrun' is not valid: expected one of online, offline",
             "Content/variables.yaml:8:3: error: invalid variable name 'wandb_x': names must match [A-Z][A-Z0-9_]*; did you mean 'WANDB_X'?",
+            "Content/variables.yaml:9:11: error: unknown type 'text' for 'wandb_x'; did you mean 'string'? expected one of string, bool, int, enum, list, path, url",
         ])
     }
 

@@ -20,12 +20,15 @@ struct CommandRunner {
             ?? bundleDirectory.appending(path: "envref")
     }
 
-    /// Runs `envref` with arguments in a working directory.
-    static func run(_ arguments: [String], in directory: URL) throws -> Output {
+    /// Runs `envref` with arguments in a working directory, with extra environment variables if given.
+    static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Output {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let output = Pipe(), error = Pipe()
         process.standardOutput = output
         process.standardError = error
@@ -46,5 +49,15 @@ struct CommandRunner {
             try FileManager.default.copyItem(at: repositoryRoot.appending(path: folder), to: directory.appending(path: folder))
         }
         return directory
+    }
+
+    /// Every file under `folder`, by relative path, with its bytes.
+    static func files(in folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { return files }
+        for case let url as URL in enumerator where !url.hasDirectoryPath {
+            files[String(url.standardizedFileURL.path.dropFirst(folder.standardizedFileURL.path.count + 1))] = try Data(contentsOf: url)
+        }
+        return files
     }
 }
