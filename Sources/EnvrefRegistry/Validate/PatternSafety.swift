@@ -91,7 +91,8 @@ enum PatternSafety {
                 let bounds = String(characters[(index + 1)..<close]).split(separator: ",", omittingEmptySubsequences: false)
                 guard let lower = bounds.first.flatMap({ Int($0) }), bounds.count <= 2 else { return .once }
                 let upper = bounds.count == 1 ? lower : (bounds[1].isEmpty ? Int.max : Int(bounds[1]) ?? lower)
-                result = upper > 1 ? .many : (lower == 0 ? .optional : .once)
+                // An exact count such as `{4}` matches one length only, so it cannot split input ambiguously.
+                result = upper > max(lower, 1) ? .many : (lower == 0 ? .optional : .once)
                 index = close + 1
             default:
                 return .once

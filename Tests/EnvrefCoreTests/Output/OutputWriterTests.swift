@@ -65,4 +65,38 @@ struct OutputWriterTests {
         #expect(try String(contentsOf: root.appending(path: "a.txt"), encoding: .utf8) == "keep\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == ["a.txt", "blocked"])
     }
+
+    @Test("an owned folder is replaced whole, unchanged files keep their inode, and no staging folder is left")
+    func ownedFolderIsSwappedWhole() throws {
+        let parent = try folder()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let root = parent.appending(path: "Site")
+        let writer = OutputWriter(root: root, ownsFolder: true)
+        try writer.write([OutputFile(path: "a.txt", text: "a"), OutputFile(path: "deep/b.txt", text: "b")])
+        let kept = try inode(root.appending(path: "deep/b.txt"))
+        let changed = try inode(root.appending(path: "a.txt"))
+
+        let plan = try writer.write([OutputFile(path: "a.txt", text: "A"), OutputFile(path: "deep/b.txt", text: "b")])
+
+        #expect(plan.modified == ["a.txt"])
+        #expect(try inode(root.appending(path: "deep/b.txt")) == kept)
+        #expect(try inode(root.appending(path: "a.txt")) != changed)
+        #expect(try String(contentsOf: root.appending(path: "a.txt"), encoding: .utf8) == "A")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["Site"])
+    }
+
+    @Test("staging folders left by a killed build are removed by the next write")
+    func leftoversAreRemoved() throws {
+        let parent = try folder()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let root = parent.appending(path: "Site")
+        // No process has this id: Linux caps process ids far below it.
+        let leftover = parent.appending(path: ".Site.envref-2147483000")
+        try FileManager.default.createDirectory(at: leftover, withIntermediateDirectories: true)
+        try Data("half".utf8).write(to: leftover.appending(path: "a.txt"))
+
+        try OutputWriter(root: root, ownsFolder: true).write([OutputFile(path: "a.txt", text: "a")])
+
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["Site"])
+    }
 }

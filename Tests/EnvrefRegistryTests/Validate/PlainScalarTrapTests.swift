@@ -1,0 +1,43 @@
+import Testing
+
+@testable import EnvrefRegistry
+
+@Suite("Unquoted values other YAML readers take differently")
+struct PlainScalarTrapTests {
+    @Test("YAML 1.1 booleans in every spelling", arguments: ["y", "Y", "yes", "Yes", "YES", "on", "On", "ON", "true"])
+    func booleansTrue(_ text: String) {
+        #expect(PlainScalarTrap.otherReading(of: text) == "the boolean true")
+    }
+
+    @Test("YAML 1.1 false", arguments: ["n", "no", "No", "NO", "off", "OFF", "false", "False"])
+    func booleansFalse(_ text: String) {
+        #expect(PlainScalarTrap.otherReading(of: text) == "the boolean false")
+    }
+
+    @Test("numbers whose value is written differently from the text")
+    func numbers() {
+        #expect(PlainScalarTrap.otherReading(of: "0x10") == "the number 16")
+        #expect(PlainScalarTrap.otherReading(of: "0b101") == "the number 5")
+        #expect(PlainScalarTrap.otherReading(of: "010") == "the number 8")
+        #expect(PlainScalarTrap.otherReading(of: "1_000") == "the number 1000")
+        #expect(PlainScalarTrap.otherReading(of: "-1:30") == "the number -90")
+        #expect(PlainScalarTrap.otherReading(of: "1e3") == "the number 1000.0")
+        #expect(PlainScalarTrap.otherReading(of: "3.10") == "the number 3.1")
+        #expect(PlainScalarTrap.otherReading(of: ".inf") == "the number infinity")
+        #expect(PlainScalarTrap.otherReading(of: "~") == "null (no value)")
+    }
+
+    @Test("text every reader agrees on is accepted", arguments: ["0", "42", "-7", "1.5", "offline", "never", "12:5", "1.2.3", "yes please", "e", "v1e3", ""])
+    func agreed(_ text: String) {
+        #expect(PlainScalarTrap.otherReading(of: text) == nil)
+    }
+
+    @Test("a leading zero in a whole number reads as octal")
+    func octal() {
+        #expect(PlainScalarTrap.octalReading(of: "010") == "the octal number 8")
+        #expect(PlainScalarTrap.octalReading(of: "-017") == "the octal number -15")
+        #expect(PlainScalarTrap.octalReading(of: "0") == nil)
+        #expect(PlainScalarTrap.octalReading(of: "10") == nil)
+        #expect(PlainScalarTrap.octalReading(of: "09") == nil)
+    }
+}
