@@ -13,7 +13,10 @@ struct SettingParser {
     var homeDirectory: String
 
     /// Parses `text` for `definition`, or returns what was expected, phrased to follow "expected".
-    func parse(_ text: String, for definition: SettingDefinition) -> Result<Parsed, Expectation> {
+    ///
+    /// `pattern` is the definition's pattern compiled once by the caller; a pattern that does not compile is
+    /// not checked.
+    func parse(_ text: String, for definition: SettingDefinition, pattern: CompiledPattern?) -> Result<Parsed, Expectation> {
         let constraints = definition.constraints
         switch definition.kind {
         case .bool:
@@ -45,8 +48,8 @@ struct SettingParser {
             if let problem = lengthProblem(text, constraints) { return .failure(problem) }
             return .success(Parsed(value: .url(url)))
         case .string:
-            if let pattern = constraints.pattern, let regex = try? Regex(pattern), (try? regex.wholeMatch(in: text)) == nil {
-                return .failure(Expectation("a value matching \(pattern)"))
+            if let source = constraints.pattern, let pattern, !pattern.wholeMatches(text) {
+                return .failure(Expectation("a value matching \(source)"))
             }
             if let problem = lengthProblem(text, constraints) { return .failure(problem) }
             return .success(Parsed(value: .string(text)))

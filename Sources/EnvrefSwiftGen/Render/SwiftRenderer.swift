@@ -76,19 +76,22 @@ public struct SwiftRenderer: Sendable {
             writer.line("    overrides: [Swift.String: Swift.String] = [:],")
             writer.line("    inputs: EnvrefRuntime.SettingsInputs = EnvrefRuntime.SettingsInputs()")
             writer.block(") throws(EnvrefRuntime.SettingsError) {") { writer in
-                writer.line("let resolver = EnvrefRuntime.SettingsResolver(schema: Self.schema)")
-                writer.line("self.init(resolution: try resolver.resolve(overrides: overrides, inputs: inputs))")
+                writer.line("self.init(resolution: try Self.resolver.resolve(overrides: overrides, inputs: inputs))")
             }
+            writer.line("")
+            writer.documentation(["Built once, so every resolve reuses the lookups the schema implies."])
+            writer.line("private static let resolver = EnvrefRuntime.SettingsResolver(schema: Self.schema)")
             writer.line("")
             writer.block("private init(resolution: EnvrefRuntime.SettingsResolution) {") { writer in
                 writer.line("self.resolution = resolution")
-                for property in type.properties {
+                // Settings follow the schema's order, which is the properties' order, so each is read by index.
+                for (index, property) in type.properties.enumerated() {
                     let target = property.deprecatedStorageName ?? property.name
-                    let name = SwiftLiteral.string(property.variableName)
+                    let at = "at: \(index), named: \(SwiftLiteral.string(property.variableName))"
                     switch property.storage {
-                    case .required: writer.line("self.\(target.identifier) = resolution.required(\(name))")
-                    case .optional: writer.line("self.\(target.identifier) = resolution.value(\(name))")
-                    case .list: writer.line("self.\(target.identifier) = resolution.value(\(name)) ?? []")
+                    case .required: writer.line("self.\(target.identifier) = resolution.required(\(at))")
+                    case .optional: writer.line("self.\(target.identifier) = resolution.value(\(at))")
+                    case .list: writer.line("self.\(target.identifier) = resolution.value(\(at)) ?? []")
                     }
                 }
             }

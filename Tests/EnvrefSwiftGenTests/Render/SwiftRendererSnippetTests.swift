@@ -38,7 +38,7 @@ import Testing
                 public let quiet: Swift.Bool
 
             """)
-        expect(text, contains: "        self.quiet = resolution.required(\"WANDB_QUIET\")\n")
+        expect(text, contains: "        self.quiet = resolution.required(at: 0, named: \"WANDB_QUIET\")\n")
         expect(text, contains: "            EnvrefRuntime.SettingDefinition(\"WANDB_QUIET\", property: \"quiet\", kind: .bool, default: \"false\"),\n")
         expect(text, contains: "            \"quiet\": self.quiet,\n")
     }
@@ -92,7 +92,7 @@ import Testing
                     case selfValue = "self"
             """)
         expect(text, contains: "    public let kind: Kind?\n")
-        expect(text, contains: "        self.kind = resolution.value(\"WANDB_KIND\")\n")
+        expect(text, contains: "        self.kind = resolution.value(at: 0, named: \"WANDB_KIND\")\n")
         expect(text, contains: "            \"kind\": self.kind as Any,\n")
     }
 
@@ -123,7 +123,7 @@ import Testing
             """)
         expect(text, contains: "import EnvrefRuntime\nimport Foundation\n")
         expect(text, contains: "    /// - Type: `[String]`, split on `;`; items are trimmed and empty items dropped\n    /// - Default: none; empty when unset\n    public let tags: [Swift.String]\n")
-        expect(text, contains: "        self.tags = resolution.value(\"WANDB_TAGS\") ?? []\n")
+        expect(text, contains: "        self.tags = resolution.value(at: 0, named: \"WANDB_TAGS\") ?? []\n")
         expect(text, contains: "    public let baseURL: Foundation.URL\n")
         expect(text, contains: "    /// - Type: `String`, a path; a leading `~` expands to the home folder\n    /// - Default: `~/wandb`\n    public let dir: Swift.String\n")
         expect(text, contains: """
@@ -171,7 +171,7 @@ import Testing
                 private let _old: Swift.Int?
 
             """)
-        expect(text, contains: "        self._old = resolution.value(\"WANDB_OLD\")\n")
+        expect(text, contains: "        self._old = resolution.value(at: 0, named: \"WANDB_OLD\")\n")
         expect(text, contains: "            \"old\": self._old as Any,\n")
         expect(text, contains: "EnvrefRuntime.SettingDefinition(\"WANDB_OLD\", property: \"old\", kind: .int, deprecated: true),")
     }

@@ -1,0 +1,97 @@
+import Foundation
+import Synchronization
+
+/// What a schema's resolution needs that does not change between calls: every name each setting is read
+/// under, the keys those names have in each layer, compiled patterns and parsed defaults.
+///
+/// A resolver builds it once, so resolving pays only for the lookups and the parsing of values actually set.
+final class ResolutionPlan: Sendable {
+    /// One setting's precomputed lookups.
+    struct Entry: Sendable {
+        /// One name the setting is read under, with its key in each layer.
+        struct Name: Sendable {
+            var name: String
+            /// The environment variable swift-configuration's environment provider reads for this name.
+            var environmentKey: String
+            /// Whether the environment variable survives the known-names filter, as in the provider path.
+            var environmentKeyIsKnown: Bool
+            /// The INI key a settings file holds the name under.
+            var iniKey: String
+            /// The registry default stored under this name, if a setting's current name is this one.
+            var defaultText: String?
+        }
+
+        var definition: SettingDefinition
+        /// The current name first, then the deprecated names, most preferred first.
+        var names: [Name]
+        /// The pattern compiled once; `nil` when there is none or it does not compile (then it is not checked).
+        var pattern: CompiledPattern?
+        /// The default's parse, which is the same every time unless `~` expansion depends on the home folder.
+        var parsedDefault: Result<SettingParser.Parsed, Expectation>?
+    }
+
+    let entries: [Entry]
+    /// Current and deprecated names.
+    let knownNames: Set<String>
+    /// Current and deprecated names of secret settings.
+    let secretNames: Set<String>
+    /// Each current name's position in registry order.
+    let indexByName: [String: Int]
+
+    init(schema: SettingsSchema) {
+        let knownNames = Set(schema.definitions.flatMap { [$0.name] + $0.deprecatedNames })
+        let defaults = Dictionary(schema.definitions.compactMap { definition in definition.defaultText.map { (definition.name, $0) } },
+                                  uniquingKeysWith: { first, _ in first })
+        let keyPrefix = schema.files?.keyPrefix ?? ""
+        self.knownNames = knownNames
+        self.secretNames = Set(schema.definitions.filter(\.isSecret).flatMap { [$0.name] + $0.deprecatedNames })
+        self.indexByName = Dictionary(schema.definitions.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+        // The home folder only matters to `~` in paths, so any placeholder parses the other defaults exactly.
+        let parser = SettingParser(homeDirectory: "")
+        self.entries = schema.definitions.map { definition in
+            let names = ([definition.name] + definition.deprecatedNames).map { name in
+                let environmentKey = Self.environmentKey(for: name)
+                return Entry.Name(
+                    name: name, environmentKey: environmentKey, environmentKeyIsKnown: knownNames.contains(environmentKey),
+                    iniKey: SettingsFileProvider.iniKey(for: name, droppingPrefix: keyPrefix), defaultText: defaults[name])
+            }
+            var entry = Entry(definition: definition, names: names,
+                              pattern: definition.constraints.pattern.flatMap(CompiledPattern.init))
+            if let text = definition.defaultText, definition.kind != .path {
+                entry.parsedDefault = parser.parse(text, for: definition, pattern: entry.pattern)
+            }
+            return entry
+        }
+    }
+
+    /// The variable swift-configuration's `EnvironmentVariablesProvider` reads for a one-component key:
+    /// a `_` between a lowercase and an uppercase letter, uppercased, other punctuation made `_`.
+    static func environmentKey(for name: String) -> String {
+        var characters: [Character] = []
+        var previous: Character?
+        for character in name {
+            if let previous, previous.isLowercase, character.isUppercase { characters.append("_") }
+            characters.append(character)
+            previous = character
+        }
+        return String(characters).uppercased().map { $0.isLetter || $0.isNumber ? String($0) : "_" }.joined()
+    }
+}
+
+/// A setting's pattern, compiled once and shared by every resolve.
+///
+/// `Regex` is not `Sendable`, so matches run under a lock; a pattern is checked only when its setting is set.
+final class CompiledPattern: Sendable {
+    private let regex: Mutex<Regex<AnyRegexOutput>>
+
+    /// Compiles `source`, or fails when it is not a valid regular expression.
+    init?(_ source: String) {
+        guard let regex = try? Regex(source) else { return nil }
+        self.regex = Mutex(regex)
+    }
+
+    /// Whether the whole of `text` matches.
+    func wholeMatches(_ text: String) -> Bool {
+        regex.withLock { (try? $0.wholeMatch(in: text)) != nil }
+    }
+}
