@@ -203,14 +203,16 @@ public struct SwiftRenderer: Sendable {
                     writer.line("Swift.Mirror(self, children: [:], displayStyle: .struct)")
                     return
                 }
-                writer.block("let children: Swift.KeyValuePairs<Swift.String, Any> = [", closer: "]") { writer in
-                    for property in type.properties {
-                        let stored = "self.\((property.deprecatedStorageName ?? property.name).identifier)"
-                        let value = property.definition.isSecret
-                            ? "EnvrefRuntime.Redacted(\(stored))"
-                            : property.storage == .optional ? "\(stored) as Any" : stored
-                        writer.line("\(SwiftLiteral.string(property.name.identifier)): \(value),")
-                    }
+                // One statement per child: a single collection literal of every setting makes the type checker
+                // and SILGen work on one huge expression, which dominated the compile of large registries.
+                writer.line("var children: [Swift.Mirror.Child] = []")
+                writer.line("children.reserveCapacity(\(type.properties.count))")
+                for property in type.properties {
+                    let stored = "self.\((property.deprecatedStorageName ?? property.name).identifier)"
+                    let value = property.definition.isSecret
+                        ? "EnvrefRuntime.Redacted(\(stored))"
+                        : property.storage == .optional ? "\(stored) as Any" : stored
+                    writer.line("children.append((label: \(SwiftLiteral.string(property.name.identifier)), value: \(value)))")
                 }
                 writer.line("return Swift.Mirror(self, children: children, displayStyle: .struct)")
             }

@@ -40,7 +40,7 @@ import Testing
             """)
         expect(text, contains: "        self.quiet = resolution.required(at: 0, named: \"WANDB_QUIET\")\n")
         expect(text, contains: "            EnvrefRuntime.SettingDefinition(\"WANDB_QUIET\", property: \"quiet\", kind: .bool, default: \"false\"),\n")
-        expect(text, contains: "            \"quiet\": self.quiet,\n")
+        expect(text, contains: "        children.append((label: \"quiet\", value: self.quiet))\n")
     }
 
     @Test func enumWithDeprecatedValues() throws {
@@ -93,7 +93,7 @@ import Testing
             """)
         expect(text, contains: "    public let kind: Kind?\n")
         expect(text, contains: "        self.kind = resolution.value(at: 0, named: \"WANDB_KIND\")\n")
-        expect(text, contains: "            \"kind\": self.kind as Any,\n")
+        expect(text, contains: "        children.append((label: \"kind\", value: self.kind as Any))\n")
     }
 
     @Test func secretIsMarkedAndRedactedInTheMirror() throws {
@@ -102,7 +102,7 @@ import Testing
         expect(text, contains: """
             EnvrefRuntime.SettingDefinition("WANDB_API_KEY", property: "apiKey", kind: .string, secret: true, constraints: EnvrefRuntime.SettingConstraints(minLength: 40)),
             """)
-        expect(text, contains: "            \"apiKey\": EnvrefRuntime.Redacted(self.apiKey),\n")
+        expect(text, contains: "        children.append((label: \"apiKey\", value: EnvrefRuntime.Redacted(self.apiKey)))\n")
     }
 
     @Test func listsURLsAndPaths() throws {
@@ -172,7 +172,7 @@ import Testing
 
             """)
         expect(text, contains: "        self._old = resolution.value(at: 0, named: \"WANDB_OLD\")\n")
-        expect(text, contains: "            \"old\": self._old as Any,\n")
+        expect(text, contains: "        children.append((label: \"old\", value: self._old as Any))\n")
         expect(text, contains: "EnvrefRuntime.SettingDefinition(\"WANDB_OLD\", property: \"old\", kind: .int, deprecated: true),")
     }
 
