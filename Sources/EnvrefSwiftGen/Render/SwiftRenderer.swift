@@ -118,15 +118,20 @@ public struct SwiftRenderer: Sendable {
                 } else {
                     writer.line("files: nil,")
                 }
-                if type.properties.isEmpty {
-                    writer.line("definitions: []")
-                } else {
-                    writer.block("definitions: [", closer: "]") { writer in
-                        for property in type.properties {
-                            writer.line(definitionText(property.definition) + ",")
-                        }
-                    }
+                writer.line(type.properties.isEmpty ? "definitions: []" : "definitions: Self.schemaDefinitions()")
+            }
+            guard !type.properties.isEmpty else { return }
+            writer.line("")
+            // One statement per definition: a single array literal of every definition is one expression whose
+            // type checking took seconds and gigabytes for large registries.
+            writer.documentation(["Every definition, in registry order."])
+            writer.block("private static func schemaDefinitions() -> [EnvrefRuntime.SettingDefinition] {") { writer in
+                writer.line("var definitions: [EnvrefRuntime.SettingDefinition] = []")
+                writer.line("definitions.reserveCapacity(\(type.properties.count))")
+                for property in type.properties {
+                    writer.line("definitions.append(\(definitionText(property.definition)))")
                 }
+                writer.line("return definitions")
             }
         }
     }
