@@ -16,7 +16,6 @@ import argparse
 import json
 import os
 import platform
-import shutil
 import statistics
 import subprocess
 import sys
@@ -169,9 +168,11 @@ def main():
     build(package, scratch, "Wandb")
 
     def clean_big(_):
-        # Removing the module's intermediates forces a full compile of this target alone; everything it
-        # depends on stays built.
-        shutil.rmtree(scratch / "debug/Big.build", ignore_errors=True)
+        # Removing the module's compiled outputs (not SwiftPM's plan files in the same folder) forces a full
+        # compile of this target alone; everything it depends on stays built.
+        for pattern in ("*.o", "*.swiftdeps", "*.d", "*.swiftmodule", "*.swiftdoc", "*.swiftsourceinfo", "*.priors"):
+            for output in (scratch / "debug/Big.build").glob(pattern):
+                output.unlink()
         for module in (scratch / "debug/Modules").glob("Big.*"):
             module.unlink()
         return build(package, scratch, "Big")
