@@ -97,12 +97,16 @@ public struct SettingsResolution: Sendable, Hashable, CustomStringConvertible, C
     ///
     /// Generated code knows every setting's position, so it reads by index and skips a lookup by name;
     /// `name` is checked in debug builds only.
+    /// Inlinable, so generated code gets a copy specialized for each property's type.
+    @inlinable
     public func value<T: SettingRepresentable>(at index: Int, named name: String, as type: T.Type = T.self) -> T? {
         assert(settings[index].name == name, "\(schema.typeName): setting \(index) is \(settings[index].name), not \(name)")
-        return settings[index].value.flatMap(T.init(setting:))
+        guard let value = settings[index].value else { return nil }
+        return T(setting: value)
     }
 
     /// The value at `index` of a setting that has a registry default, which the resolver always supplies.
+    @inlinable
     public func required<T: SettingRepresentable>(at index: Int, named name: String, as type: T.Type = T.self) -> T {
         guard let value = value(at: index, named: name, as: type) else {
             preconditionFailure("\(schema.typeName): \(name) has a registry default, so a resolution always contains it")

@@ -6,8 +6,8 @@ import Synchronization
 ///
 /// A resolver builds it once, so resolving pays only for the lookups and the parsing of values actually set.
 final class ResolutionPlan: Sendable {
-    /// One setting's precomputed lookups.
-    struct Entry: Sendable {
+    /// One setting's precomputed lookups; a class, so walking the plan retains one object per setting.
+    final class Entry: Sendable {
         /// One name the setting is read under, with its key in each layer.
         struct Name: Sendable {
             var name: String
@@ -21,13 +21,22 @@ final class ResolutionPlan: Sendable {
             var defaultText: String?
         }
 
-        var definition: SettingDefinition
+        let definition: SettingDefinition
         /// The current name first, then the deprecated names, most preferred first.
-        var names: [Name]
+        let names: [Name]
         /// The pattern compiled once; `nil` when there is none or it does not compile (then it is not checked).
-        var pattern: CompiledPattern?
+        let pattern: CompiledPattern?
         /// The default's parse, which is the same every time unless `~` expansion depends on the home folder.
-        var parsedDefault: Result<SettingParser.Parsed, Expectation>?
+        let parsedDefault: Result<SettingParser.Parsed, Expectation>?
+
+        init(definition: SettingDefinition, names: [Name], parser: SettingParser) {
+            self.definition = definition
+            self.names = names
+            let pattern = definition.constraints.pattern.flatMap(CompiledPattern.init)
+            self.pattern = pattern
+            self.parsedDefault = definition.kind == .path ? nil
+                : definition.defaultText.map { parser.parse($0, for: definition, pattern: pattern) }
+        }
     }
 
     let entries: [Entry]
@@ -37,6 +46,8 @@ final class ResolutionPlan: Sendable {
     let secretNames: Set<String>
     /// Each current name's position in registry order.
     let indexByName: [String: Int]
+    /// The variable that names the user settings folder, with its environment key.
+    let userDirectoryName: Entry.Name?
 
     init(schema: SettingsSchema) {
         let knownNames = Set(schema.definitions.flatMap { [$0.name] + $0.deprecatedNames })
@@ -55,12 +66,11 @@ final class ResolutionPlan: Sendable {
                     name: name, environmentKey: environmentKey, environmentKeyIsKnown: knownNames.contains(environmentKey),
                     iniKey: SettingsFileProvider.iniKey(for: name, droppingPrefix: keyPrefix), defaultText: defaults[name])
             }
-            var entry = Entry(definition: definition, names: names,
-                              pattern: definition.constraints.pattern.flatMap(CompiledPattern.init))
-            if let text = definition.defaultText, definition.kind != .path {
-                entry.parsedDefault = parser.parse(text, for: definition, pattern: entry.pattern)
-            }
-            return entry
+            return Entry(definition: definition, names: names, parser: parser)
+        }
+        self.userDirectoryName = schema.files?.userDirectoryVariable.map { variable in
+            let environmentKey = Self.environmentKey(for: variable)
+            return Entry.Name(name: variable, environmentKey: environmentKey, environmentKeyIsKnown: knownNames.contains(environmentKey), iniKey: "")
         }
     }
 
@@ -90,8 +100,15 @@ final class CompiledPattern: Sendable {
         self.regex = Mutex(regex)
     }
 
+    /// The last text checked and whether it matched: programs resolve the same environment again and again,
+    /// and a match costs far more than the rest of parsing a value.
+    private let lastResult = Mutex<(text: String, matches: Bool)?>(nil)
+
     /// Whether the whole of `text` matches.
     func wholeMatches(_ text: String) -> Bool {
-        regex.withLock { (try? $0.wholeMatch(in: text)) != nil }
+        if let last = lastResult.withLock({ $0 }), last.text == text { return last.matches }
+        let matches = regex.withLock { (try? $0.wholeMatch(in: text)) != nil }
+        lastResult.withLock { $0 = (text, matches) }
+        return matches
     }
 }

@@ -148,12 +148,9 @@ public struct SettingsResolver: Sendable {
         var files: [[String: String]] = []
         if let settingsFiles = schema.files {
             // The folder variable is read like the provider path's reader over overrides, environment and defaults.
-            let configured = settingsFiles.userDirectoryVariable.flatMap { variable -> String? in
-                if plan.knownNames.contains(variable), let text = overrideValue(variable) { return text }
-                let environmentKey = ResolutionPlan.environmentKey(for: variable)
-                let name = ResolutionPlan.Entry.Name(name: variable, environmentKey: environmentKey,
-                                                     environmentKeyIsKnown: plan.knownNames.contains(environmentKey), iniKey: "")
-                return environmentValue(name, in: inputs) ?? plan.defaultText(of: variable)
+            let configured = plan.userDirectoryName.flatMap { name -> String? in
+                if plan.knownNames.contains(name.name), let text = overrideValue(name.name) { return text }
+                return environmentValue(name, in: inputs) ?? plan.defaultText(of: name.name)
             }
             for (source, path) in settingsFilePaths(settingsFiles, inputs: inputs, parser: parser, userDirectory: configured) {
                 if let values = settingsFileValues(at: path, warnings: &outcome.warnings) {
@@ -272,5 +269,9 @@ extension ResolutionPlan {
 
 extension String {
     /// Whether the text is empty or only white space, which counts as unset.
-    var isBlank: Bool { allSatisfy(\.isWhitespace) }
+    var isBlank: Bool {
+        // A printable ASCII first byte starts a character that is not white space.
+        if let first = utf8.first, (0x21...0x7E).contains(first) { return false }
+        return allSatisfy(\.isWhitespace)
+    }
 }
