@@ -12,13 +12,26 @@ final class ResolutionPlan: Sendable {
         struct Name: Sendable {
             var name: String
             /// The environment variable swift-configuration's environment provider reads for this name.
-            var environmentKey: String
+            var environmentKey: String {
+                didSet { environmentKeyCString = environmentKey.utf8CString }
+            }
+            /// The same, NUL-terminated once here, so `getenv` needs no temporary C string per call.
+            private(set) var environmentKeyCString: ContiguousArray<CChar>
             /// Whether the environment variable survives the known-names filter, as in the provider path.
             var environmentKeyIsKnown: Bool
             /// The INI key a settings file holds the name under.
             var iniKey: String
             /// The registry default stored under this name, if a setting's current name is this one.
             var defaultText: String?
+
+            init(name: String, environmentKey: String, environmentKeyIsKnown: Bool, iniKey: String, defaultText: String? = nil) {
+                self.name = name
+                self.environmentKey = environmentKey
+                self.environmentKeyCString = environmentKey.utf8CString
+                self.environmentKeyIsKnown = environmentKeyIsKnown
+                self.iniKey = iniKey
+                self.defaultText = defaultText
+            }
         }
 
         let definition: SettingDefinition

@@ -132,7 +132,7 @@ public struct SettingsResolver: Sendable {
         if let environment = inputs.givenEnvironment {
             text = environment[name.environmentKey]
         } else {
-            text = getenv(name.environmentKey).map { String(cString: $0) }
+            text = name.environmentKeyCString.withUnsafeBufferPointer { key in getenv(key.baseAddress!).map { String(cString: $0) } }
         }
         guard let text, !text.isBlank else { return nil }
         return text
