@@ -96,8 +96,8 @@ public struct SettingsResolver: Sendable {
             let configured = files.userDirectoryVariable.flatMap { name in
                 ConfigReader(providers: [overrideLayer, environmentLayer, defaultLayer].map(\.provider)).string(forKey: ConfigKey([name]))
             }
-            for (source, path) in settingsFilePaths(files, inputs: inputs, parser: parser, userDirectory: configured) {
-                if let values = settingsFileValues(at: path, warnings: &outcome.warnings) {
+            for (source, lookupPath) in settingsFilePaths(files, inputs: inputs, parser: parser, userDirectory: configured) {
+                if let (values, path) = settingsFileValues(at: lookupPath, warnings: &outcome.warnings) {
                     let secretKeys = Set(secretNames.map { SettingsFileProvider.iniKey(for: $0, droppingPrefix: files.keyPrefix) })
                     let provider = SettingsFileProvider(values: values, keyPrefix: files.keyPrefix, name: path, secretsSpecifier: .specific(secretKeys))
                     layers.append(Layer(info: LayerInfo(source: source, filePath: path), provider: provider))
@@ -152,8 +152,8 @@ public struct SettingsResolver: Sendable {
                 if plan.knownNames.contains(name.name), let text = overrideValue(name.name) { return text }
                 return environmentValue(name, in: inputs) ?? plan.defaultText(of: name.name)
             }
-            for (source, path) in settingsFilePaths(settingsFiles, inputs: inputs, parser: parser, userDirectory: configured) {
-                if let values = settingsFileValues(at: path, warnings: &outcome.warnings) {
+            for (source, lookupPath) in settingsFilePaths(settingsFiles, inputs: inputs, parser: parser, userDirectory: configured) {
+                if let (values, path) = settingsFileValues(at: lookupPath, warnings: &outcome.warnings) {
                     layers.append(LayerInfo(source: source, filePath: path))
                     files.append(values)
                 }
@@ -227,20 +227,29 @@ public struct SettingsResolver: Sendable {
     }
 
     /// The project and user settings files' paths; the user folder is the configured one or the fallback.
+    ///
+    /// Without a given working directory, relative paths stay relative: the system resolves them against the
+    /// current folder, which is asked for only to name a file that exists.
     private func settingsFilePaths(_ files: SettingsFiles, inputs: SettingsInputs, parser: SettingParser,
                                    userDirectory configured: String?) -> [(SettingSource, String)] {
-        let projectPath = Self.path(files.projectFile, under: inputs.workingDirectory)
+        func underWorkingDirectory(_ path: String) -> String {
+            guard let directory = inputs.givenWorkingDirectory else { return path }
+            return Self.path(path, under: directory)
+        }
+        let projectPath = underWorkingDirectory(files.projectFile)
         let userDirectory = parser.expandingTilde(in: configured ?? files.userDirectoryFallback)
-        let userPath = Self.path(files.userFileName, under: Self.path(userDirectory, under: inputs.workingDirectory))
+        let userPath = Self.path(files.userFileName, under: underWorkingDirectory(userDirectory))
         return [(.projectSettings, projectPath), (.userSettings, userPath)]
     }
 
-    /// The non-blank values of a settings file's section, or `nil` when there is no usable file.
-    private func settingsFileValues(at path: String, warnings: inout [SettingsWarning]) -> [String: String]? {
+    /// The non-blank values of a settings file's section and the file's absolute path, or `nil` when there is
+    /// no usable file.
+    private func settingsFileValues(at lookupPath: String, warnings: inout [SettingsWarning]) -> (values: [String: String], path: String)? {
         // One stat answers the common case, no file, without Foundation's file manager.
         var status = stat()
-        guard stat(path, &status) == 0 else { return nil }
-        func skip(_ reason: String) -> [String: String]? {
+        guard stat(lookupPath, &status) == 0 else { return nil }
+        let path = Self.path(lookupPath, under: FileManager.default.currentDirectoryPath)
+        func skip(_ reason: String) -> (values: [String: String], path: String)? {
             warnings.append(SettingsWarning(.settingsFile, name: nil, message: "\(path): \(reason); the file is ignored"))
             return nil
         }
@@ -251,7 +260,7 @@ public struct SettingsResolver: Sendable {
         for problem in document.problems {
             warnings.append(SettingsWarning(.settingsFile, name: nil, message: "\(path):\(problem.line): \(problem.message); the line is ignored"))
         }
-        return document.values(in: schema.files?.section ?? "default").filter { !$0.value.isBlank }
+        return (document.values(in: schema.files?.section ?? "default").filter { !$0.value.isBlank }, path)
     }
 
     private static func path(_ path: String, under directory: String) -> String {
