@@ -8,21 +8,20 @@ import Synchronization
 final class ResolutionPlan: Sendable {
     /// One setting's precomputed lookups; a class, so walking the plan retains one object per setting.
     final class Entry: Sendable {
-        /// One name the setting is read under, with its key in each layer.
-        struct Name: Sendable {
-            var name: String
+        /// One name the setting is read under, with its key in each layer; a class, so a lookup retains
+        /// one object instead of each of its strings.
+        final class Name: Sendable {
+            let name: String
             /// The environment variable swift-configuration's environment provider reads for this name.
-            var environmentKey: String {
-                didSet { environmentKeyCString = environmentKey.utf8CString }
-            }
+            let environmentKey: String
             /// The same, NUL-terminated once here, so `getenv` needs no temporary C string per call.
-            private(set) var environmentKeyCString: ContiguousArray<CChar>
+            let environmentKeyCString: ContiguousArray<CChar>
             /// Whether the environment variable survives the known-names filter, as in the provider path.
-            var environmentKeyIsKnown: Bool
+            let environmentKeyIsKnown: Bool
             /// The INI key a settings file holds the name under.
-            var iniKey: String
+            let iniKey: String
             /// The registry default stored under this name, if a setting's current name is this one.
-            var defaultText: String?
+            let defaultText: String?
 
             init(name: String, environmentKey: String, environmentKeyIsKnown: Bool, iniKey: String, defaultText: String? = nil) {
                 self.name = name
