@@ -191,23 +191,29 @@ public struct SettingsResolver: Sendable {
         let definition = entry.definition
         // The highest layer wins; within a layer the current name beats deprecated ones, and earlier
         // deprecated names beat later ones.
-        var chosen = current
-        for candidate in deprecated where chosen == nil || candidate.layer < chosen!.layer { chosen = candidate }
-        guard let chosen else {
+        // Indices rather than copies: a candidate holds two strings, and this runs once per setting.
+        var winner: Int?
+        var bestLayer = current?.layer ?? Int.max
+        for index in deprecated.indices where deprecated[index].layer < bestLayer {
+            winner = index
+            bestLayer = deprecated[index].layer
+        }
+        guard bestLayer != Int.max else {
             outcome.settings.append(ResolvedSetting(definition: definition, value: nil, source: .default, readName: definition.name))
             return
         }
-        let layer = layers[chosen.layer]
+        let chosen = winner.map { deprecated[$0] } ?? current.unsafelyUnwrapped
+        let source = layers[chosen.layer].source
         for old in deprecated {
-            let ignored = old.name == chosen.name ? "" : "; ignored because \(chosen.name) is set (\(layer.source))"
+            let ignored = old.name == chosen.name ? "" : "; ignored because \(chosen.name) is set (\(source))"
             outcome.warnings.append(SettingsWarning(.deprecatedName, name: old.name,
                 message: "\(old.name) (\(layers[old.layer].source)) is deprecated; use \(definition.name) instead\(ignored)"))
         }
-        if definition.isDeprecated, layer.source != .default {
+        if definition.isDeprecated, source != .default {
             outcome.warnings.append(SettingsWarning(.deprecatedName, name: definition.name,
-                message: "\(definition.name) (\(layer.source)) is deprecated"))
+                message: "\(definition.name) (\(source)) is deprecated"))
         }
-        let parsed = layer.source == .default && chosen.name == definition.name
+        let parsed = source == .default && chosen.name == definition.name
             ? entry.parsedDefault ?? parser.parse(chosen.text, for: definition, pattern: entry.pattern)
             : parser.parse(chosen.text, for: definition, pattern: entry.pattern)
         switch parsed {
@@ -216,13 +222,13 @@ public struct SettingsResolver: Sendable {
                 let replacement = parsed.value.text()
                 let shownReplacement = definition.isSecret ? Redaction.marker : "'\(replacement)'"
                 outcome.warnings.append(SettingsWarning(.deprecatedValue, name: chosen.name,
-                    message: "\(chosen.name)=\(definition.isSecret ? Redaction.marker : "'\(old)'") (\(layer.source)) is deprecated; use \(shownReplacement) instead"))
+                    message: "\(chosen.name)=\(definition.isSecret ? Redaction.marker : "'\(old)'") (\(source)) is deprecated; use \(shownReplacement) instead"))
             }
-            outcome.settings.append(ResolvedSetting(definition: definition, value: parsed.value, source: layer.source,
-                                                    readName: chosen.name, filePath: layer.filePath))
+            outcome.settings.append(ResolvedSetting(definition: definition, value: parsed.value, source: source,
+                                                    readName: chosen.name, filePath: layers[chosen.layer].filePath))
         case .failure(let expectation):
             let shownValue = definition.isSecret ? Redaction.marker : "'\(chosen.text)'"
-            outcome.problems.append(SettingsProblem(name: chosen.name, shownValue: shownValue, source: layer.source, message: expectation.message))
+            outcome.problems.append(SettingsProblem(name: chosen.name, shownValue: shownValue, source: source, message: expectation.message))
         }
     }
 
