@@ -14,20 +14,21 @@ final class ResolutionPlan: Sendable {
             let name: String
             /// The environment variable swift-configuration's environment provider reads for this name.
             let environmentKey: String
-            /// The same, NUL-terminated once here, so `getenv` needs no temporary C string per call.
-            let environmentKeyCString: ContiguousArray<CChar>
             /// Whether the environment variable survives the known-names filter, as in the provider path.
             let environmentKeyIsKnown: Bool
+            /// The variable's slot in the plan's `EnvironmentTable`, or -1 when it is never read.
+            let environmentSlot: Int
             /// The INI key a settings file holds the name under.
             let iniKey: String
             /// The registry default stored under this name, if a setting's current name is this one.
             let defaultText: String?
 
-            init(name: String, environmentKey: String, environmentKeyIsKnown: Bool, iniKey: String, defaultText: String? = nil) {
+            init(name: String, environmentKey: String, environmentKeyIsKnown: Bool, environmentSlot: Int, iniKey: String,
+                 defaultText: String? = nil) {
                 self.name = name
                 self.environmentKey = environmentKey
-                self.environmentKeyCString = environmentKey.utf8CString
                 self.environmentKeyIsKnown = environmentKeyIsKnown
+                self.environmentSlot = environmentKeyIsKnown ? environmentSlot : -1
                 self.iniKey = iniKey
                 self.defaultText = defaultText
             }
@@ -60,6 +61,8 @@ final class ResolutionPlan: Sendable {
     let indexByName: [String: Int]
     /// The variable that names the user settings folder, with its environment key.
     let userDirectoryName: Entry.Name?
+    /// Every environment variable the plan reads, found in one pass over the process environment.
+    let environmentTable: EnvironmentTable
 
     init(schema: SettingsSchema) {
         let knownNames = Set(schema.definitions.flatMap { [$0.name] + $0.deprecatedNames })
@@ -71,19 +74,28 @@ final class ResolutionPlan: Sendable {
         self.indexByName = Dictionary(schema.definitions.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         // The home folder only matters to `~` in paths, so any placeholder parses the other defaults exactly.
         let parser = SettingParser(homeDirectory: "")
+        var slotByKey: [String: Int] = [:]
+        var slotKeys: [String] = []
+        func slot(for key: String) -> Int {
+            if let slot = slotByKey[key] { return slot }
+            slotKeys.append(key)
+            slotByKey[key] = slotKeys.count - 1
+            return slotKeys.count - 1
+        }
+        func name(_ name: String, iniKey: String, defaultText: String?) -> Entry.Name {
+            let environmentKey = Self.environmentKey(for: name)
+            let isKnown = knownNames.contains(environmentKey)
+            return Entry.Name(name: name, environmentKey: environmentKey, environmentKeyIsKnown: isKnown,
+                              environmentSlot: isKnown ? slot(for: environmentKey) : -1, iniKey: iniKey, defaultText: defaultText)
+        }
         self.entries = schema.definitions.map { definition in
-            let names = ([definition.name] + definition.deprecatedNames).map { name in
-                let environmentKey = Self.environmentKey(for: name)
-                return Entry.Name(
-                    name: name, environmentKey: environmentKey, environmentKeyIsKnown: knownNames.contains(environmentKey),
-                    iniKey: SettingsFileProvider.iniKey(for: name, droppingPrefix: keyPrefix), defaultText: defaults[name])
+            let names = ([definition.name] + definition.deprecatedNames).map {
+                name($0, iniKey: SettingsFileProvider.iniKey(for: $0, droppingPrefix: keyPrefix), defaultText: defaults[$0])
             }
             return Entry(definition: definition, names: names, parser: parser)
         }
-        self.userDirectoryName = schema.files?.userDirectoryVariable.map { variable in
-            let environmentKey = Self.environmentKey(for: variable)
-            return Entry.Name(name: variable, environmentKey: environmentKey, environmentKeyIsKnown: knownNames.contains(environmentKey), iniKey: "")
-        }
+        self.userDirectoryName = schema.files?.userDirectoryVariable.map { name($0, iniKey: "", defaultText: nil) }
+        self.environmentTable = EnvironmentTable(keys: slotKeys)
     }
 
     /// The variable swift-configuration's `EnvironmentVariablesProvider` reads for a one-component key:

@@ -125,15 +125,10 @@ public struct SettingsResolver: Sendable {
 
     // MARK: - Direct
 
-    /// Where the environment's values come from: the live process environment, read name by name, or a dictionary.
-    private func environmentValue(_ name: ResolutionPlan.Entry.Name, in inputs: SettingsInputs) -> String? {
+    /// A name's value in the environment: the dictionary given, or the process environment read once per resolve.
+    private func environmentValue(_ name: ResolutionPlan.Entry.Name, in inputs: SettingsInputs, process: [String?]) -> String? {
         guard name.environmentKeyIsKnown else { return nil }
-        let text: String?
-        if let environment = inputs.givenEnvironment {
-            text = environment[name.environmentKey]
-        } else {
-            text = name.environmentKeyCString.withUnsafeBufferPointer { key in getenv(key.baseAddress!).map { String(cString: $0) } }
-        }
+        let text = inputs.givenEnvironment.map { $0[name.environmentKey] } ?? process[name.environmentSlot]
         guard let text, !text.isBlank else { return nil }
         return text
     }
@@ -143,6 +138,7 @@ public struct SettingsResolver: Sendable {
             guard !overrides.isEmpty, let text = overrides[name], !text.isBlank else { return nil }
             return text
         }
+        let process = inputs.givenEnvironment == nil ? plan.environmentTable.read() : []
         // Layer indices follow the provider path's order, so results and messages are the same.
         var layers = [LayerInfo(source: .override), LayerInfo(source: .environment)]
         var files: [[String: String]] = []
@@ -150,7 +146,7 @@ public struct SettingsResolver: Sendable {
             // The folder variable is read like the provider path's reader over overrides, environment and defaults.
             let configured = plan.userDirectoryName.flatMap { name -> String? in
                 if plan.knownNames.contains(name.name), let text = overrideValue(name.name) { return text }
-                return environmentValue(name, in: inputs) ?? plan.defaultText(of: name.name)
+                return environmentValue(name, in: inputs, process: process) ?? plan.defaultText(of: name.name)
             }
             for (source, lookupPath) in settingsFilePaths(settingsFiles, inputs: inputs, parser: parser, userDirectory: configured) {
                 if let (values, path) = settingsFileValues(at: lookupPath, warnings: &outcome.warnings) {
@@ -165,7 +161,7 @@ public struct SettingsResolver: Sendable {
         /// The highest layer that has a value for the name.
         func lookup(_ name: ResolutionPlan.Entry.Name) -> Candidate? {
             if let text = overrideValue(name.name) { return Candidate(name: name.name, text: text, layer: 0) }
-            if let text = environmentValue(name, in: inputs) { return Candidate(name: name.name, text: text, layer: 1) }
+            if let text = environmentValue(name, in: inputs, process: process) { return Candidate(name: name.name, text: text, layer: 1) }
             for (offset, values) in files.enumerated() {
                 if let text = values[name.iniKey] { return Candidate(name: name.name, text: text, layer: 2 + offset) }
             }
