@@ -13,6 +13,7 @@ let package = Package(
         .package(path: ".."),
         .package(url: "https://github.com/google/swift-benchmark", from: "0.1.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0"),
     ],
     targets: [
         .executableTarget(
@@ -24,6 +25,16 @@ let package = Package(
                 .product(name: "Benchmark", package: "swift-benchmark"),
                 .product(name: "Yams", package: "Yams"),
             ]
-        )
+        ),
+        // Resolving typed settings beside raw getenv and plain swift-configuration lookups; run by runtime.py.
+        .executableTarget(
+            name: "envref-runtime-benchmarks",
+            dependencies: [
+                .product(name: "WandbSettings", package: envref),
+                .product(name: "EnvrefRuntime", package: envref),
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "Benchmark", package: "swift-benchmark"),
+            ]
+        ),
     ]
 )

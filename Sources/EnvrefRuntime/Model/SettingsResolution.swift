@@ -62,6 +62,14 @@ public struct SettingsResolution: Sendable, Hashable, CustomStringConvertible, C
         self.indexByName = Dictionary(settings.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// Creates a resolution whose settings follow the schema's order, reusing the resolver's index of names.
+    init(schema: SettingsSchema, settings: [ResolvedSetting], warnings: [SettingsWarning], indexByName: [String: Int]) {
+        self.schema = schema
+        self.settings = settings
+        self.warnings = warnings
+        self.indexByName = indexByName
+    }
+
     /// The setting with this variable name.
     public subscript(name: String) -> ResolvedSetting? {
         indexByName[name].map { settings[$0] }
@@ -80,6 +88,27 @@ public struct SettingsResolution: Sendable, Hashable, CustomStringConvertible, C
     /// The value of a variable that has a registry default, which the resolver always supplies.
     public func required<T: SettingRepresentable>(_ name: String, as type: T.Type = T.self) -> T {
         guard let value = value(name, as: type) else {
+            preconditionFailure("\(schema.typeName): \(name) has a registry default, so a resolution always contains it")
+        }
+        return value
+    }
+
+    /// The value of the setting at `index` in registry order, converted to `T`, or `nil` when unset.
+    ///
+    /// Generated code knows every setting's position, so it reads by index and skips a lookup by name;
+    /// `name` is checked in debug builds only.
+    /// Inlinable, so generated code gets a copy specialized for each property's type.
+    @inlinable
+    public func value<T: SettingRepresentable>(at index: Int, named name: String, as type: T.Type = T.self) -> T? {
+        assert(settings[index].name == name, "\(schema.typeName): setting \(index) is \(settings[index].name), not \(name)")
+        guard let value = settings[index].value else { return nil }
+        return T(setting: value)
+    }
+
+    /// The value at `index` of a setting that has a registry default, which the resolver always supplies.
+    @inlinable
+    public func required<T: SettingRepresentable>(at index: Int, named name: String, as type: T.Type = T.self) -> T {
+        guard let value = value(at: index, named: name, as: type) else {
             preconditionFailure("\(schema.typeName): \(name) has a registry default, so a resolution always contains it")
         }
         return value

@@ -103,7 +103,12 @@ public struct INIDocument: Sendable, Hashable {
 
 extension StringProtocol {
     func trimmingWhitespace() -> Substring {
+        // Most values start and end with printable ASCII, which no white-space character does; checking two
+        // bytes spares the Unicode property lookups.
         let scalars = Substring(self)
+        if let first = scalars.utf8.first, let last = scalars.utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) {
+            return scalars
+        }
         guard let start = scalars.firstIndex(where: { !$0.isWhitespace }) else { return "" }
         let end = scalars.lastIndex(where: { !$0.isWhitespace })!
         return scalars[start...end]

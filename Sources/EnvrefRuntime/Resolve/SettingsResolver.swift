@@ -1,143 +1,288 @@
 import Configuration
 import Foundation
 
-/// Resolves a settings schema through swift-configuration, in W&B's precedence order:
-/// overrides, environment, project settings file, user settings file, registry defaults.
+/// Resolves a settings schema in W&B's precedence order: overrides, environment, project settings file,
+/// user settings file, registry defaults.
 ///
-/// Every layer is a `ConfigProvider` and one `ConfigReader` reads them all; secrets are read with
-/// `isSecret: true` and marked secret in every provider, so access logs redact them too. A value that is
-/// empty or only white space counts as unset, so it falls through to the layers below.
+/// With an access reporter, every layer is a swift-configuration `ConfigProvider` and one `ConfigReader`
+/// reads them all, so the reporter sees an `AccessEvent` for every value, secrets marked secret in every
+/// provider. Without one, nobody can observe those events, so the same layers are read directly through a
+/// plan built once per resolver: the same names, keys, rules and results, without a reader's per-lookup cost.
+/// A value that is empty or only white space counts as unset, so it falls through to the layers below.
 public struct SettingsResolver: Sendable {
     /// The settings being resolved.
-    public var schema: SettingsSchema
+    public var schema: SettingsSchema {
+        didSet { plan = ResolutionPlan(schema: schema) }
+    }
+    private var plan: ResolutionPlan
 
-    /// Creates a resolver for a schema, usually a generated type's `schema`.
+    /// Creates a resolver for a schema, usually a generated type's `schema`; keep it to resolve again cheaply.
     public init(schema: SettingsSchema) {
         self.schema = schema
+        self.plan = ResolutionPlan(schema: schema)
     }
 
-    /// One provider and where its values come from.
-    private struct Layer {
+    /// One layer as results name it: where its values come from, and the settings file's path.
+    struct LayerInfo {
         var source: SettingSource
-        var provider: any ConfigProvider
         var filePath: String?
+    }
+
+    /// A name that has a value, and the highest layer that supplies it.
+    struct Candidate {
+        var name: String
+        var text: String
+        var layer: Int
+    }
+
+    /// What resolving collects before it either returns or throws.
+    struct Outcome {
+        var settings: [ResolvedSetting] = []
+        var problems: [SettingsProblem] = []
+        var warnings: [SettingsWarning] = []
     }
 
     /// Resolves every setting at once; throws one error listing every invalid value.
     public func resolve(overrides: [String: String] = [:], inputs: SettingsInputs = SettingsInputs()) throws(SettingsError) -> SettingsResolution {
-        var problems: [SettingsProblem] = []
-        var warnings: [SettingsWarning] = []
-        let knownNames = Set(schema.definitions.flatMap { [$0.name] + $0.deprecatedNames })
-        for name in overrides.keys.sorted() where !knownNames.contains(name) {
-            problems.append(SettingsProblem(name: name, shownValue: nil, source: .override, message: "not a setting of \(schema.typeName)"))
+        var outcome = Outcome()
+        outcome.settings.reserveCapacity(plan.entries.count)
+        if !overrides.isEmpty {
+            for name in overrides.keys.sorted() where !plan.knownNames.contains(name) {
+                outcome.problems.append(SettingsProblem(name: name, shownValue: nil, source: .override, message: "not a setting of \(schema.typeName)"))
+            }
         }
+        let parser = SettingParser(homeDirectory: inputs.homeDirectory)
+        if let reporter = inputs.accessReporter {
+            resolveThroughReader(overrides: overrides, inputs: inputs, reporter: reporter, parser: parser, into: &outcome)
+        } else {
+            resolveDirectly(overrides: overrides, inputs: inputs, parser: parser, into: &outcome)
+        }
+        guard outcome.problems.isEmpty else {
+            throw SettingsError(typeName: schema.typeName, problems: outcome.problems, warnings: outcome.warnings)
+        }
+        return SettingsResolution(schema: schema, settings: outcome.settings, warnings: outcome.warnings, indexByName: plan.indexByName)
+    }
 
-        let secretNames = Set(schema.definitions.filter(\.isSecret).flatMap { [$0.name] + $0.deprecatedNames })
+    // MARK: - Through swift-configuration
+
+    /// One provider and where its values come from.
+    private struct Layer {
+        var info: LayerInfo
+        var provider: any ConfigProvider
+    }
+
+    private func resolveThroughReader(overrides: [String: String], inputs: SettingsInputs, reporter: any AccessReporter,
+                                      parser: SettingParser, into outcome: inout Outcome) {
+        let knownNames = plan.knownNames
+        let secretNames = plan.secretNames
         func userSupplied(_ values: [String: String]) -> [String: String] {
             values.filter { knownNames.contains($0.key) && !$0.value.trimmingWhitespace().isEmpty }
         }
-        let overrideLayer = Layer(source: .override, provider: InMemoryProvider(
+        let overrideLayer = Layer(info: LayerInfo(source: .override), provider: InMemoryProvider(
             name: SettingSource.override.rawValue,
             values: Dictionary(uniqueKeysWithValues: userSupplied(overrides).map { name, text in
                 (AbsoluteConfigKey([name]), ConfigValue(.string(text), isSecret: secretNames.contains(name)))
             })))
-        let environmentLayer = Layer(source: .environment, provider: EnvironmentVariablesProvider(
+        let environmentLayer = Layer(info: LayerInfo(source: .environment), provider: EnvironmentVariablesProvider(
             environmentVariables: userSupplied(inputs.environment), secretsSpecifier: .specific(secretNames)))
-        let defaultLayer = Layer(source: .default, provider: InMemoryProvider(
+        let defaultLayer = Layer(info: LayerInfo(source: .default), provider: InMemoryProvider(
             name: SettingSource.default.rawValue,
             values: Dictionary(uniqueKeysWithValues: schema.definitions.compactMap { definition in
                 definition.defaultText.map { (AbsoluteConfigKey([definition.name]), ConfigValue(.string($0), isSecret: definition.isSecret)) }
             })))
 
         var layers = [overrideLayer, environmentLayer]
-        let parser = SettingParser(homeDirectory: inputs.homeDirectory)
         if let files = schema.files {
-            let projectPath = Self.path(files.projectFile, under: inputs.workingDirectory)
-            let userDirectory = userDirectory(files, layers: [overrideLayer, environmentLayer, defaultLayer], parser: parser)
-            let userPath = Self.path(files.userFileName, under: Self.path(userDirectory, under: inputs.workingDirectory))
-            for (source, path) in [(SettingSource.projectSettings, projectPath), (.userSettings, userPath)] {
-                if let provider = settingsFile(at: path, files: files, secretNames: secretNames, warnings: &warnings) {
-                    layers.append(Layer(source: source, provider: provider, filePath: path))
+            let configured = files.userDirectoryVariable.flatMap { name in
+                ConfigReader(providers: [overrideLayer, environmentLayer, defaultLayer].map(\.provider)).string(forKey: ConfigKey([name]))
+            }
+            for (source, lookupPath) in settingsFilePaths(files, inputs: inputs, parser: parser, userDirectory: configured) {
+                if let (values, path) = settingsFileValues(at: lookupPath, warnings: &outcome.warnings) {
+                    let secretKeys = Set(secretNames.map { SettingsFileProvider.iniKey(for: $0, droppingPrefix: files.keyPrefix) })
+                    let provider = SettingsFileProvider(values: values, keyPrefix: files.keyPrefix, name: path, secretsSpecifier: .specific(secretKeys))
+                    layers.append(Layer(info: LayerInfo(source: source, filePath: path), provider: provider))
                 }
             }
         }
         layers.append(defaultLayer)
 
         let recorder = SourceRecorder()
-        let reporter: any AccessReporter = inputs.accessReporter.map { BroadcastingAccessReporter(upstreams: [recorder, $0]) } ?? recorder
-        let reader = ConfigReader(providers: layers.map(\.provider), accessReporter: reporter)
+        let reader = ConfigReader(providers: layers.map(\.provider), accessReporter: BroadcastingAccessReporter(upstreams: [recorder, reporter]))
+        let infos = layers.map(\.info)
+        for entry in plan.entries {
+            let definition = entry.definition
+            var current: Candidate?
+            var deprecated: [Candidate] = []
+            for name in entry.names {
+                let text = reader.string(forKey: ConfigKey([name.name]), isSecret: definition.isSecret)
+                guard let text, let layer = recorder.takeLayer() else { continue }
+                let candidate = Candidate(name: name.name, text: text, layer: layer)
+                if name.name == definition.name, current == nil { current = candidate } else { deprecated.append(candidate) }
+            }
+            settle(entry, current: current, deprecated: deprecated, layers: infos, parser: parser, into: &outcome)
+        }
+    }
 
-        var settings: [ResolvedSetting] = []
-        for definition in schema.definitions {
-            var found: [(name: String, text: String, layer: Int)] = []
-            for name in [definition.name] + definition.deprecatedNames {
-                let text = reader.string(forKey: ConfigKey([name]), isSecret: definition.isSecret)
-                if let text, let layer = recorder.takeLayer() { found.append((name, text, layer)) }
+    // MARK: - Direct
+
+    /// A name's value in the environment: the dictionary given, or the process environment read once per resolve.
+    private func environmentValue(_ name: ResolutionPlan.Entry.Name, in inputs: SettingsInputs, process: [String?]) -> String? {
+        guard name.environmentKeyIsKnown else { return nil }
+        let text = inputs.givenEnvironment.map { $0[name.environmentKey] } ?? process[name.environmentSlot]
+        guard let text, !text.isBlank else { return nil }
+        return text
+    }
+
+    private func resolveDirectly(overrides: [String: String], inputs: SettingsInputs, parser: SettingParser, into outcome: inout Outcome) {
+        func overrideValue(_ name: String) -> String? {
+            guard !overrides.isEmpty, let text = overrides[name], !text.isBlank else { return nil }
+            return text
+        }
+        let process = inputs.givenEnvironment == nil ? plan.environmentTable.read() : []
+        // Layer indices follow the provider path's order, so results and messages are the same.
+        var layers = [LayerInfo(source: .override), LayerInfo(source: .environment)]
+        var files: [[String: String]] = []
+        if let settingsFiles = schema.files {
+            // The folder variable is read like the provider path's reader over overrides, environment and defaults.
+            let configured = plan.userDirectoryName.flatMap { name -> String? in
+                if plan.knownNames.contains(name.name), let text = overrideValue(name.name) { return text }
+                return environmentValue(name, in: inputs, process: process) ?? plan.defaultText(of: name.name)
             }
-            // The highest layer wins; within a layer the current name beats deprecated ones.
-            guard let chosen = found.min(by: { $0.layer < $1.layer }) else {
-                settings.append(ResolvedSetting(definition: definition, value: nil, source: .default, readName: definition.name))
-                continue
-            }
-            let layer = layers[chosen.layer]
-            for old in found where old.name != definition.name {
-                let ignored = old.name == chosen.name ? "" : "; ignored because \(chosen.name) is set (\(layer.source))"
-                warnings.append(SettingsWarning(.deprecatedName, name: old.name,
-                    message: "\(old.name) (\(layers[old.layer].source)) is deprecated; use \(definition.name) instead\(ignored)"))
-            }
-            if definition.isDeprecated, layer.source != .default {
-                warnings.append(SettingsWarning(.deprecatedName, name: definition.name,
-                    message: "\(definition.name) (\(layer.source)) is deprecated"))
-            }
-            let shownValue = definition.isSecret ? Redaction.marker : "'\(chosen.text)'"
-            switch parser.parse(chosen.text, for: definition) {
-            case .success(let parsed):
-                if let old = parsed.replacedDeprecatedValue {
-                    let replacement = parsed.value.text()
-                    let shownReplacement = definition.isSecret ? Redaction.marker : "'\(replacement)'"
-                    warnings.append(SettingsWarning(.deprecatedValue, name: chosen.name,
-                        message: "\(chosen.name)=\(definition.isSecret ? Redaction.marker : "'\(old)'") (\(layer.source)) is deprecated; use \(shownReplacement) instead"))
+            for (source, lookupPath) in settingsFilePaths(settingsFiles, inputs: inputs, parser: parser, userDirectory: configured) {
+                if let (values, path) = settingsFileValues(at: lookupPath, warnings: &outcome.warnings) {
+                    layers.append(LayerInfo(source: source, filePath: path))
+                    files.append(values)
                 }
-                settings.append(ResolvedSetting(definition: definition, value: parsed.value, source: layer.source,
-                                                readName: chosen.name, filePath: layer.filePath))
-            case .failure(let expectation):
-                problems.append(SettingsProblem(name: chosen.name, shownValue: shownValue, source: layer.source, message: expectation.message))
             }
         }
-        guard problems.isEmpty else { throw SettingsError(typeName: schema.typeName, problems: problems, warnings: warnings) }
-        return SettingsResolution(schema: schema, settings: settings, warnings: warnings)
-    }
+        let defaultLayer = layers.count
+        layers.append(LayerInfo(source: .default))
 
-    /// The user settings folder: the folder variable from overrides, environment or default, else the fallback.
-    private func userDirectory(_ files: SettingsFiles, layers: [Layer], parser: SettingParser) -> String {
-        let configured = files.userDirectoryVariable.flatMap { name in
-            ConfigReader(providers: layers.map(\.provider)).string(forKey: ConfigKey([name]))
+        /// The highest layer that has a value for the name.
+        func lookup(_ name: ResolutionPlan.Entry.Name) -> Candidate? {
+            if let text = overrideValue(name.name) { return Candidate(name: name.name, text: text, layer: 0) }
+            if let text = environmentValue(name, in: inputs, process: process) { return Candidate(name: name.name, text: text, layer: 1) }
+            for (offset, values) in files.enumerated() {
+                if let text = values[name.iniKey] { return Candidate(name: name.name, text: text, layer: 2 + offset) }
+            }
+            if let text = name.defaultText { return Candidate(name: name.name, text: text, layer: defaultLayer) }
+            return nil
         }
-        return parser.expandingTilde(in: configured ?? files.userDirectoryFallback)
+
+        for entry in plan.entries {
+            let current = lookup(entry.names[0])
+            var deprecated: [Candidate] = []
+            for name in entry.names.dropFirst() {
+                if let candidate = lookup(name) { deprecated.append(candidate) }
+            }
+            settle(entry, current: current, deprecated: deprecated, layers: layers, parser: parser, into: &outcome)
+        }
     }
 
-    private func settingsFile(at path: String, files: SettingsFiles, secretNames: Set<String>,
-                              warnings: inout [SettingsWarning]) -> SettingsFileProvider? {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
-        func skip(_ reason: String) -> SettingsFileProvider? {
+    // MARK: - Shared
+
+    /// Chooses among the names that have a value, then parses and validates the winner.
+    private func settle(_ entry: ResolutionPlan.Entry, current: Candidate?, deprecated: [Candidate], layers: [LayerInfo],
+                        parser: SettingParser, into outcome: inout Outcome) {
+        let definition = entry.definition
+        // The highest layer wins; within a layer the current name beats deprecated ones, and earlier
+        // deprecated names beat later ones.
+        // Indices rather than copies: a candidate holds two strings, and this runs once per setting.
+        var winner: Int?
+        var bestLayer = current?.layer ?? Int.max
+        for index in deprecated.indices where deprecated[index].layer < bestLayer {
+            winner = index
+            bestLayer = deprecated[index].layer
+        }
+        guard bestLayer != Int.max else {
+            outcome.settings.append(ResolvedSetting(definition: definition, value: nil, source: .default, readName: definition.name))
+            return
+        }
+        let chosen = winner.map { deprecated[$0] } ?? current.unsafelyUnwrapped
+        let source = layers[chosen.layer].source
+        for old in deprecated {
+            let ignored = old.name == chosen.name ? "" : "; ignored because \(chosen.name) is set (\(source))"
+            outcome.warnings.append(SettingsWarning(.deprecatedName, name: old.name,
+                message: "\(old.name) (\(layers[old.layer].source)) is deprecated; use \(definition.name) instead\(ignored)"))
+        }
+        if definition.isDeprecated, source != .default {
+            outcome.warnings.append(SettingsWarning(.deprecatedName, name: definition.name,
+                message: "\(definition.name) (\(source)) is deprecated"))
+        }
+        let parsed = source == .default && chosen.name == definition.name
+            ? entry.parsedDefault ?? parser.parse(chosen.text, for: definition, pattern: entry.pattern)
+            : parser.parse(chosen.text, for: definition, pattern: entry.pattern)
+        switch parsed {
+        case .success(let parsed):
+            if let old = parsed.replacedDeprecatedValue {
+                let replacement = parsed.value.text()
+                let shownReplacement = definition.isSecret ? Redaction.marker : "'\(replacement)'"
+                outcome.warnings.append(SettingsWarning(.deprecatedValue, name: chosen.name,
+                    message: "\(chosen.name)=\(definition.isSecret ? Redaction.marker : "'\(old)'") (\(source)) is deprecated; use \(shownReplacement) instead"))
+            }
+            outcome.settings.append(ResolvedSetting(definition: definition, value: parsed.value, source: source,
+                                                    readName: chosen.name, filePath: layers[chosen.layer].filePath))
+        case .failure(let expectation):
+            let shownValue = definition.isSecret ? Redaction.marker : "'\(chosen.text)'"
+            outcome.problems.append(SettingsProblem(name: chosen.name, shownValue: shownValue, source: source, message: expectation.message))
+        }
+    }
+
+    /// The project and user settings files' paths; the user folder is the configured one or the fallback.
+    ///
+    /// Without a given working directory, relative paths stay relative: the system resolves them against the
+    /// current folder, which is asked for only to name a file that exists.
+    private func settingsFilePaths(_ files: SettingsFiles, inputs: SettingsInputs, parser: SettingParser,
+                                   userDirectory configured: String?) -> [(SettingSource, String)] {
+        func underWorkingDirectory(_ path: String) -> String {
+            guard let directory = inputs.givenWorkingDirectory else { return path }
+            return Self.path(path, under: directory)
+        }
+        let projectPath = underWorkingDirectory(files.projectFile)
+        let userDirectory = parser.expandingTilde(in: configured ?? files.userDirectoryFallback)
+        let userPath = Self.path(files.userFileName, under: underWorkingDirectory(userDirectory))
+        return [(.projectSettings, projectPath), (.userSettings, userPath)]
+    }
+
+    /// The non-blank values of a settings file's section and the file's absolute path, or `nil` when there is
+    /// no usable file.
+    private func settingsFileValues(at lookupPath: String, warnings: inout [SettingsWarning]) -> (values: [String: String], path: String)? {
+        // One stat answers the common case, no file, without Foundation's file manager.
+        var status = stat()
+        guard stat(lookupPath, &status) == 0 else { return nil }
+        let path = Self.path(lookupPath, under: FileManager.default.currentDirectoryPath)
+        func skip(_ reason: String) -> (values: [String: String], path: String)? {
             warnings.append(SettingsWarning(.settingsFile, name: nil, message: "\(path): \(reason); the file is ignored"))
             return nil
         }
-        if isDirectory.boolValue { return skip("is a folder, not a settings file") }
+        if status.st_mode & S_IFMT == S_IFDIR { return skip("is a folder, not a settings file") }
         guard let data = FileManager.default.contents(atPath: path) else { return skip("cannot be read") }
         guard let text = String(data: data, encoding: .utf8) else { return skip("is not UTF-8 text") }
         let document = INIDocument(parsing: text)
         for problem in document.problems {
             warnings.append(SettingsWarning(.settingsFile, name: nil, message: "\(path):\(problem.line): \(problem.message); the line is ignored"))
         }
-        let secretKeys = Set(secretNames.map { SettingsFileProvider.iniKey(for: $0, droppingPrefix: files.keyPrefix) })
-        let values = document.values(in: files.section).filter { !$0.value.trimmingWhitespace().isEmpty }
-        return SettingsFileProvider(values: values, keyPrefix: files.keyPrefix, name: path, secretsSpecifier: .specific(secretKeys))
+        return (document.values(in: schema.files?.section ?? "default").filter { !$0.value.isBlank }, path)
     }
 
     private static func path(_ path: String, under directory: String) -> String {
         if path.hasPrefix("/") { return path }
         return directory.hasSuffix("/") ? directory + path : directory + "/" + path
+    }
+}
+
+extension ResolutionPlan {
+    /// The registry default stored under a current name, as the default layer holds it.
+    func defaultText(of name: String) -> String? {
+        indexByName[name].flatMap { entries[$0].definition.defaultText }
+    }
+}
+
+extension String {
+    /// Whether the text is empty or only white space, which counts as unset.
+    var isBlank: Bool {
+        // A printable ASCII first byte starts a character that is not white space.
+        if let first = utf8.first, (0x21...0x7E).contains(first) { return false }
+        return allSatisfy(\.isWhitespace)
     }
 }

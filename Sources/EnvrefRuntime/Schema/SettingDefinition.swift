@@ -53,23 +53,86 @@ public struct SettingConstraints: Sendable, Hashable {
 }
 
 /// One setting as the registry defines it: the variable name, its kind, default and limits.
+///
+/// The fields live in one shared, copy-on-write object, so every resolved setting that carries its definition
+/// costs one reference count instead of one per field.
 public struct SettingDefinition: Sendable, Hashable {
+    /// The fields; never mutated while shared, which is what makes the unchecked `Sendable` sound.
+    private final class Storage: @unchecked Sendable {
+        var name: String
+        var propertyName: String
+        var kind: SettingKind
+        var defaultText: String?
+        var isSecret: Bool
+        var isDeprecated: Bool
+        var deprecatedNames: [String]
+        var constraints: SettingConstraints
+
+        init(name: String, propertyName: String, kind: SettingKind, defaultText: String?, isSecret: Bool,
+             isDeprecated: Bool, deprecatedNames: [String], constraints: SettingConstraints) {
+            self.name = name
+            self.propertyName = propertyName
+            self.kind = kind
+            self.defaultText = defaultText
+            self.isSecret = isSecret
+            self.isDeprecated = isDeprecated
+            self.deprecatedNames = deprecatedNames
+            self.constraints = constraints
+        }
+
+        func copy() -> Storage {
+            Storage(name: name, propertyName: propertyName, kind: kind, defaultText: defaultText, isSecret: isSecret,
+                    isDeprecated: isDeprecated, deprecatedNames: deprecatedNames, constraints: constraints)
+        }
+    }
+
+    private var storage: Storage
+
+    private mutating func update(_ change: (Storage) -> Void) {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        change(storage)
+    }
+
     /// The environment variable name, such as `WANDB_MODE`.
-    public var name: String
+    public var name: String {
+        get { storage.name }
+        set { update { $0.name = newValue } }
+    }
     /// The Swift property that holds the value, used when describing a settings value.
-    public var propertyName: String
+    public var propertyName: String {
+        get { storage.propertyName }
+        set { update { $0.propertyName = newValue } }
+    }
     /// How the text is parsed.
-    public var kind: SettingKind
+    public var kind: SettingKind {
+        get { storage.kind }
+        set { update { $0.kind = newValue } }
+    }
     /// The registry default, written as it would be in the environment.
-    public var defaultText: String?
+    public var defaultText: String? {
+        get { storage.defaultText }
+        set { update { $0.defaultText = newValue } }
+    }
     /// Whether the value is redacted in every output.
-    public var isSecret: Bool
+    public var isSecret: Bool {
+        get { storage.isSecret }
+        set { update { $0.isSecret = newValue } }
+    }
     /// Whether the name itself is deprecated and has no replacement.
-    public var isDeprecated: Bool
+    public var isDeprecated: Bool {
+        get { storage.isDeprecated }
+        set { update { $0.isDeprecated = newValue } }
+    }
     /// Old names that still read through to this setting, most preferred first.
-    public var deprecatedNames: [String]
+    public var deprecatedNames: [String] {
+        get { storage.deprecatedNames }
+        set { update { $0.deprecatedNames = newValue } }
+    }
     /// Limits beyond the kind.
-    public var constraints: SettingConstraints
+    public var constraints: SettingConstraints {
+        get { storage.constraints }
+        set { update { $0.constraints = newValue } }
+    }
 
     /// Creates a definition; generated code lists one per registry variable.
     public init(
@@ -77,14 +140,28 @@ public struct SettingDefinition: Sendable, Hashable {
         secret isSecret: Bool = false, deprecated isDeprecated: Bool = false, deprecatedNames: [String] = [],
         constraints: SettingConstraints = SettingConstraints()
     ) {
-        self.name = name
-        self.propertyName = propertyName
-        self.kind = kind
-        self.defaultText = defaultText
-        self.isSecret = isSecret
-        self.isDeprecated = isDeprecated
-        self.deprecatedNames = deprecatedNames
-        self.constraints = constraints
+        storage = Storage(name: name, propertyName: propertyName, kind: kind, defaultText: defaultText, isSecret: isSecret,
+                          isDeprecated: isDeprecated, deprecatedNames: deprecatedNames, constraints: constraints)
+    }
+
+    /// Definitions are equal when every field is.
+    public static func == (lhs: SettingDefinition, rhs: SettingDefinition) -> Bool {
+        if lhs.storage === rhs.storage { return true }
+        return lhs.name == rhs.name && lhs.propertyName == rhs.propertyName && lhs.kind == rhs.kind
+            && lhs.defaultText == rhs.defaultText && lhs.isSecret == rhs.isSecret && lhs.isDeprecated == rhs.isDeprecated
+            && lhs.deprecatedNames == rhs.deprecatedNames && lhs.constraints == rhs.constraints
+    }
+
+    /// Hashes every field.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(name)
+        hasher.combine(propertyName)
+        hasher.combine(kind)
+        hasher.combine(defaultText)
+        hasher.combine(isSecret)
+        hasher.combine(isDeprecated)
+        hasher.combine(deprecatedNames)
+        hasher.combine(constraints)
     }
 }
 

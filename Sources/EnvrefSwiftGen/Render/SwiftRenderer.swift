@@ -76,19 +76,22 @@ public struct SwiftRenderer: Sendable {
             writer.line("    overrides: [Swift.String: Swift.String] = [:],")
             writer.line("    inputs: EnvrefRuntime.SettingsInputs = EnvrefRuntime.SettingsInputs()")
             writer.block(") throws(EnvrefRuntime.SettingsError) {") { writer in
-                writer.line("let resolver = EnvrefRuntime.SettingsResolver(schema: Self.schema)")
-                writer.line("self.init(resolution: try resolver.resolve(overrides: overrides, inputs: inputs))")
+                writer.line("self.init(resolution: try Self.resolver.resolve(overrides: overrides, inputs: inputs))")
             }
+            writer.line("")
+            writer.documentation(["Built once, so every resolve reuses the lookups the schema implies."])
+            writer.line("private static let resolver = EnvrefRuntime.SettingsResolver(schema: Self.schema)")
             writer.line("")
             writer.block("private init(resolution: EnvrefRuntime.SettingsResolution) {") { writer in
                 writer.line("self.resolution = resolution")
-                for property in type.properties {
+                // Settings follow the schema's order, which is the properties' order, so each is read by index.
+                for (index, property) in type.properties.enumerated() {
                     let target = property.deprecatedStorageName ?? property.name
-                    let name = SwiftLiteral.string(property.variableName)
+                    let at = "at: \(index), named: \(SwiftLiteral.string(property.variableName))"
                     switch property.storage {
-                    case .required: writer.line("self.\(target.identifier) = resolution.required(\(name))")
-                    case .optional: writer.line("self.\(target.identifier) = resolution.value(\(name))")
-                    case .list: writer.line("self.\(target.identifier) = resolution.value(\(name)) ?? []")
+                    case .required: writer.line("self.\(target.identifier) = resolution.required(\(at))")
+                    case .optional: writer.line("self.\(target.identifier) = resolution.value(\(at))")
+                    case .list: writer.line("self.\(target.identifier) = resolution.value(\(at)) ?? []")
                     }
                 }
             }
@@ -115,15 +118,20 @@ public struct SwiftRenderer: Sendable {
                 } else {
                     writer.line("files: nil,")
                 }
-                if type.properties.isEmpty {
-                    writer.line("definitions: []")
-                } else {
-                    writer.block("definitions: [", closer: "]") { writer in
-                        for property in type.properties {
-                            writer.line(definitionText(property.definition) + ",")
-                        }
-                    }
+                writer.line(type.properties.isEmpty ? "definitions: []" : "definitions: Self.schemaDefinitions()")
+            }
+            guard !type.properties.isEmpty else { return }
+            writer.line("")
+            // One statement per definition: a single array literal of every definition is one expression whose
+            // type checking took seconds and gigabytes for large registries.
+            writer.documentation(["Every definition, in registry order."])
+            writer.block("private static func schemaDefinitions() -> [EnvrefRuntime.SettingDefinition] {") { writer in
+                writer.line("var definitions: [EnvrefRuntime.SettingDefinition] = []")
+                writer.line("definitions.reserveCapacity(\(type.properties.count))")
+                for property in type.properties {
+                    writer.line("definitions.append(\(definitionText(property.definition)))")
                 }
+                writer.line("return definitions")
             }
         }
     }
@@ -200,14 +208,16 @@ public struct SwiftRenderer: Sendable {
                     writer.line("Swift.Mirror(self, children: [:], displayStyle: .struct)")
                     return
                 }
-                writer.block("let children: Swift.KeyValuePairs<Swift.String, Any> = [", closer: "]") { writer in
-                    for property in type.properties {
-                        let stored = "self.\((property.deprecatedStorageName ?? property.name).identifier)"
-                        let value = property.definition.isSecret
-                            ? "EnvrefRuntime.Redacted(\(stored))"
-                            : property.storage == .optional ? "\(stored) as Any" : stored
-                        writer.line("\(SwiftLiteral.string(property.name.identifier)): \(value),")
-                    }
+                // One statement per child: a single collection literal of every setting makes the type checker
+                // and SILGen work on one huge expression, which dominated the compile of large registries.
+                writer.line("var children: [Swift.Mirror.Child] = []")
+                writer.line("children.reserveCapacity(\(type.properties.count))")
+                for property in type.properties {
+                    let stored = "self.\((property.deprecatedStorageName ?? property.name).identifier)"
+                    let value = property.definition.isSecret
+                        ? "EnvrefRuntime.Redacted(\(stored))"
+                        : property.storage == .optional ? "\(stored) as Any" : stored
+                    writer.line("children.append((label: \(SwiftLiteral.string(property.name.identifier)), value: \(value)))")
                 }
                 writer.line("return Swift.Mirror(self, children: children, displayStyle: .struct)")
             }

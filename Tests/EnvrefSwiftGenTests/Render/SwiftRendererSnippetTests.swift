@@ -38,9 +38,9 @@ import Testing
                 public let quiet: Swift.Bool
 
             """)
-        expect(text, contains: "        self.quiet = resolution.required(\"WANDB_QUIET\")\n")
-        expect(text, contains: "            EnvrefRuntime.SettingDefinition(\"WANDB_QUIET\", property: \"quiet\", kind: .bool, default: \"false\"),\n")
-        expect(text, contains: "            \"quiet\": self.quiet,\n")
+        expect(text, contains: "        self.quiet = resolution.required(at: 0, named: \"WANDB_QUIET\")\n")
+        expect(text, contains: "        definitions.append(EnvrefRuntime.SettingDefinition(\"WANDB_QUIET\", property: \"quiet\", kind: .bool, default: \"false\"))\n")
+        expect(text, contains: "        children.append((label: \"quiet\", value: self.quiet))\n")
     }
 
     @Test func enumWithDeprecatedValues() throws {
@@ -78,7 +78,7 @@ import Testing
 
             """)
         expect(text, contains: """
-            EnvrefRuntime.SettingDefinition("WANDB_MODE", property: "mode", kind: .enumeration(values: ["online", "offline", "disabled"], deprecatedValues: ["dryrun": "offline"]), default: "online"),
+            definitions.append(EnvrefRuntime.SettingDefinition("WANDB_MODE", property: "mode", kind: .enumeration(values: ["online", "offline", "disabled"], deprecatedValues: ["dryrun": "offline"]), default: "online"))
             """)
     }
 
@@ -92,17 +92,17 @@ import Testing
                     case selfValue = "self"
             """)
         expect(text, contains: "    public let kind: Kind?\n")
-        expect(text, contains: "        self.kind = resolution.value(\"WANDB_KIND\")\n")
-        expect(text, contains: "            \"kind\": self.kind as Any,\n")
+        expect(text, contains: "        self.kind = resolution.value(at: 0, named: \"WANDB_KIND\")\n")
+        expect(text, contains: "        children.append((label: \"kind\", value: self.kind as Any))\n")
     }
 
     @Test func secretIsMarkedAndRedactedInTheMirror() throws {
         let text = try source("  WANDB_API_KEY:\n    type: string\n    secret: true\n    minLength: 40\n    description: The key.\n")
         expect(text, contains: "    /// - Limits: at least 40 characters\n    /// - Secret: redacted in descriptions, dumps, logs and errors\n    public let apiKey: Swift.String?\n")
         expect(text, contains: """
-            EnvrefRuntime.SettingDefinition("WANDB_API_KEY", property: "apiKey", kind: .string, secret: true, constraints: EnvrefRuntime.SettingConstraints(minLength: 40)),
+            definitions.append(EnvrefRuntime.SettingDefinition("WANDB_API_KEY", property: "apiKey", kind: .string, secret: true, constraints: EnvrefRuntime.SettingConstraints(minLength: 40)))
             """)
-        expect(text, contains: "            \"apiKey\": EnvrefRuntime.Redacted(self.apiKey),\n")
+        expect(text, contains: "        children.append((label: \"apiKey\", value: EnvrefRuntime.Redacted(self.apiKey)))\n")
     }
 
     @Test func listsURLsAndPaths() throws {
@@ -123,13 +123,13 @@ import Testing
             """)
         expect(text, contains: "import EnvrefRuntime\nimport Foundation\n")
         expect(text, contains: "    /// - Type: `[String]`, split on `;`; items are trimmed and empty items dropped\n    /// - Default: none; empty when unset\n    public let tags: [Swift.String]\n")
-        expect(text, contains: "        self.tags = resolution.value(\"WANDB_TAGS\") ?? []\n")
+        expect(text, contains: "        self.tags = resolution.value(at: 0, named: \"WANDB_TAGS\") ?? []\n")
         expect(text, contains: "    public let baseURL: Foundation.URL\n")
         expect(text, contains: "    /// - Type: `String`, a path; a leading `~` expands to the home folder\n    /// - Default: `~/wandb`\n    public let dir: Swift.String\n")
         expect(text, contains: """
-                        EnvrefRuntime.SettingDefinition("WANDB_TAGS", property: "tags", kind: .list(separator: ";")),
-                        EnvrefRuntime.SettingDefinition("WANDB_BASE_URL", property: "baseURL", kind: .url, default: "https://api.wandb.ai"),
-                        EnvrefRuntime.SettingDefinition("WANDB_DIR", property: "dir", kind: .path, default: "~/wandb"),
+                    definitions.append(EnvrefRuntime.SettingDefinition("WANDB_TAGS", property: "tags", kind: .list(separator: ";")))
+                    definitions.append(EnvrefRuntime.SettingDefinition("WANDB_BASE_URL", property: "baseURL", kind: .url, default: "https://api.wandb.ai"))
+                    definitions.append(EnvrefRuntime.SettingDefinition("WANDB_DIR", property: "dir", kind: .path, default: "~/wandb"))
             """)
     }
 
@@ -158,7 +158,7 @@ import Testing
             """)
         expect(text, contains: "    /// - Deprecated names: `WANDB_DESCRIPTION`, still read with a warning\n    public let name: Swift.String?\n")
         expect(text, contains: """
-            EnvrefRuntime.SettingDefinition("WANDB_NAME", property: "name", kind: .string, deprecatedNames: ["WANDB_DESCRIPTION"]),
+            definitions.append(EnvrefRuntime.SettingDefinition("WANDB_NAME", property: "name", kind: .string, deprecatedNames: ["WANDB_DESCRIPTION"]))
             """)
     }
 
@@ -171,9 +171,9 @@ import Testing
                 private let _old: Swift.Int?
 
             """)
-        expect(text, contains: "        self._old = resolution.value(\"WANDB_OLD\")\n")
-        expect(text, contains: "            \"old\": self._old as Any,\n")
-        expect(text, contains: "EnvrefRuntime.SettingDefinition(\"WANDB_OLD\", property: \"old\", kind: .int, deprecated: true),")
+        expect(text, contains: "        self._old = resolution.value(at: 0, named: \"WANDB_OLD\")\n")
+        expect(text, contains: "        children.append((label: \"old\", value: self._old as Any))\n")
+        expect(text, contains: "definitions.append(EnvrefRuntime.SettingDefinition(\"WANDB_OLD\", property: \"old\", kind: .int, deprecated: true))")
     }
 
     @Test func literalsAreEscaped() throws {
@@ -188,7 +188,7 @@ import Testing
                 description: x
 
             """#)
-        expect(text, contains: #"default: "say \"hi\" \\ \\(x) \t end"),"#)
+        expect(text, contains: #"default: "say \"hi\" \\ \\(x) \t end"))"#)
         expect(text, contains: #"constraints: EnvrefRuntime.SettingConstraints(pattern: "^\\s+$"))"#)
     }
 

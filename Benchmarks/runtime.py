@@ -1,0 +1,104 @@
+"""Builds and runs the runtime benchmarks, and reports each measure as a ratio of the raw getenv loop.
+
+Run from the repository root:
+
+    python3 Benchmarks/runtime.py --envref .build/release/envref --results Benchmarks/results
+
+It builds `envref-runtime-benchmarks` (Benchmarks/Package.swift) in release, runs it with the W&B variables
+set in its environment (the benchmark sets them itself), and writes runtime.json (raw numbers) and
+runtime.md (a Markdown table: each measure, its median time and its ratio to the getenv loop).
+`--baseline FILE` adds the ratios of an earlier runtime.json as a "before" column.
+"""
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "Benchmarks"
+PRODUCT = "envref-runtime-benchmarks"
+REFERENCE = "getenv"
+# Benchmark names are "key: what it does"; these are the rows of the table, in order.
+LABELS = {
+    "resolve": "resolve all settings, `try WandbSettings()`",
+    "field": "read one field of resolved settings",
+    "getenv": "raw `getenv` loop over the same names, values made Strings",
+    "config-reader": "`ConfigReader` over `EnvironmentVariablesProvider`, same keys",
+}
+
+
+def parse_arguments():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--envref", required=True, help="the release envref binary (recorded with the results)")
+    parser.add_argument("--results", required=True, help="folder for runtime.json and runtime.md")
+    parser.add_argument("--min-time", default="1", help="seconds each benchmark runs at least (default 1)")
+    parser.add_argument("--baseline", help="an earlier runtime.json whose ratios become a 'before' column")
+    return parser.parse_args()
+
+
+def git_commit():
+    result = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    return result.stdout.strip() or None
+
+
+def main():
+    arguments = parse_arguments()
+    results = Path(arguments.results)
+    results.mkdir(parents=True, exist_ok=True)
+
+    build = ["swift", "build", "-c", "release", "--product", PRODUCT]
+    # The first release build after envref's sources change sometimes fails with no compiler error (seen
+    # while the build plugin's tool is rebuilt); the next attempt builds cleanly, so try once more.
+    if subprocess.run(build, cwd=PACKAGE).returncode != 0:
+        subprocess.run(build, cwd=PACKAGE, check=True)
+    binary = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=PACKAGE, check=True,
+                            capture_output=True, text=True).stdout.strip()
+    # Run from the root with a settings-free home, so no settings file on this machine changes the work.
+    environment = dict(os.environ, HOME="/nonexistent/envref-bench-home")
+    raw = subprocess.run([str(Path(binary) / PRODUCT), "--format", "json", "--min-time", arguments.min_time],
+                         cwd=ROOT, env=environment, check=True, capture_output=True, text=True).stdout
+    entries = json.loads(raw)["benchmarks"]
+    times = {entry["name"].split(":")[0]: entry for entry in entries}
+    reference = times[REFERENCE]["time"]
+
+    baseline = None
+    if arguments.baseline:
+        baseline = {name: entry["ratio"] for name, entry in json.loads(Path(arguments.baseline).read_text())["measures"].items()}
+
+    measures = {
+        key: {"name": entry["name"], "timeNs": entry["time"], "ratio": entry["time"] / reference,
+              "iterations": entry.get("iterations"), "std": entry.get("std")}
+        for key, entry in times.items()
+    }
+    report = {
+        "commit": git_commit(),
+        "envref": str(arguments.envref),
+        "machine": {"system": platform.platform(), "cpus": os.cpu_count()},
+        "reference": REFERENCE,
+        "measures": measures,
+    }
+    (results / "runtime.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+
+    header = "| runtime | median time | ratio to getenv |"
+    rule = "| --- | --- | --- |"
+    if baseline:
+        header += " before |"
+        rule += " --- |"
+    rows = []
+    for key, label in LABELS.items():
+        if key not in measures:
+            continue
+        measure = measures[key]
+        row = f"| {label} | {measure['timeNs'] / 1000:,.2f} µs | {measure['ratio']:.2f}x |"
+        if baseline:
+            row += f" {baseline[key]:.2f}x |" if key in baseline else " |"
+        rows.append(row)
+    (results / "runtime.md").write_text("\n".join([header, rule] + rows) + "\n", encoding="utf-8")
+    print((results / "runtime.md").read_text(encoding="utf-8"))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,138 @@
+import Foundation
+import Synchronization
+
+/// What a schema's resolution needs that does not change between calls: every name each setting is read
+/// under, the keys those names have in each layer, compiled patterns and parsed defaults.
+///
+/// A resolver builds it once, so resolving pays only for the lookups and the parsing of values actually set.
+final class ResolutionPlan: Sendable {
+    /// One setting's precomputed lookups; a class, so walking the plan retains one object per setting.
+    final class Entry: Sendable {
+        /// One name the setting is read under, with its key in each layer; a class, so a lookup retains
+        /// one object instead of each of its strings.
+        final class Name: Sendable {
+            let name: String
+            /// The environment variable swift-configuration's environment provider reads for this name.
+            let environmentKey: String
+            /// Whether the environment variable survives the known-names filter, as in the provider path.
+            let environmentKeyIsKnown: Bool
+            /// The variable's slot in the plan's `EnvironmentTable`, or -1 when it is never read.
+            let environmentSlot: Int
+            /// The INI key a settings file holds the name under.
+            let iniKey: String
+            /// The registry default stored under this name, if a setting's current name is this one.
+            let defaultText: String?
+
+            init(name: String, environmentKey: String, environmentKeyIsKnown: Bool, environmentSlot: Int, iniKey: String,
+                 defaultText: String? = nil) {
+                self.name = name
+                self.environmentKey = environmentKey
+                self.environmentKeyIsKnown = environmentKeyIsKnown
+                self.environmentSlot = environmentKeyIsKnown ? environmentSlot : -1
+                self.iniKey = iniKey
+                self.defaultText = defaultText
+            }
+        }
+
+        let definition: SettingDefinition
+        /// The current name first, then the deprecated names, most preferred first.
+        let names: [Name]
+        /// The pattern compiled once; `nil` when there is none or it does not compile (then it is not checked).
+        let pattern: CompiledPattern?
+        /// The default's parse, which is the same every time unless `~` expansion depends on the home folder.
+        let parsedDefault: Result<SettingParser.Parsed, Expectation>?
+
+        init(definition: SettingDefinition, names: [Name], parser: SettingParser) {
+            self.definition = definition
+            self.names = names
+            let pattern = definition.constraints.pattern.flatMap(CompiledPattern.init)
+            self.pattern = pattern
+            self.parsedDefault = definition.kind == .path ? nil
+                : definition.defaultText.map { parser.parse($0, for: definition, pattern: pattern) }
+        }
+    }
+
+    let entries: [Entry]
+    /// Current and deprecated names.
+    let knownNames: Set<String>
+    /// Current and deprecated names of secret settings.
+    let secretNames: Set<String>
+    /// Each current name's position in registry order.
+    let indexByName: [String: Int]
+    /// The variable that names the user settings folder, with its environment key.
+    let userDirectoryName: Entry.Name?
+    /// Every environment variable the plan reads, found in one pass over the process environment.
+    let environmentTable: EnvironmentTable
+
+    init(schema: SettingsSchema) {
+        let knownNames = Set(schema.definitions.flatMap { [$0.name] + $0.deprecatedNames })
+        let defaults = Dictionary(schema.definitions.compactMap { definition in definition.defaultText.map { (definition.name, $0) } },
+                                  uniquingKeysWith: { first, _ in first })
+        let keyPrefix = schema.files?.keyPrefix ?? ""
+        self.knownNames = knownNames
+        self.secretNames = Set(schema.definitions.filter(\.isSecret).flatMap { [$0.name] + $0.deprecatedNames })
+        self.indexByName = Dictionary(schema.definitions.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+        // The home folder only matters to `~` in paths, so any placeholder parses the other defaults exactly.
+        let parser = SettingParser(homeDirectory: "")
+        var slotByKey: [String: Int] = [:]
+        var slotKeys: [String] = []
+        func slot(for key: String) -> Int {
+            if let slot = slotByKey[key] { return slot }
+            slotKeys.append(key)
+            slotByKey[key] = slotKeys.count - 1
+            return slotKeys.count - 1
+        }
+        func name(_ name: String, iniKey: String, defaultText: String?) -> Entry.Name {
+            let environmentKey = Self.environmentKey(for: name)
+            let isKnown = knownNames.contains(environmentKey)
+            return Entry.Name(name: name, environmentKey: environmentKey, environmentKeyIsKnown: isKnown,
+                              environmentSlot: isKnown ? slot(for: environmentKey) : -1, iniKey: iniKey, defaultText: defaultText)
+        }
+        self.entries = schema.definitions.map { definition in
+            let names = ([definition.name] + definition.deprecatedNames).map {
+                name($0, iniKey: SettingsFileProvider.iniKey(for: $0, droppingPrefix: keyPrefix), defaultText: defaults[$0])
+            }
+            return Entry(definition: definition, names: names, parser: parser)
+        }
+        self.userDirectoryName = schema.files?.userDirectoryVariable.map { name($0, iniKey: "", defaultText: nil) }
+        self.environmentTable = EnvironmentTable(keys: slotKeys)
+    }
+
+    /// The variable swift-configuration's `EnvironmentVariablesProvider` reads for a one-component key:
+    /// a `_` between a lowercase and an uppercase letter, uppercased, other punctuation made `_`.
+    static func environmentKey(for name: String) -> String {
+        var characters: [Character] = []
+        var previous: Character?
+        for character in name {
+            if let previous, previous.isLowercase, character.isUppercase { characters.append("_") }
+            characters.append(character)
+            previous = character
+        }
+        return String(characters).uppercased().map { $0.isLetter || $0.isNumber ? String($0) : "_" }.joined()
+    }
+}
+
+/// A setting's pattern, compiled once and shared by every resolve.
+///
+/// `Regex` is not `Sendable`, so matches run under a lock; a pattern is checked only when its setting is set.
+final class CompiledPattern: Sendable {
+    private let regex: Mutex<Regex<AnyRegexOutput>>
+
+    /// Compiles `source`, or fails when it is not a valid regular expression.
+    init?(_ source: String) {
+        guard let regex = try? Regex(source) else { return nil }
+        self.regex = Mutex(regex)
+    }
+
+    /// The last text checked and whether it matched: programs resolve the same environment again and again,
+    /// and a match costs far more than the rest of parsing a value.
+    private let lastResult = Mutex<(text: String, matches: Bool)?>(nil)
+
+    /// Whether the whole of `text` matches.
+    func wholeMatches(_ text: String) -> Bool {
+        if let last = lastResult.withLock({ $0 }), last.text == text { return last.matches }
+        let matches = regex.withLock { (try? $0.wholeMatch(in: text)) != nil }
+        lastResult.withLock { $0 = (text, matches) }
+        return matches
+    }
+}
