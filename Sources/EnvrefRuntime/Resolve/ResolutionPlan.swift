@@ -124,15 +124,8 @@ final class CompiledPattern: Sendable {
         self.regex = Mutex(regex)
     }
 
-    /// The last text checked and whether it matched: programs resolve the same environment again and again,
-    /// and a match costs far more than the rest of parsing a value.
-    private let lastResult = Mutex<(text: String, matches: Bool)?>(nil)
-
     /// Whether the whole of `text` matches.
     func wholeMatches(_ text: String) -> Bool {
-        if let last = lastResult.withLock({ $0 }), last.text == text { return last.matches }
-        let matches = regex.withLock { (try? $0.wholeMatch(in: text)) != nil }
-        lastResult.withLock { $0 = (text, matches) }
-        return matches
+        regex.withLock { (try? $0.wholeMatch(in: text)) != nil }
     }
 }
