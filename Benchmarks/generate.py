@@ -87,11 +87,11 @@ PAGE_INTRO = {
     "ko": "벤치마크 프로그램을 설정하는 모든 변수와 그 형식, 기본값입니다.",
 }
 COLUMNS = {
-    "en": ["Variable", "Type", "Default", "Description"],
-    "fr": ["Nom de variable", "Type", "Valeur par défaut", "Description"],
-    "es": ["Variable", "Tipo", "Valor por defecto", "Descripción"],
-    "ja": ["変数", "型", "既定値", "説明"],
-    "ko": ["변수", "형식", "기본값", "설명"],
+    "en": ["Variable", "Default", "Description"],
+    "fr": ["Nom de variable", "Valeur par défaut", "Description"],
+    "es": ["Variable", "Valor por defecto", "Descripción"],
+    "ja": ["変数", "既定値", "説明"],
+    "ko": ["변수", "기본값", "설명"],
 }
 
 
@@ -170,7 +170,7 @@ def make_variables(count, rng):
             text = TEMPLATES[language][template].format(
                 s=SUBJECTS[language][picks[0]], v=VERBS[language][picks[1]], o=OBJECTS[language][picks[2]],
                 c1=variable["codes"][0], c2=variable["codes"][1], url=url)
-            if index % 3 == 2:
+            if index % 20 == 19:
                 # A second paragraph makes some descriptions multi-block, as real ones are.
                 extra = TEMPLATES[language][(template + 1) % 3].format(
                     s=SUBJECTS[language][picks[2]], v=VERBS[language][picks[0]], o=OBJECTS[language][picks[1]],
@@ -212,10 +212,10 @@ def registry_yaml(variables):
         if "seeAlso" in variable:
             lines.append(f"    seeAlso: [{', '.join(variable['seeAlso'])}]")
         lines.append("    description:")
+        # One double-quoted line per language rather than a block scalar: the 10,000-variable
+        # registry has to stay under envref's 8 MiB limit on registry files.
         for language in LANGUAGES:
-            lines.append(f"      {language}: |-")
-            for text_line in variable["descriptions"][language].split("\n"):
-                lines.append(f"        {text_line}" if text_line else "")
+            lines.append(f"      {language}: {quoted(variable['descriptions'][language])}")
     return "\n".join(lines) + "\n"
 
 
@@ -238,17 +238,19 @@ def lock_yaml(variables):
 
 
 def gfm_page(variables, language):
-    """One language's page as a hand-written GFM table, the form envref import reads."""
-    names = {variable["name"]: variable for variable in variables}
+    """One language's page as a hand-written GFM table, the form envref import reads.
+
+    There is no type column: `envref import` would fold it into every description, and the imported
+    registry of 10,000 variables would then pass envref's 8 MiB limit on registry files.
+    """
     columns = COLUMNS[language]
     lines = [f"# {PAGE_TITLE[language]}", "", PAGE_INTRO[language], "",
-             f"| {' | '.join(columns)} |", "| --- | --- | --- | --- |"]
+             f"| {' | '.join(columns)} |", "| --- | --- | --- |"]
     for variable in variables:
-        kind = variable.get("type") or names[variable["replacement"]].get("type")
         default = variable.get("default")
         default_cell = "" if default is None else f"`{str(default).lower() if isinstance(default, bool) else default}`"
         description = variable["descriptions"][language].replace("\n\n", "<br><br>")
-        lines.append(f"| `{variable['name']}` | {kind} | {default_cell} | {description} |")
+        lines.append(f"| `{variable['name']}` | {default_cell} | {description} |")
     return "\n".join(lines) + "\n"
 
 

@@ -78,14 +78,15 @@ class DescriptionToggle:
         self.registry = registry
         lines = registry.read_text(encoding="utf-8").split("\n")
         start = lines.index(f"  {variable}:")
-        self.line = next(i for i in range(start, len(lines)) if lines[i] == f"      {language}: |-") + 1
+        self.line = next(i for i in range(start, len(lines)) if lines[i].startswith(f"      {language}: \""))
         self.lines = lines
         self.state = False
 
     def __call__(self):
         self.state = not self.state
         text = self.lines[self.line]
-        self.lines[self.line] = text + " (édité)" if self.state else text.removesuffix(" (édité)")
+        # The line is a double-quoted scalar: the edit goes inside the closing quote.
+        self.lines[self.line] = text[:-1] + " (édité)\"" if self.state else text.removesuffix(" (édité)\"") + "\""
         self.registry.write_text("\n".join(self.lines), encoding="utf-8")
 
 
