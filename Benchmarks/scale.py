@@ -35,7 +35,7 @@ EDITED_LANGUAGE = "fr"
 
 
 def measure(command, cwd=None):
-    """Runs a command once; returns (seconds, peak RSS in KiB). Fails loudly on a non-zero exit."""
+    """Runs a command once; returns (seconds, peak RSS in KiB, CPU seconds). Fails loudly on a non-zero exit."""
     with tempfile.TemporaryFile() as errors:
         start = time.perf_counter()
         process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=errors)
@@ -45,14 +45,19 @@ def measure(command, cwd=None):
         if process.returncode != 0:
             errors.seek(0)
             raise SystemExit(f"{' '.join(map(str, command))} exited {process.returncode}:\n{errors.read().decode()[-2000:]}")
-    return elapsed, usage.ru_maxrss
+    return elapsed, usage.ru_maxrss, usage.ru_utime + usage.ru_stime
 
 
 def summary(samples):
-    """The median time and the largest peak memory of a list of (seconds, KiB) runs."""
-    return {"median_s": round(statistics.median(s for s, _ in samples), 6),
-            "runs_s": [round(s, 6) for s, _ in samples],
-            "peak_rss_mb": round(max(m for _, m in samples) / 1024, 1)}
+    """The median wall and CPU times and the largest peak memory of a list of (seconds, KiB, CPU seconds) runs.
+
+    CPU time (user + system) is kept beside wall time because the machine may be shared: it moves
+    far less when other work competes for the cores.
+    """
+    return {"median_s": round(statistics.median(s for s, _, _ in samples), 6),
+            "median_cpu_s": round(statistics.median(c for _, _, c in samples), 6),
+            "runs_s": [round(s, 6) for s, _, _ in samples],
+            "peak_rss_mb": round(max(m for _, m, _ in samples) / 1024, 1)}
 
 
 def repeated(runs, command, before=None, cwd=None):
@@ -138,7 +143,7 @@ def bench_size(envref, work, count, runs, seed):
     for _ in range(runs):
         # Five processes, one per page: the CLI's cost for the same five pages.
         per_page = [measure(cmark + [pages / f"{language}.md"]) for language in LANGUAGES]
-        samples.append((sum(s for s, _ in per_page), max(m for _, m in per_page)))
+        samples.append((sum(s for s, _, _ in per_page), max(m for _, m, _ in per_page), sum(c for _, _, c in per_page)))
     results["cmark-gfm (5 pages)"] = summary(samples)
 
     hugo_out, hugo_cache = root / "hugo-public", root / "hugo-cache"
@@ -152,9 +157,9 @@ def bench_size(envref, work, count, runs, seed):
     return results
 
 
-def ratios(sizes):
+def ratios(sizes, key="median_s"):
     """Each command's median as a multiple of envref build's full build at the same size."""
-    return {size: {name: round(entry["median_s"] / commands["envref build"]["median_s"], 3)
+    return {size: {name: round(entry[key] / commands["envref build"][key], 3)
                    for name, entry in commands.items()} for size, commands in sizes.items()}
 
 
@@ -200,11 +205,14 @@ def markdown(data):
     lines = ["## Scale", "",
              f"Synthetic registries from `Benchmarks/generate.py` (seed {data['seed']}), 5 languages; every command a "
              f"subprocess, median of {run_counts}; peak memory is the "
-             "largest `ru_maxrss` of the runs. Ratios are to `envref build` (full build, empty output) at the same size.", "",
+             "largest `ru_maxrss` of the runs. Times are wall clock, with CPU time (user + system) in brackets; "
+             "ratios are of wall time to `envref build` (full build, empty output) at the same size. Load average "
+             f"{data['load_average_before'][0]:g} before the run and {data['load_average_after'][0]:g} after it "
+             f"on {os.cpu_count()} cores.", "",
              "| command | " + " | ".join(f"{int(s):,} vars" for s in sizes) + " | " + " | ".join(f"÷ build at {int(s):,}" for s in sizes) + " |",
              "| --- |" + " ---: |" * (2 * len(sizes))]
     for name in names:
-        times = [f"{data['sizes'][s][name]['median_s'] * 1000:,.1f} ms" for s in sizes]
+        times = [f"{data['sizes'][s][name]['median_s'] * 1000:,.0f} ms ({data['sizes'][s][name]['median_cpu_s'] * 1000:,.0f})" for s in sizes]
         ratio = [f"{data['ratios'][s][name]:.2f}" for s in sizes]
         lines.append(f"| {name} | " + " | ".join(times) + " | " + " | ".join(ratio) + " |")
     lines += ["", "Peak memory (MB) and growth of the median time:", "",
@@ -241,11 +249,14 @@ def main():
     envref = arguments.envref.resolve()
     sizes = [int(size) for size in arguments.sizes.split(",")]
     runs = dict(zip(sizes, (int(run) for run in arguments.runs.split(","))))
-    data = {"area": "scale", "seed": arguments.seed, "runs": {str(s): runs[s] for s in sizes}, "sizes": {}}
+    data = {"area": "scale", "seed": arguments.seed, "runs": {str(s): runs[s] for s in sizes},
+            "load_average_before": [round(load, 2) for load in os.getloadavg()], "sizes": {}}
     for size in sizes:
         print(f"scale: {size} variables", file=sys.stderr)
         data["sizes"][str(size)] = bench_size(envref, arguments.work.resolve(), size, runs[size], arguments.seed)
+    data["load_average_after"] = [round(load, 2) for load in os.getloadavg()]
     data["ratios"] = ratios(data["sizes"])
+    data["cpu_ratios"] = ratios(data["sizes"], "median_cpu_s")
     data["growth"] = growth(data["sizes"])
     data["targets"] = targets(data["sizes"])
     arguments.results.mkdir(parents=True, exist_ok=True)
