@@ -1,8 +1,8 @@
 """Merges every area's results (``results/*.json`` and ``*.md``) into the top-level ``BENCHMARKS.md``.
 
 The report names the machine (CPU model, cores, memory, kernel, Swift version) and the date, then
-includes each area's Markdown fragment in a fixed order (stages, scale, plugin, runtime, then any
-other area alphabetically) and lists the raw JSON files beside it.
+includes each area's Markdown fragment in a fixed order (stages, scale, profile, plugin, runtime,
+then any other area alphabetically) and lists the raw JSON files beside it.
 
 Usage: ``python3 Benchmarks/report.py --results Benchmarks/results --output BENCHMARKS.md``.
 """
@@ -14,7 +14,7 @@ import platform
 import subprocess
 from pathlib import Path
 
-ORDER = ["stages", "scale", "plugin", "runtime"]
+ORDER = ["stages", "scale", "profile", "plugin", "runtime"]
 
 
 def cpu_model():
@@ -86,7 +86,7 @@ def main():
         f"| Hugo | {tool_version(['hugo', 'version'])} |",
         f"| Python | {platform.python_version()} |", "",
     ]
-    missing = [area for area in ORDER if area not in fragments]
+    missing = [area for area in ORDER if area not in fragments and area != "profile"]
     if missing:
         lines += [f"Not run this time: {', '.join(missing)}.", ""]
     for area in areas:
