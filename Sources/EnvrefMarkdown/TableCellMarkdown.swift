@@ -3,7 +3,11 @@
 public enum TableCellMarkdown {
     /// The cell text for a Markdown fragment.
     public static func cell(from markdown: String) -> String {
-        let document = MarkdownDocument(markdown)
+        cell(from: MarkdownDocument(markdown))
+    }
+
+    /// The cell text for an already parsed Markdown fragment.
+    public static func cell(from document: MarkdownDocument) -> String {
         var blocks: [String] = []
         for block in document.root.children {
             blocks.append(contentsOf: render(block: block))
