@@ -17,6 +17,9 @@ public enum TableCellMarkdown {
 
     /// Escapes literal text so it reads the same in a cell: Markdown punctuation and pipes are backslashed.
     public static func escapeText(_ text: String) -> String {
+        // Most text has nothing to escape; every character the loop below changes is ASCII, so a
+        // byte scan decides that without building Characters.
+        guard text.utf8.contains(where: isSpecialByte) else { return text }
         var result = ""
         let characters = Array(text)
         for (index, character) in characters.enumerated() {
@@ -29,6 +32,17 @@ public enum TableCellMarkdown {
             }
         }
         return result
+    }
+
+    private static func isSpecialByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["), UInt8(ascii: "]"),
+             UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "|"), UInt8(ascii: "#"), UInt8(ascii: "~"), UInt8(ascii: "&"),
+             UInt8(ascii: "\n"):
+            true
+        default:
+            false
+        }
     }
 
     /// Whether the characters after an `&` would make it an entity reference such as `&amp;` or `&#169;`.
