@@ -182,12 +182,19 @@ def targets(sizes):
     incremental = largest["envref build (one description changed)"]
     # Only the edited language's two pages should change.
     expected = {f"{EDITED_LANGUAGE}/index.html", f"{EDITED_LANGUAGE}/environment-variables.md"}
+    cmark, hugo, diff = largest["cmark-gfm (5 pages)"], largest["hugo (5 languages)"], largest["envref diff"]
+    # Each time target is checked on wall time, as the issue states it, and on CPU time, which a
+    # shared, loaded machine disturbs far less (Hugo uses several cores, so its CPU time is the larger).
     checks = [
-        ("envref build no slower than cmark-gfm", build["median_s"] / largest["cmark-gfm (5 pages)"]["median_s"], 1.0, "x cmark-gfm"),
-        ("envref build at most half of Hugo", build["median_s"] / largest["hugo (5 languages)"]["median_s"], HUGO_LIMIT, "x Hugo"),
+        ("envref build no slower than cmark-gfm (wall)", build["median_s"] / cmark["median_s"], 1.0, "x cmark-gfm"),
+        ("envref build no slower than cmark-gfm (CPU)", build["median_cpu_s"] / cmark["median_cpu_s"], 1.0, "x cmark-gfm"),
+        ("envref build at most half of Hugo (wall)", build["median_s"] / hugo["median_s"], HUGO_LIMIT, "x Hugo"),
+        ("envref build at most half of Hugo (CPU)", build["median_cpu_s"] / hugo["median_cpu_s"], HUGO_LIMIT, "x Hugo"),
         ("envref build peak memory", build["peak_rss_mb"], BUILD_MEMORY_LIMIT_MB, "MB"),
-        ("one description changed: share of a full build", incremental["median_s"] / build["median_s"], INCREMENTAL_LIMIT, "x full build"),
-        ("envref diff", largest["envref diff"]["median_s"] * 1000, DIFF_LIMIT_S * 1000, "ms"),
+        ("one description changed: share of a full build (wall)", incremental["median_s"] / build["median_s"], INCREMENTAL_LIMIT, "x full build"),
+        ("one description changed: share of a full build (CPU)", incremental["median_cpu_s"] / build["median_cpu_s"], INCREMENTAL_LIMIT, "x full build"),
+        ("envref diff (wall)", diff["median_s"] * 1000, DIFF_LIMIT_S * 1000, "ms"),
+        ("envref diff (CPU)", diff["median_cpu_s"] * 1000, DIFF_LIMIT_S * 1000, "ms"),
     ]
     result = [{"target": name, "value": round(value, 3), "limit": limit, "unit": unit, "met": value <= limit}
               for name, value, limit, unit in checks]
@@ -228,7 +235,8 @@ def markdown(data):
               + ", ".join(f"`{path}`" for path in largest["envref build (one description changed)"]["files_rewritten"]) + ".",
               "", f"Targets at {int(sizes[-1]):,} variables × 5 languages:", "", "| target | measured | limit | |", "| --- | ---: | ---: | --- |"]
     for target in data["targets"]:
-        lines.append(f"| {target['target']} | {target['value']:g} {target['unit']} | {target['limit']:g} {target['unit']} | "
+        value = f"{target['value']:,}" if isinstance(target["value"], int) else f"{target['value']:,.2f}"
+        lines.append(f"| {target['target']} | {value} {target['unit']} | {target['limit']:g} {target['unit']} | "
                      f"{'met' if target['met'] else '**missed**'} |")
     return "\n".join(lines) + "\n"
 
