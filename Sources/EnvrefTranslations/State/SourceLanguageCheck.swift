@@ -17,8 +17,16 @@ public enum SourceLanguageCheck {
         let prose = proseWords(in: text)
         let primary = language.rawValue.split(separator: "-").first.map(String.init) ?? language.rawValue
         if let script = scripts[primary] {
-            let letters = prose.joined().unicodeScalars.filter { $0.properties.isAlphabetic }
-            guard letters.count >= 12, !letters.contains(where: script.contains) else { return nil }
+            // Counted as they stream past: filtering a UnicodeScalarView builds a new String a scalar at a time.
+            var letterCount = 0
+            var hasScriptLetter = false
+            for word in prose {
+                for scalar in word.unicodeScalars where scalar.properties.isAlphabetic {
+                    letterCount += 1
+                    if script.contains(scalar) { hasScriptLetter = true }
+                }
+            }
+            guard letterCount >= 12, !hasScriptLetter else { return nil }
             return "contains no \(script.name) text"
         }
         let sourcePrimary = sourceLanguage.rawValue.split(separator: "-").first.map(String.init)
