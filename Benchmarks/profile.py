@@ -7,7 +7,7 @@ build and of ``envref diff`` to ``profile.json`` and ``profile.md``. Instruction
 DWARF 5 of Swift 6 binaries and crashes on them, in which case the counts are recorded as missing.
 
 Usage: ``python3 Benchmarks/profile.py --before OLD --after NEW --results Benchmarks/results
-[--size 1000] [--runs 5] [--label "what changed"]``. Not one of the ``make bench`` areas: it needs
+[--size 1000] [--runs 5] [--label "what changed"] [--notes FIXES.md]``. Not one of the ``make bench`` areas: it needs
 two binaries.
 """
 
@@ -51,6 +51,7 @@ def main():
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--label", default="every fix on this branch")
     parser.add_argument("--work", type=Path, default=HERE / ".work")
+    parser.add_argument("--notes", type=Path, help="a Markdown file appended under the table: what changed and why")
     arguments = parser.parse_args()
     root = generate.write_size(HERE.parent, arguments.work.resolve() / "profile", arguments.size, arguments.seed)
     content, templates, site = root / "content", HERE.parent / "Templates", root / "site"
@@ -97,6 +98,8 @@ def main():
                      f"{before['median_cpu_s'] * 1000:,.0f} ms | {after['median_cpu_s'] * 1000:,.0f} ms | "
                      f"{entry['cpu_after_over_before']:.2f} | {before['peak_rss_mb']:.1f} MB | {after['peak_rss_mb']:.1f} MB | "
                      f"{count(before['instructions'])} | {count(after['instructions'])} |")
+    if arguments.notes:
+        lines += ["", arguments.notes.read_text(encoding="utf-8").rstrip("\n")]
     arguments.results.mkdir(parents=True, exist_ok=True)
     (arguments.results / "profile.json").write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     (arguments.results / "profile.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
