@@ -17,9 +17,14 @@ public struct SiteRenderer: Sendable {
     public static let sitemapPath = "sitemap.xml"
 
     /// Every output file, sorted by path.
-    public func render(_ contexts: SiteContexts) throws(DiagnosticsError) -> [OutputFile] {
+    public func render(_ contexts: consuming SiteContexts) throws(DiagnosticsError) -> [OutputFile] {
         var files: [OutputFile] = []
-        for page in contexts.pages {
+        // Each language's context is let go as soon as its pages are rendered: with a large registry,
+        // every context held until the end beside every rendered file sets the build's peak memory.
+        var pages = contexts.pages
+        contexts.pages = []
+        pages.reverse()
+        while let page = pages.popLast() {
             // Encoded once for both of the page's templates.
             let values = try Self.templateValues(of: page)
             files.append(OutputFile(path: "\(page.language)/\(SiteContextBuilder.htmlFileName)", contents: try render(values, "reference.html")))
