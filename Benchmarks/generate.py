@@ -147,6 +147,7 @@ def make_variables(count, rng):
             variable["codes"] = [f"`~/.cache/{word}`", "`/tmp`"]
         else:
             variable["default"] = f"https://{word}.example.com/api/{index}"
+            variable["minLength"] = 12
             variable["codes"] = ["`https://`", f"`{word}.example.com`"]
         if index % 4 == 1:
             variable["example"] = f"{word}{index}" if kind in ("string", "path") else None
@@ -201,7 +202,7 @@ def registry_yaml(variables):
             value = variable["default"]
             rendered = ("true" if value else "false") if isinstance(value, bool) else str(value) if isinstance(value, int) else quoted(value)
             lines.append(f"    default: {rendered}")
-        for key in ("minimum", "maximum", "maxLength"):
+        for key in ("minimum", "maximum", "minLength", "maxLength"):
             if key in variable:
                 lines.append(f"    {key}: {variable[key]}")
         for key in ("pattern", "separator", "example", "swiftName"):
