@@ -65,8 +65,19 @@ validate: build
 clean:
 	rm -rf .build
 
-# Benchmarks are a separate package (Benchmarks/) so tests never build them.
+# Benchmarks: each area script writes Benchmarks/results/<area>.{json,md}; report.py merges them into
+# BENCHMARKS.md. An area whose script is not there yet is skipped, so areas can land one at a time.
+BENCH_APT_PACKAGES := cmark-gfm hugo
+AREAS ?= stages scale plugin runtime
 .PHONY: bench
-bench: deps
-	cd Benchmarks && $(SWIFT) build -c release
-	$(PYTHON) Benchmarks/compare.py Benchmarks/.build/release/envref-benchmarks .
+bench: deps release
+	@$(MAKE) --no-print-directory apt-install PACKAGES="$(BENCH_APT_PACKAGES)"
+	@for area in $(AREAS); do \
+	  if [ -f Benchmarks/$$area.py ]; then \
+	    echo "bench: $$area"; \
+	    $(PYTHON) Benchmarks/$$area.py --envref $(RELEASE_BIN) --results Benchmarks/results || exit 1; \
+	  else \
+	    echo "bench: skipping $$area (no Benchmarks/$$area.py)"; \
+	  fi; \
+	done
+	$(PYTHON) Benchmarks/report.py --results Benchmarks/results --output BENCHMARKS.md

@@ -22,19 +22,33 @@ public struct MarkdownDocument: Sendable {
         root = CMark.withParsedTree(source) { tree, _ in MarkdownNode(copying: tree) }
     }
 
+    /// Parses once and keeps the rendered HTML too, for callers that need both the tree and
+    /// `html()`: each parse costs as much as the rendering, and descriptions are parsed by the thousand.
+    public static func parsingWithHTML(_ source: String) -> (document: MarkdownDocument, html: String) {
+        CMark.withParsedTree(source) { tree, extensions in
+            // Copied before the neutralising passes, so the tree is the text as written, as `init` gives.
+            let document = MarkdownDocument(source: source, root: MarkdownNode(copying: tree))
+            return (document, CMark.renderSafeHTML(tree, extensions))
+        }
+    }
+
+    private init(source: String, root: MarkdownNode) {
+        self.source = source
+        self.root = root
+    }
+
     /// Renders the document to HTML.
     ///
     /// Raw HTML in the input is shown as text instead of being passed through, and links and
     /// images keep their target only for `http`, `https`, `mailto` or a relative address, so
     /// content never injects markup or script (`javascript:`, `data:`, `vbscript:`, …).
     public func html() -> String {
-        CMark.withParsedTree(source) { tree, extensions in
-            CMark.neutraliseRawHTML(in: tree)
-            CMark.neutraliseUnsafeURLs(in: tree)
-            guard let rendered = cmark_render_html(tree, CMARK_OPT_DEFAULT, extensions) else { return "" }
-            defer { free(rendered) }
-            return String(cString: rendered)
-        }
+        Self.html(source)
+    }
+
+    /// Renders Markdown to HTML as `html()` does, without copying the tree into Swift values.
+    public static func html(_ source: String) -> String {
+        CMark.withParsedTree(source) { tree, extensions in CMark.renderSafeHTML(tree, extensions) }
     }
 }
 
@@ -72,6 +86,15 @@ enum CMark {
         let tree = cmark_parser_finish(parser)!
         defer { cmark_node_free(tree) }
         return body(tree, cmark_parser_get_syntax_extensions(parser))
+    }
+
+    /// The HTML of a parsed tree with raw HTML and unsafe link targets neutralised; changes the tree.
+    static func renderSafeHTML(_ tree: OpaquePointer, _ extensions: UnsafeMutablePointer<cmark_llist>?) -> String {
+        neutraliseRawHTML(in: tree)
+        neutraliseUnsafeURLs(in: tree)
+        guard let rendered = cmark_render_html(tree, CMARK_OPT_DEFAULT, extensions) else { return "" }
+        defer { free(rendered) }
+        return String(cString: rendered)
     }
 
     /// The URL schemes a link or image may use; anything else loses its target.

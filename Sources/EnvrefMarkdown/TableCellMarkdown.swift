@@ -3,7 +3,11 @@
 public enum TableCellMarkdown {
     /// The cell text for a Markdown fragment.
     public static func cell(from markdown: String) -> String {
-        let document = MarkdownDocument(markdown)
+        cell(from: MarkdownDocument(markdown))
+    }
+
+    /// The cell text for an already parsed Markdown fragment.
+    public static func cell(from document: MarkdownDocument) -> String {
         var blocks: [String] = []
         for block in document.root.children {
             blocks.append(contentsOf: render(block: block))
@@ -13,6 +17,9 @@ public enum TableCellMarkdown {
 
     /// Escapes literal text so it reads the same in a cell: Markdown punctuation and pipes are backslashed.
     public static func escapeText(_ text: String) -> String {
+        // Most text has nothing to escape; every character the loop below changes is ASCII, so a
+        // byte scan decides that without building Characters.
+        guard text.utf8.contains(where: isSpecialByte) else { return text }
         var result = ""
         let characters = Array(text)
         for (index, character) in characters.enumerated() {
@@ -25,6 +32,17 @@ public enum TableCellMarkdown {
             }
         }
         return result
+    }
+
+    private static func isSpecialByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["), UInt8(ascii: "]"),
+             UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "|"), UInt8(ascii: "#"), UInt8(ascii: "~"), UInt8(ascii: "&"),
+             UInt8(ascii: "\n"):
+            true
+        default:
+            false
+        }
     }
 
     /// Whether the characters after an `&` would make it an entity reference such as `&amp;` or `&#169;`.

@@ -17,23 +17,28 @@ public struct SiteRenderer: Sendable {
     public static let sitemapPath = "sitemap.xml"
 
     /// Every output file, sorted by path.
-    public func render(_ contexts: SiteContexts) throws(DiagnosticsError) -> [OutputFile] {
+    public func render(_ contexts: consuming SiteContexts) throws(DiagnosticsError) -> [OutputFile] {
         var files: [OutputFile] = []
-        for page in contexts.pages {
+        // Each language's context is let go as soon as its pages are rendered: with a large registry,
+        // every context held until the end beside every rendered file sets the build's peak memory.
+        var pages = contexts.pages
+        contexts.pages = []
+        pages.reverse()
+        while let page = pages.popLast() {
             // Encoded once for both of the page's templates.
             let values = try Self.templateValues(of: page)
-            files.append(OutputFile(path: "\(page.language)/\(SiteContextBuilder.htmlFileName)", text: try render(values, "reference.html")))
-            files.append(OutputFile(path: "\(page.language)/\(SiteContextBuilder.markdownFileName)", text: try render(values, "reference.md")))
+            files.append(OutputFile(path: "\(page.language)/\(SiteContextBuilder.htmlFileName)", contents: try render(values, "reference.html")))
+            files.append(OutputFile(path: "\(page.language)/\(SiteContextBuilder.markdownFileName)", contents: try render(values, "reference.md")))
         }
-        files.append(OutputFile(path: "index.html", text: try render(try Self.templateValues(of: contexts.index), "index.html")))
+        files.append(OutputFile(path: "index.html", contents: try render(try Self.templateValues(of: contexts.index), "index.html")))
         if let translations = contexts.translations {
             let values = try Self.templateValues(of: translations)
-            files.append(OutputFile(path: TranslationsPageBuilder.htmlPath, text: try render(values, "translations.html")))
-            files.append(OutputFile(path: TranslationsPageBuilder.markdownPath, text: try render(values, "translations.md")))
+            files.append(OutputFile(path: TranslationsPageBuilder.htmlPath, contents: try render(values, "translations.html")))
+            files.append(OutputFile(path: TranslationsPageBuilder.markdownPath, contents: try render(values, "translations.md")))
         }
-        files.append(OutputFile(path: Self.notFoundPath, text: try render(try Self.templateValues(of: contexts.notFound), "404.html")))
+        files.append(OutputFile(path: Self.notFoundPath, contents: try render(try Self.templateValues(of: contexts.notFound), "404.html")))
         if let sitemap = contexts.sitemap {
-            files.append(OutputFile(path: Self.sitemapPath, text: try render(try Self.templateValues(of: sitemap), "sitemap.xml")))
+            files.append(OutputFile(path: Self.sitemapPath, contents: try render(try Self.templateValues(of: sitemap), "sitemap.xml")))
         }
         for (name, data) in templates.assets {
             files.append(OutputFile(path: "\(TemplateSet.assetsFolder)/\(name)", contents: data))
@@ -50,53 +55,60 @@ public struct SiteRenderer: Sendable {
         }
     }
 
-    private func render(_ values: Any, _ template: String) throws(DiagnosticsError) -> String {
+    private func render(_ values: Any, _ template: String) throws(DiagnosticsError) -> Data {
         guard let text = templates.render(values, with: template) else {
             throw DiagnosticsError([.error("missing template '\(template).mustache'")])
         }
-        return Self.normalised(text)
+        return Self.normalisedBytes(text)
     }
 
     /// Ends the file with exactly one newline and drops trailing spaces, so output does not depend
     /// on how a template's last line was typed.
     static func normalised(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count + 1)
-        // Blank lines are held back until a line with text follows, so the ones at the end are dropped.
-        var heldBackBlankLines = 0
-        for var line in lines(of: text) {
-            while line.last == " " || line.last == "\t" { line.removeLast() }
-            if line.isEmpty {
-                heldBackBlankLines += 1
-                continue
-            }
-            result += String(repeating: "\n", count: heldBackBlankLines)
-            heldBackBlankLines = 0
-            result += line
-            result += "\n"
-        }
-        return result.isEmpty ? "\n" : result
+        String(decoding: normalisedBytes(text), as: UTF8.self)
     }
 
-    /// The lines of `text`, split where `split(separator: "\n")` splits but found byte by byte, which
-    /// is several times faster than comparing Characters. A line feed after a carriage return is not
-    /// a separator, as "\r\n" is a single Character.
-    private static func lines(of text: String) -> [Substring] {
-        let bytes = text.utf8
-        var lines: [Substring] = []
-        var lineStart = bytes.startIndex
-        var offset = 0
-        var previous: UInt8 = 0
-        for byte in bytes {
-            if byte == UInt8(ascii: "\n"), previous != UInt8(ascii: "\r") {
-                let lineEnd = bytes.index(bytes.startIndex, offsetBy: offset)
-                lines.append(text[lineStart..<lineEnd])
-                lineStart = bytes.index(after: lineEnd)
+    /// `normalised(_:)` as the file's bytes, worked out on UTF-8 bytes: pages run to megabytes, and
+    /// building a String a line at a time and then copying it into `Data` cost as much again.
+    ///
+    /// Lines are split where `split(separator: "\n")` splits: at a line feed not after a carriage
+    /// return, as "\r\n" is a single Character.
+    static func normalisedBytes(_ text: String) -> Data {
+        var text = text
+        return text.withUTF8 { bytes -> Data in
+            var result = Data()
+            result.reserveCapacity(bytes.count + 1)
+            // Blank lines are held back until a line with text follows, so the ones at the end are dropped.
+            var heldBackBlankLines = 0
+            func emit(_ line: UnsafeBufferPointer<UInt8>) {
+                var line = line
+                if let last = line.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") {
+                    // A trailing space may belong to a larger Character (after a prepended mark, say),
+                    // which the trimming must leave alone: decide with Characters, as rarely as this happens.
+                    var characters = Substring(String(decoding: line, as: UTF8.self))
+                    while characters.last == " " || characters.last == "\t" { characters.removeLast() }
+                    line = UnsafeBufferPointer(rebasing: line[..<characters.utf8.count])
+                }
+                if line.isEmpty {
+                    heldBackBlankLines += 1
+                    return
+                }
+                for _ in 0..<heldBackBlankLines { result.append(UInt8(ascii: "\n")) }
+                heldBackBlankLines = 0
+                result.append(line)
+                result.append(UInt8(ascii: "\n"))
             }
-            previous = byte
-            offset += 1
+            var lineStart = 0
+            var previous: UInt8 = 0
+            for (offset, byte) in bytes.enumerated() {
+                if byte == UInt8(ascii: "\n"), previous != UInt8(ascii: "\r") {
+                    emit(UnsafeBufferPointer(rebasing: bytes[lineStart..<offset]))
+                    lineStart = offset + 1
+                }
+                previous = byte
+            }
+            emit(UnsafeBufferPointer(rebasing: bytes[lineStart...]))
+            return result.isEmpty ? Data([UInt8(ascii: "\n")]) : result
         }
-        lines.append(text[lineStart...])
-        return lines
     }
 }

@@ -182,7 +182,7 @@ public struct SiteContextBuilder: Sendable {
         guard let section else { return nil }
         let fallback = section.language == pageLanguage ? nil : FallbackContext(language: section.language.rawValue, notice: notice)
         return SectionContext(
-            contentHTML: MarkdownDocument(section.markdown).html(),
+            contentHTML: MarkdownDocument.html(section.markdown),
             contentMarkdown: section.markdown.trimmingTrailingNewlines(),
             fallback: fallback)
     }
@@ -191,6 +191,8 @@ public struct SiteContextBuilder: Sendable {
                                  registry: Registry, fallbackNotice: String) -> VariableContext {
         let own = variable.descriptions[language]
         let shown = own ?? variable.descriptions[registry.sourceLanguage]!
+        // One parse serves the HTML cell and the Markdown table row.
+        let (description, descriptionHTML) = MarkdownDocument.parsingWithHTML(shown.text)
         let fallback = own == nil ? FallbackContext(language: registry.sourceLanguage.rawValue, notice: fallbackNotice) : nil
         let allowed = variable.values.map { AllowedValueContext(value: $0, deprecationNote: nil, isDeprecated: false) }
             + variable.deprecatedValues.map {
@@ -226,11 +228,11 @@ public struct SiteContextBuilder: Sendable {
             seeAlsoLabel: strings["labels.seeAlso"],
             seeAlso: variable.seeAlso,
             hasSeeAlso: !variable.seeAlso.isEmpty,
-            descriptionHTML: MarkdownDocument(shown.text).html(),
+            descriptionHTML: descriptionHTML,
             fallback: fallback,
             untranslatedLabel: fallback == nil ? nil : strings["labels.untranslated"],
             markdownRow: MarkdownRowContext(variableCell: "", typeCell: "", defaultCell: "", descriptionCell: ""))
-        context.markdownRow = markdownRow(for: context, descriptionMarkdown: shown.text, strings: strings, variable: variable)
+        context.markdownRow = markdownRow(for: context, description: description, strings: strings, variable: variable)
         return context
     }
 
@@ -256,7 +258,7 @@ public struct SiteContextBuilder: Sendable {
 
     // MARK: Markdown table row
 
-    private func markdownRow(for context: VariableContext, descriptionMarkdown: String, strings: InterfaceStrings,
+    private func markdownRow(for context: VariableContext, description document: MarkdownDocument, strings: InterfaceStrings,
                              variable: Variable) -> MarkdownRowContext {
         let code = TableCellMarkdown.codeSpan
         let text = TableCellMarkdown.escapeText
@@ -272,7 +274,7 @@ public struct SiteContextBuilder: Sendable {
             badges.append(badge)
         }
         if !badges.isEmpty { lines.append(badges.joined(separator: " · ")) }
-        let description = TableCellMarkdown.cell(from: descriptionMarkdown)
+        let description = TableCellMarkdown.cell(from: document)
         if let fallback = context.fallback {
             lines.append("*\(text(fallback.notice))*")
             lines.append("<span lang=\"\(fallback.language)\">\(description)</span>")

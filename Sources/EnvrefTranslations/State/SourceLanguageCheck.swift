@@ -17,8 +17,16 @@ public enum SourceLanguageCheck {
         let prose = proseWords(in: text)
         let primary = language.rawValue.split(separator: "-").first.map(String.init) ?? language.rawValue
         if let script = scripts[primary] {
-            let letters = prose.joined().unicodeScalars.filter { $0.properties.isAlphabetic }
-            guard letters.count >= 12, !letters.contains(where: script.contains) else { return nil }
+            // Counted as they stream past: filtering a UnicodeScalarView builds a new String a scalar at a time.
+            var letterCount = 0
+            var hasScriptLetter = false
+            for word in prose {
+                for scalar in word.unicodeScalars where scalar.properties.isAlphabetic {
+                    letterCount += 1
+                    if script.contains(scalar) { hasScriptLetter = true }
+                }
+            }
+            guard letterCount >= 12, !hasScriptLetter else { return nil }
             return "contains no \(script.name) text"
         }
         let sourcePrimary = sourceLanguage.rawValue.split(separator: "-").first.map(String.init)
@@ -64,29 +72,56 @@ public enum SourceLanguageCheck {
 
     /// The words of the text's prose: without code spans, URLs, link targets and upper-case names.
     static func proseWords(in text: String) -> [String] {
+        // Copies runs of prose as slices rather than a Character at a time, and reads each Character
+        // once: this check runs on every translation, and a registry can have tens of thousands.
         var prose = ""
         var inCode = false
-        var rest = Substring(text)
-        while let character = rest.first {
+        var index = text.startIndex
+        var runStart = index
+        while index < text.endIndex {
+            let character = text[index]
+            let next = text.index(after: index)
             if character == "`" {
+                if !inCode { prose += text[runStart..<index] }
                 inCode.toggle()
                 prose += " "
-                rest = rest.dropFirst()
+                index = next
+                runStart = next
                 continue
             }
-            if !inCode, character == "]", rest.dropFirst().first == "(" {
+            if !inCode, character == "]", next < text.endIndex, text[next] == "(" {
                 // Skip a link's target: `](...)`.
+                prose += text[runStart..<index]
                 prose += " "
-                rest = rest.drop { $0 != ")" }.dropFirst()
+                var end = next
+                while end < text.endIndex, text[end] != ")" { end = text.index(after: end) }
+                index = end < text.endIndex ? text.index(after: end) : end
+                runStart = index
                 continue
             }
-            if !inCode { prose.append(character) }
-            rest = rest.dropFirst()
+            index = next
         }
+        if !inCode { prose += text[runStart..<text.endIndex] }
         return prose.split(whereSeparator: \.isWhitespace)
-            .filter { !$0.contains("://") && !$0.hasPrefix("www.") }
+            .filter { !(mayContainURLScheme($0) && $0.contains("://")) && !$0.hasPrefix("www.") }
             .flatMap { $0.split { !($0.isLetter || $0 == "_") } }
             .filter { !($0.contains("_") || ($0.count > 1 && $0.allSatisfy { $0.isUppercase || $0 == "_" })) }
             .map(String.init)
+    }
+
+    /// Whether the bytes `://` occur; Foundation's `contains` is costly, and no other characters are
+    /// canonically equivalent to `:` or `/`, so without these bytes it cannot match.
+    private static func mayContainURLScheme(_ word: Substring) -> Bool {
+        var matched = 0
+        for byte in word.utf8 {
+            switch (matched, byte) {
+            case (_, UInt8(ascii: ":")): matched = 1
+            case (1, UInt8(ascii: "/")), (2, UInt8(ascii: "/")):
+                matched += 1
+                if matched == 3 { return true }
+            default: matched = 0
+            }
+        }
+        return false
     }
 }

@@ -136,11 +136,11 @@ public struct TranslationStatus: Hashable, Sendable {
         let reported = registry.targetLanguages.filter { wanted?.contains($0) ?? true }
         let drift = ValueDriftCheck(registry: registry)
         let rows = registry.variables.map { variable in
-            let source = variable.descriptions[registry.sourceLanguage]?.text ?? ""
+            let source = SourceText(variable.descriptions[registry.sourceLanguage]?.text ?? "")
             let cells = reported.map { language in
                 Self.cell(variable, language: language, source: source, sourceLanguage: registry.sourceLanguage, lock: lock, drift: drift)
             }
-            return TranslationRow(variable: variable.name, isDeprecated: variable.isDeprecated, sourceText: source,
+            return TranslationRow(variable: variable.name, isDeprecated: variable.isDeprecated, sourceText: source.text,
                                   location: variable.location, cells: cells)
         }
         self.languages = reported
@@ -158,7 +158,18 @@ public struct TranslationStatus: Hashable, Sendable {
         orphans = lock.orphans(in: registry)
     }
 
-    private static func cell(_ variable: Variable, language: LanguageCode, source: String, sourceLanguage: LanguageCode,
+    /// What every language's check reads from the source text, worked out once per variable rather than
+    /// once per translation: the fingerprint and the word set dominate a large registry's status.
+    private final class SourceText {
+        let text: String
+        lazy var trimmed = text.trimmingWhitespace()
+        lazy var fingerprint = Fingerprint.of(text)
+        lazy var words = ValueDriftCheck.wordSet(of: text)
+
+        init(_ text: String) { self.text = text }
+    }
+
+    private static func cell(_ variable: Variable, language: LanguageCode, source: SourceText, sourceLanguage: LanguageCode,
                              lock: TranslationLock, drift: ValueDriftCheck) -> TranslationCell {
         guard let translation = variable.descriptions[language] else {
             return TranslationCell(variable: variable.name, language: language, state: .missing, valueDrift: [],
@@ -166,9 +177,9 @@ public struct TranslationStatus: Hashable, Sendable {
         }
         var cell = TranslationCell(variable: variable.name, language: language, state: .translated, valueDrift: [],
                                    location: translation.location, text: translation.text)
-        let isIdentical = translation.text.trimmingWhitespace() == source.trimmingWhitespace()
+        let isIdentical = translation.text.trimmingWhitespace() == source.trimmed
         if !isIdentical {
-            cell.valueDrift = drift.terms(in: translation.text, source: source, of: variable)
+            cell.valueDrift = drift.terms(in: translation.text, sourceWords: source.words, of: variable)
         }
         if isIdentical {
             cell.untranslatedReason = .identicalToSource
@@ -181,7 +192,7 @@ public struct TranslationStatus: Hashable, Sendable {
             cell.state = .untranslated
             return cell
         }
-        let current = Fingerprint.of(source)
+        let current = source.fingerprint
         switch lock.fingerprint(of: variable.name, in: language) {
         case current?:
             break

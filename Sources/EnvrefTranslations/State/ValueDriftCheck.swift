@@ -34,7 +34,14 @@ struct ValueDriftCheck {
 
     /// The drift in one translation of `variable`.
     func terms(in translation: String, source: String, of variable: Variable) -> [DriftTerm] {
-        let sourceWords = Set(Self.words(in: source))
+        terms(in: translation, sourceWords: Self.wordSet(of: source), of: variable)
+    }
+
+    /// The words of a source text, as `terms(in:sourceWords:of:)` takes them.
+    static func wordSet(of source: String) -> Set<String> { Set(words(in: source)) }
+
+    /// The drift in one translation, with the source text's words found once for all its languages.
+    func terms(in translation: String, sourceWords: Set<String>, of variable: Variable) -> [DriftTerm] {
         var found: [DriftTerm] = []
         func add(_ term: String, _ explanation: String) {
             guard !sourceWords.contains(term), !found.contains(where: { $0.term == term }) else { return }

@@ -1,0 +1,112 @@
+"""Before/after record of a performance fix: two envref binaries on the same synthetic registry.
+
+Builds the generated site with each binary in turn (alternating, so a change in machine load hits
+both alike), several times, and writes the median wall and CPU time and the peak memory of a full
+build and of ``envref diff`` to ``profile.json`` and ``profile.md``. Instruction counts come from
+``valgrind --tool=callgrind`` when it can run the binary; Debian 12's valgrind 3.19 cannot read the
+DWARF 5 of Swift 6 binaries and crashes on them, in which case the counts are recorded as missing.
+
+Usage: ``python3 Benchmarks/profile.py --before OLD --after NEW --results Benchmarks/results
+[--size 1000] [--runs 5] [--label "what changed"] [--notes FIXES.md]``. Not one of the ``make bench`` areas: it needs
+two binaries.
+"""
+
+import argparse
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+import generate  # noqa: E402
+import scale  # noqa: E402
+
+
+def callgrind_instructions(binary, command, work):
+    """Instructions executed under callgrind, or None when valgrind cannot run the binary."""
+    if shutil.which("valgrind") is None:
+        return None
+    output = work / "callgrind.out"
+    run = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={output}", binary, *command],
+                         capture_output=True, text=True)
+    if run.returncode != 0 or not output.exists():
+        return None
+    for line in output.read_text().splitlines():
+        if line.startswith("summary:") or line.startswith("totals:"):
+            return int(line.split()[1])
+    return None
+
+
+def main():
+    """Measures both binaries and writes the record."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--before", required=True, type=Path)
+    parser.add_argument("--after", required=True, type=Path)
+    parser.add_argument("--results", required=True, type=Path)
+    parser.add_argument("--size", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--label", default="every fix on this branch")
+    parser.add_argument("--work", type=Path, default=HERE / ".work")
+    parser.add_argument("--notes", type=Path, help="a Markdown file appended under the table: what changed and why")
+    arguments = parser.parse_args()
+    root = generate.write_size(HERE.parent, arguments.work.resolve() / "profile", arguments.size, arguments.seed)
+    content, templates, site = root / "content", HERE.parent / "Templates", root / "site"
+    binaries = {"before": arguments.before.resolve(), "after": arguments.after.resolve()}
+    commands = {
+        "envref build": ["build", "--content", str(content), "--templates", str(templates), "--output", str(site)],
+        "envref diff": ["diff", "--content", str(content), "--format", "json"],
+    }
+    samples = {(which, name): [] for which in binaries for name in commands}
+    for _ in range(arguments.runs):
+        for name, command in commands.items():
+            for which, binary in binaries.items():
+                shutil.rmtree(site, ignore_errors=True)
+                samples[(which, name)].append(scale.measure([binary, *command]))
+    # Both binaries must write the same site.
+    sites = {}
+    for which, binary in binaries.items():
+        target = root / f"site-{which}"
+        shutil.rmtree(target, ignore_errors=True)
+        subprocess.run([binary, "build", "--content", content, "--templates", templates, "--output", target], check=True,
+                       capture_output=True)
+        sites[which] = {path.relative_to(target).as_posix(): path.read_bytes() for path in target.rglob("*") if path.is_file()}
+    data = {"area": "profile", "label": arguments.label, "size": arguments.size, "runs": arguments.runs,
+            "identical_output": sites["before"] == sites["after"], "commands": {}}
+    for name, command in commands.items():
+        entry = {}
+        for which, binary in binaries.items():
+            entry[which] = scale.summary(samples[(which, name)])
+            entry[which]["instructions"] = callgrind_instructions(binary, command, root)
+        entry["cpu_after_over_before"] = round(entry["after"]["median_cpu_s"] / entry["before"]["median_cpu_s"], 3)
+        entry["wall_after_over_before"] = round(entry["after"]["median_s"] / entry["before"]["median_s"], 3)
+        data["commands"][name] = entry
+    lines = ["## Profile: before and after", "",
+             f"{data['label']}, at {arguments.size:,} variables × 5 languages, median of {arguments.runs} alternating runs; "
+             f"both binaries write byte-identical sites: {'yes' if data['identical_output'] else '**no**'}. Callgrind "
+             "instruction counts are shown when valgrind can run the binary (Debian 12's valgrind 3.19 crashes on "
+             "Swift 6.3's DWARF 5, and this machine exposes no hardware counters to `perf stat`, so CPU time stands in).", "",
+             "| command | wall before | wall after | CPU before | CPU after | CPU after ÷ before | memory before | memory after | instructions before | instructions after |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for name, entry in data["commands"].items():
+        before, after = entry["before"], entry["after"]
+        count = lambda value: f"{value:,}" if value else "n/a"  # noqa: E731
+        lines.append(f"| {name} | {before['median_s'] * 1000:,.0f} ms | {after['median_s'] * 1000:,.0f} ms | "
+                     f"{before['median_cpu_s'] * 1000:,.0f} ms | {after['median_cpu_s'] * 1000:,.0f} ms | "
+                     f"{entry['cpu_after_over_before']:.2f} | {before['peak_rss_mb']:.1f} MB | {after['peak_rss_mb']:.1f} MB | "
+                     f"{count(before['instructions'])} | {count(after['instructions'])} |")
+    if arguments.notes:
+        lines += ["", arguments.notes.read_text(encoding="utf-8").rstrip("\n")]
+    arguments.results.mkdir(parents=True, exist_ok=True)
+    (arguments.results / "profile.json").write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    (arguments.results / "profile.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print("\n".join(lines))
+    if not data["identical_output"]:
+        raise SystemExit("profile: the two binaries write different sites")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,55 @@
+"""Stage benchmarks: each envref stage beside a reference doing the nearest plain work, in one process.
+
+Builds the separate ``Benchmarks/`` package (google/swift-benchmark) in release, runs it on the
+repository's ``Content/`` and writes each stage's time and its ratio to the reference as
+``stages.json`` and ``stages.md`` in the results folder.
+
+Usage: ``python3 Benchmarks/stages.py --envref .build/release/envref --results Benchmarks/results``.
+``--envref`` is accepted for the shared contract; the stages run in-process, not through the binary.
+"""
+
+import argparse
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def main():
+    """Builds and runs the benchmark executable, then writes the results."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--envref", type=Path, help="the release envref binary (unused here)")
+    parser.add_argument("--results", required=True, type=Path, help="folder for stages.json and stages.md")
+    parser.add_argument("--swift", default="swift")
+    parser.add_argument("--min-time", default="1", help="seconds each benchmark runs at least")
+    arguments = parser.parse_args()
+    subprocess.run([arguments.swift, "build", "-c", "release", "--package-path", HERE], check=True)
+    binary = HERE / ".build" / "release" / "envref-benchmarks"
+    raw = subprocess.run([binary, "--format", "json", "--min-time", arguments.min_time], cwd=HERE.parent,
+                         check=True, capture_output=True, text=True).stdout
+    times = {entry["name"]: entry["time"] for entry in json.loads(raw)["benchmarks"]}
+    stages = {}
+    for stage in sorted({name.split("/")[0] for name in times}):
+        envref_name = next(name for name in times if name.startswith(stage + "/envref"))
+        reference_name = next(name for name in times if name.startswith(stage + "/reference"))
+        stages[stage] = {"envref": envref_name.split(": ", 1)[1], "envref_ns": round(times[envref_name]),
+                         "reference": reference_name.split(": ", 1)[1], "reference_ns": round(times[reference_name]),
+                         "ratio": round(times[envref_name] / times[reference_name], 2)}
+    data = {"area": "stages", "content": "Content/ (the embedded registry)", "stages": stages}
+    lines = ["## Stages", "",
+             "In-process, on the embedded content (`Content/`), google/swift-benchmark medians; the reference does the "
+             "nearest plain work on the same input.", "",
+             "| stage | envref | time | reference | time | ratio |", "| --- | --- | ---: | --- | ---: | ---: |"]
+    for stage, entry in stages.items():
+        lines.append(f"| {stage} | {entry['envref']} | {entry['envref_ns'] / 1e6:,.2f} ms | {entry['reference']} | "
+                     f"{entry['reference_ns'] / 1e6:,.2f} ms | {entry['ratio']:.1f}x |")
+    arguments.results.mkdir(parents=True, exist_ok=True)
+    (arguments.results / "stages.json").write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    (arguments.results / "stages.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print("\n".join(lines), file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
