@@ -28,28 +28,46 @@ public struct DocsPipeline: Sendable {
         public var diagnostics: [Diagnostic]
     }
 
-    /// Runs every stage; each later stage runs only if the earlier ones had no errors, but
-    /// independent inputs (registry, strings, templates) are all checked in one go.
+    /// What a streaming run reports: every diagnostic, and whether every stage succeeded.
+    public struct Outcome: Sendable {
+        /// Everything reported, in file order.
+        public var diagnostics: [Diagnostic]
+        /// Whether every stage succeeded; when not, `sink` may have received part of the site.
+        public var succeeded: Bool
+    }
+
+    /// Runs every stage and returns the whole site in memory.
     public func run() -> Output {
+        var files: [OutputFile] = []
+        let outcome = run { files.append($0) }
+        return Output(files: outcome.succeeded ? files.sorted { $0.path < $1.path } : nil, diagnostics: outcome.diagnostics)
+    }
+
+    /// Runs every stage, handing each file to `sink` as soon as it is rendered; each later stage runs only if
+    /// the earlier ones had no errors, but independent inputs (registry, strings, templates) are all checked
+    /// in one go. A sink error (a file that cannot be written) ends the run as a failure.
+    public func run(into sink: (OutputFile) throws -> Void) -> Outcome {
         let loaded = RegistryLoader.load(fileAt: URL(fileURLWithPath: registryPath), displayPath: registryPath)
         let templates = TemplateSet.load(from: templatesDirectory)
         var diagnostics = loaded.diagnostics + templates.diagnostics
-        guard let registry = loaded.registry else { return Output(files: nil, diagnostics: diagnostics.sorted()) }
+        guard let registry = loaded.registry else { return Outcome(diagnostics: diagnostics.sorted(), succeeded: false) }
         let content = SiteContentLoader(contentDirectory: contentDirectory).load(for: registry)
         diagnostics += content.diagnostics
         guard let siteContent = content.content, let templateSet = templates.templates else {
-            return Output(files: nil, diagnostics: diagnostics.sorted())
+            return Outcome(diagnostics: diagnostics.sorted(), succeeded: false)
         }
         let lock = TranslationFiles(registryPath: registryPath).loadLock()
         diagnostics += lock.diagnostics
-        guard !lock.diagnostics.containsErrors else { return Output(files: nil, diagnostics: diagnostics.sorted()) }
+        guard !lock.diagnostics.containsErrors else { return Outcome(diagnostics: diagnostics.sorted(), succeeded: false) }
         let status = TranslationStatus(registry: registry, lock: lock.lock)
         let contexts = SiteContextBuilder().build(siteContent, status: status)
         do {
-            let files = try SiteRenderer(templates: templateSet).render(contexts)
-            return Output(files: files, diagnostics: diagnostics.sorted())
+            try SiteRenderer(templates: templateSet).render(contexts, into: sink)
+            return Outcome(diagnostics: diagnostics.sorted(), succeeded: true)
+        } catch let error as DiagnosticsError {
+            return Outcome(diagnostics: (diagnostics + error.diagnostics).sorted(), succeeded: false)
         } catch {
-            return Output(files: nil, diagnostics: (diagnostics + error.diagnostics).sorted())
+            return Outcome(diagnostics: (diagnostics + [.error("cannot write the site: \(error)")]).sorted(), succeeded: false)
         }
     }
 }

@@ -67,12 +67,12 @@ public struct OutputWriter: Sendable {
     /// Brings the folder in line with `files` and returns what changed.
     @discardableResult
     public func write(_ files: [OutputFile]) throws -> OutputPlan {
-        let plan = try plan(files)
         if ownsFolder {
-            try removeLeftoversOfInterruptedWrites()
-            if !plan.isUpToDate { try replaceTree(with: files, plan: plan) }
-            return plan
+            let transaction = try begin()
+            for file in files { try transaction.add(file) }
+            return try transaction.commit()
         }
+        let plan = try plan(files)
         let changed = Set(plan.created + plan.modified)
         let pending = files.filter { changed.contains($0.path) }
         var staged: [(temporary: URL, final: URL)] = []
@@ -93,50 +93,29 @@ public struct OutputWriter: Sendable {
         for item in staged {
             // rename(2) replaces the target atomically, so readers never see a partial file.
             guard rename(item.temporary.path, item.final.path) == 0 else {
-                let code = errno
+                let error = Self.posixError(at: item.final)
                 for pending in staged { try? FileManager.default.removeItem(at: pending.temporary) }
-                throw CocoaError(.fileWriteUnknown, userInfo: [
-                    NSFilePathErrorKey: item.final.path,
-                    NSUnderlyingErrorKey: POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO),
-                ])
+                throw error
             }
-        }
-        for path in plan.removed {
-            try FileManager.default.removeItem(at: root.appending(path: path))
         }
         return plan
     }
 
+    /// Starts replacing the owned folder file by file, so a large site never has to be held whole in
+    /// memory; `dryRun` only compares.
+    public func begin(dryRun: Bool = false) throws -> OutputTransaction {
+        precondition(ownsFolder, "only a folder the writer owns is replaced as a whole")
+        if !dryRun { try removeLeftoversOfInterruptedWrites() }
+        return OutputTransaction(root: root, staging: dryRun ? nil : stagingFolder, existing: try existingFiles())
+    }
+
+    /// The hidden sibling folder this process assembles a new tree in.
+    private var stagingFolder: URL {
+        root.deletingLastPathComponent().appending(path: "\(stagingPrefix)\(ProcessInfo.processInfo.processIdentifier)")
+    }
+
     /// The prefix of the hidden sibling folders a write assembles trees in.
     private var stagingPrefix: String { ".\(root.lastPathComponent).envref-" }
-
-    private func replaceTree(with files: [OutputFile], plan: OutputPlan) throws {
-        let fileManager = FileManager.default
-        let staging = root.deletingLastPathComponent()
-            .appending(path: "\(stagingPrefix)\(ProcessInfo.processInfo.processIdentifier)")
-        try? fileManager.removeItem(at: staging)
-        do {
-            try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
-            let unchanged = Set(plan.unchanged)
-            for file in files {
-                let target = staging.appending(path: file.path)
-                try fileManager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                if unchanged.contains(file.path), link(root.appending(path: file.path).path, target.path) == 0 { continue }
-                try file.contents.write(to: target)
-            }
-            if fileManager.fileExists(atPath: root.path) {
-                guard envref_exchange_paths(staging.path, root.path) == 0 else { throw Self.posixError(at: root) }
-            } else {
-                guard rename(staging.path, root.path) == 0 else { throw Self.posixError(at: root) }
-                return
-            }
-        } catch {
-            try? fileManager.removeItem(at: staging)
-            throw error
-        }
-        // The staging name now holds the old tree.
-        try? fileManager.removeItem(at: staging)
-    }
 
     /// Removes staging folders left by a write that was killed, unless their process still runs.
     private func removeLeftoversOfInterruptedWrites() throws {
@@ -152,7 +131,7 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    private static func posixError(at url: URL) -> CocoaError {
+    static func posixError(at url: URL) -> CocoaError {
         let code = errno
         return CocoaError(.fileWriteUnknown, userInfo: [
             NSFilePathErrorKey: url.path,
@@ -171,5 +150,97 @@ public struct OutputWriter: Sendable {
             paths.append(String(url.standardizedFileURL.path.dropFirst(prefix)))
         }
         return paths
+    }
+}
+
+/// One replacement of an owned folder, fed a file at a time.
+///
+/// Each file is compared with the one on disk as it arrives. Unchanged files are hard-linked into the
+/// staging folder, so they keep their inode and modification time; others are written there. `commit`
+/// swaps the staging folder with the old one in one atomic `renameat2(RENAME_EXCHANGE)`, or discards it
+/// when nothing changed; `cancel` (or a failure) discards it and leaves the folder as it was.
+public final class OutputTransaction {
+    private let root: URL
+    private let staging: URL?
+    private let existing: Set<String>
+    private var plan = OutputPlan()
+    private var added: Set<String> = []
+    private var isOpen = true
+
+    init(root: URL, staging: URL?, existing: [String]) {
+        self.root = root
+        self.staging = staging
+        self.existing = Set(existing)
+        if let staging { try? FileManager.default.removeItem(at: staging) }
+    }
+
+    deinit { cancel() }
+
+    /// Compares `file` with the folder's copy and, unless this is a dry run, stages it.
+    public func add(_ file: OutputFile) throws {
+        precondition(isOpen, "the transaction is already committed or cancelled")
+        guard added.insert(file.path).inserted else { return }
+        let current = root.appending(path: file.path)
+        let isUnchanged: Bool
+        if existing.contains(file.path), let bytes = FileManager.default.contents(atPath: current.path) {
+            isUnchanged = bytes == file.contents
+            if isUnchanged { plan.unchanged.append(file.path) } else { plan.modified.append(file.path) }
+        } else {
+            isUnchanged = false
+            plan.created.append(file.path)
+        }
+        guard let staging else { return }
+        do {
+            let target = staging.appending(path: file.path)
+            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            if isUnchanged, link(current.path, target.path) == 0 { return }
+            try file.contents.write(to: target)
+        } catch {
+            cancel()
+            throw error
+        }
+    }
+
+    /// Puts the new tree in place (unless nothing changed or this is a dry run) and returns what changed.
+    @discardableResult
+    public func commit() throws -> OutputPlan {
+        precondition(isOpen, "the transaction is already committed or cancelled")
+        isOpen = false
+        plan.removed = existing.subtracting(added).sorted()
+        plan.created.sort()
+        plan.modified.sort()
+        plan.unchanged.sort()
+        guard let staging else { return plan }
+        let fileManager = FileManager.default
+        guard !plan.isUpToDate else {
+            try? fileManager.removeItem(at: staging)
+            return plan
+        }
+        if !fileManager.fileExists(atPath: staging.path) {
+            try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
+        }
+        if fileManager.fileExists(atPath: root.path) {
+            guard envref_exchange_paths(staging.path, root.path) == 0 else {
+                let error = OutputWriter.posixError(at: root)
+                try? fileManager.removeItem(at: staging)
+                throw error
+            }
+            // The staging name now holds the old tree.
+            try? fileManager.removeItem(at: staging)
+        } else {
+            guard rename(staging.path, root.path) == 0 else {
+                let error = OutputWriter.posixError(at: root)
+                try? fileManager.removeItem(at: staging)
+                throw error
+            }
+        }
+        return plan
+    }
+
+    /// Discards whatever was staged; the folder stays as it was.
+    public func cancel() {
+        guard isOpen else { return }
+        isOpen = false
+        if let staging { try? FileManager.default.removeItem(at: staging) }
     }
 }

@@ -19,31 +19,44 @@ public struct SiteRenderer: Sendable {
     /// Every output file, sorted by path.
     public func render(_ contexts: consuming SiteContexts) throws(DiagnosticsError) -> [OutputFile] {
         var files: [OutputFile] = []
-        // Each language's context is let go as soon as its pages are rendered: with a large registry,
-        // every context held until the end beside every rendered file sets the build's peak memory.
+        do {
+            try render(contexts) { files.append($0) }
+        } catch let error as DiagnosticsError {
+            throw error
+        } catch {
+            // Appending to an array cannot fail; only the renderer's own errors get here.
+            throw DiagnosticsError([.error("\(error)")])
+        }
+        return files.sorted { $0.path < $1.path }
+    }
+
+    /// Hands each output file to `sink` as soon as it is rendered, so a large site is never held whole.
+    ///
+    /// Each language's context is let go as soon as its pages are rendered too: with a large registry,
+    /// every context held until the end beside every rendered file would set the build's peak memory.
+    public func render(_ contexts: consuming SiteContexts, into sink: (OutputFile) throws -> Void) throws {
         var pages = contexts.pages
         contexts.pages = []
         pages.reverse()
         while let page = pages.popLast() {
             // Encoded once for both of the page's templates.
             let values = try Self.templateValues(of: page)
-            files.append(OutputFile(path: "\(page.language)/\(SiteContextBuilder.htmlFileName)", contents: try render(values, "reference.html")))
-            files.append(OutputFile(path: "\(page.language)/\(SiteContextBuilder.markdownFileName)", contents: try render(values, "reference.md")))
+            try sink(OutputFile(path: "\(page.language)/\(SiteContextBuilder.htmlFileName)", contents: try render(values, "reference.html")))
+            try sink(OutputFile(path: "\(page.language)/\(SiteContextBuilder.markdownFileName)", contents: try render(values, "reference.md")))
         }
-        files.append(OutputFile(path: "index.html", contents: try render(try Self.templateValues(of: contexts.index), "index.html")))
+        try sink(OutputFile(path: "index.html", contents: try render(try Self.templateValues(of: contexts.index), "index.html")))
         if let translations = contexts.translations {
             let values = try Self.templateValues(of: translations)
-            files.append(OutputFile(path: TranslationsPageBuilder.htmlPath, contents: try render(values, "translations.html")))
-            files.append(OutputFile(path: TranslationsPageBuilder.markdownPath, contents: try render(values, "translations.md")))
+            try sink(OutputFile(path: TranslationsPageBuilder.htmlPath, contents: try render(values, "translations.html")))
+            try sink(OutputFile(path: TranslationsPageBuilder.markdownPath, contents: try render(values, "translations.md")))
         }
-        files.append(OutputFile(path: Self.notFoundPath, contents: try render(try Self.templateValues(of: contexts.notFound), "404.html")))
+        try sink(OutputFile(path: Self.notFoundPath, contents: try render(try Self.templateValues(of: contexts.notFound), "404.html")))
         if let sitemap = contexts.sitemap {
-            files.append(OutputFile(path: Self.sitemapPath, contents: try render(try Self.templateValues(of: sitemap), "sitemap.xml")))
+            try sink(OutputFile(path: Self.sitemapPath, contents: try render(try Self.templateValues(of: sitemap), "sitemap.xml")))
         }
         for (name, data) in templates.assets {
-            files.append(OutputFile(path: "\(TemplateSet.assetsFolder)/\(name)", contents: data))
+            try sink(OutputFile(path: "\(TemplateSet.assetsFolder)/\(name)", contents: data))
         }
-        return files.sorted { $0.path < $1.path }
     }
 
     /// What the templates read: `TemplateValueEncoder` says why they do not get the structs themselves.

@@ -34,13 +34,17 @@ struct Build: ParsableCommand {
         let pipeline = DocsPipeline(
             contentDirectory: content.contentDirectory, registryPath: content.resolvedRegistryPath,
             templatesDirectory: templatesDirectory)
-        let output = pipeline.run()
-        Console.report(output.diagnostics)
-        guard let files = output.files else { throw ExitCode.failure }
-
+        // Files go to the writer as they are rendered, so a large site is never held whole in memory.
         let writer = OutputWriter(root: URL(fileURLWithPath: outputDirectory), ownsFolder: true)
+        let transaction = try writer.begin(dryRun: check)
+        let outcome = pipeline.run { try transaction.add($0) }
+        Console.report(outcome.diagnostics)
+        guard outcome.succeeded else {
+            transaction.cancel()
+            throw ExitCode.failure
+        }
+        let plan = try transaction.commit()
         if check {
-            let plan = try writer.plan(files)
             for path in plan.created { Console.printError("\(outputDirectory)/\(path): missing") }
             for path in plan.modified { Console.printError("\(outputDirectory)/\(path): out of date") }
             for path in plan.removed { Console.printError("\(outputDirectory)/\(path): no longer generated") }
@@ -48,10 +52,9 @@ struct Build: ParsableCommand {
                 Console.printError("\(plan.outOfDate.count) file(s) out of date; run 'envref build' (or 'make site')")
                 throw ExitCode.failure
             }
-            print("\(outputDirectory): \(files.count) files up to date")
+            print("\(outputDirectory): \(plan.unchanged.count) files up to date")
             return
         }
-        let plan = try writer.write(files)
         if verbose {
             for path in plan.created { print("created \(outputDirectory)/\(path)") }
             for path in plan.modified { print("updated \(outputDirectory)/\(path)") }
