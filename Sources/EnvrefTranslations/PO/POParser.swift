@@ -230,7 +230,9 @@ public enum POParser {
             }
             sawHeader = true
             if file.headerComments.isEmpty { file.headerComments = header.translatorComments }
-            for field in header.translation.split(separator: "\n") {
+            // Any line break ends a field: a CR left at the end of a value would merge with the "\n" the
+            // exporter writes after it into one "\r\n" character, and the value would change on reading back.
+            for field in header.translation.split(whereSeparator: \.isNewline) {
                 guard let colon = field.firstIndex(of: ":") else { continue }
                 let name = field[..<colon].trimmingCharacters(in: .whitespaces)
                 let value = field[field.index(after: colon)...].trimmingCharacters(in: .whitespaces)

@@ -163,6 +163,20 @@ struct POImportTests {
         ])
     }
 
+    @Test("a header field ends at any line break, so a file reads the same once written back")
+    func headerFieldLineBreaks() {
+        // Found by fuzz-po-reader: a value ending in CR, written back before "\n", read back as ending in "\r\n".
+        let minimal = POParser.parse("msgid \"\"\nmsgstr \"X-A: b\\r\"\n", path: "fr.po")
+        #expect(minimal.diagnostics.isEmpty)
+        #expect(minimal.file?.headerFields.map { "\($0.0)=\($0.1)" } == ["X-A=b"])
+        #expect(minimal.file.map { POParser.parse($0.text(), path: "fr.po").file == $0 } == true)
+
+        let mixed = POParser.parse("msgid \"\"\nmsgstr \"\"\n\"Language: fr\\r\"\n\"X-A: b\\r\\nX-B: c\\n\"\n", path: "fr.po")
+        #expect(mixed.diagnostics.isEmpty)
+        #expect(mixed.file?.headerFields.map { "\($0.0)=\($0.1)" } == ["Language=fr", "X-A=b", "X-B=c"])
+        #expect(mixed.file.map { POParser.parse($0.text(), path: "fr.po").file == $0 } == true)
+    }
+
     @Test("a header declaring another charset is refused")
     func charset() {
         let result = POParser.parse("msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=ISO-8859-1\\n\"\n", path: "fr.po")
