@@ -84,13 +84,14 @@ FUZZ_EXTRA_SEEDS ?= $(or $(ENVREF_SHARED_DATA),../shared)/seeds
 # SwiftPM passes each --sanitize as its own -sanitize= flag and swiftc keeps only the last one, so the
 # combined flag comes last; --sanitize=fuzzer is still needed for SwiftPM to link libFuzzer's main.
 FUZZ_BUILD_FLAGS := -c debug --sanitize=fuzzer --sanitize=address -Xswiftc -sanitize=fuzzer,address
-# Swift's own backtracer is off: under ASan it reads the crashed stack and reports that as a second,
-# bogus error, hiding the first; libFuzzer prints the stack of a trap itself.
 # A single input that takes 10 s or 2 GiB is a finding. Registries and PO files stay below 64 KiB (the
 # W&B registry is 44 KiB). Pages are capped at 8 KiB: under ASan each entry costs about 4 ms (a cmark
 # parse per cell, then the generated registry is loaded back), so a 16 KiB page of 2,000 one-line
 # headings would pass for a hang, and shorter inputs let the target run several times as many.
 FUZZ_OPTIONS := -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
+# Swift's own backtracer is off: under ASan it reads the crashed stack and reports that as a second,
+# bogus error, hiding the first; libFuzzer prints the stack of a trap itself.
+FUZZ_ENV := SWIFT_BACKTRACE=enable=no
 
 .PHONY: fuzz fuzz-build
 # The build's output goes to a log, shown only on failure: with ASan the gold linker warns about every
@@ -112,7 +113,7 @@ fuzz: fuzz-build
 	  dict=""; [ -f Fuzz/Dictionaries/$$target.dict ] && dict="-dict=Fuzz/Dictionaries/$$target.dict"; \
 	  max_len=65536; [ $$target = fuzz-markdown-import ] && max_len=8192; \
 	  echo "== $$target: $(FUZZ_SECONDS) s"; \
-	  SWIFT_BACKTRACE=enable=no Fuzz/.build/debug/$$target $$corpus -max_len=$$max_len $(FUZZ_OPTIONS) $$dict -max_total_time=$(FUZZ_SECONDS) \
+	  $(FUZZ_ENV) Fuzz/.build/debug/$$target $$corpus -max_len=$$max_len $(FUZZ_OPTIONS) $$dict -max_total_time=$(FUZZ_SECONDS) \
 	    -artifact_prefix=$(FUZZ_DIR)/artifacts/$$target- 2> $(FUZZ_DIR)/$$target.log || failed="$$failed $$target"; \
 	  grep -E "^(stat::|Done )" $(FUZZ_DIR)/$$target.log || true; \
 	done; \
