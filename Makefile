@@ -63,7 +63,7 @@ validate: build
 	$(DEBUG_BIN) validate
 
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz Fuzz/.build
 
 # Benchmarks: each area script writes Benchmarks/results/<area>.{json,md}; report.py merges them into
 # BENCHMARKS.md. An area whose script is not there yet is skipped, so areas can land one at a time.
@@ -81,3 +81,54 @@ bench: deps release
 	  fi; \
 	done
 	$(PYTHON) Benchmarks/report.py --results Benchmarks/results --output BENCHMARKS.md
+
+# Fuzz targets are a separate package (Fuzz/) so ordinary builds and tests never compile them with
+# the fuzzer's instrumentation. Each target runs for FUZZ_SECONDS on a scratch copy of its seed corpus
+# (new inputs must not dirty the repository); a crash, trap, timeout or leak lands in FUZZ_DIR/artifacts
+# and fails the run once every target has had its turn.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := fuzz-registry-loader fuzz-markdown-import fuzz-po-reader
+FUZZ_DIR := .build-fuzz
+# The W&B pages in the shared test data are extra seeds for the page importer when present; like the
+# tests, the fuzzer reads them there and never copies them into the repository.
+FUZZ_EXTRA_SEEDS ?= $(or $(ENVREF_SHARED_DATA),../shared)/seeds
+# SwiftPM passes each --sanitize as its own -sanitize= flag and swiftc keeps only the last one, so the
+# combined flag comes last; --sanitize=fuzzer is still needed for SwiftPM to link libFuzzer's main.
+FUZZ_BUILD_FLAGS := -c debug --sanitize=fuzzer --sanitize=address -Xswiftc -sanitize=fuzzer,address
+# A single input that takes 10 s or 2 GiB is a finding. Registries and PO files stay below 64 KiB (the
+# W&B registry is 44 KiB). Pages are capped at 8 KiB: under ASan each entry costs about 4 ms (a cmark
+# parse per cell, then the generated registry is loaded back), so a 16 KiB page of 2,000 one-line
+# headings would pass for a hang, and shorter inputs let the target run several times as many.
+FUZZ_OPTIONS := -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
+# Swift's own backtracer is off: under ASan it reads the crashed stack and reports that as a second,
+# bogus error, hiding the first; libFuzzer prints the stack of a trap itself.
+FUZZ_ENV := SWIFT_BACKTRACE=enable=no
+
+.PHONY: fuzz fuzz-build
+# The build's output goes to a log, shown only on failure: with ASan the gold linker warns about every
+# sanitizer helper symbol, and SwiftPM's fuzzer mode compiles the root package's envref-swiftgen plugin
+# tool as a library, which fails harmlessly (no fuzz target uses that tool).
+fuzz-build: deps
+	@mkdir -p $(FUZZ_DIR)
+	@echo "Building the fuzz targets (log: $(FUZZ_DIR)/build.log)"
+	@cd Fuzz && $(SWIFT) build $(FUZZ_BUILD_FLAGS) > ../$(FUZZ_DIR)/build.log 2>&1 || { cat ../$(FUZZ_DIR)/build.log; exit 1; }
+
+fuzz: fuzz-build
+	@mkdir -p $(FUZZ_DIR)/artifacts
+	@failed=""; \
+	for target in $(FUZZ_TARGETS); do \
+	  corpus=$(FUZZ_DIR)/corpus/$$target; \
+	  mkdir -p $$corpus; \
+	  cp Fuzz/Corpus/$$target/* $$corpus/; \
+	  if [ $$target = fuzz-markdown-import ] && [ -d "$(FUZZ_EXTRA_SEEDS)" ]; then cp $(FUZZ_EXTRA_SEEDS)/*.md $$corpus/; fi; \
+	  dict=""; [ -f Fuzz/Dictionaries/$$target.dict ] && dict="-dict=Fuzz/Dictionaries/$$target.dict"; \
+	  max_len=65536; [ $$target = fuzz-markdown-import ] && max_len=8192; \
+	  echo "== $$target: $(FUZZ_SECONDS) s"; \
+	  $(FUZZ_ENV) Fuzz/.build/debug/$$target $$corpus -max_len=$$max_len $(FUZZ_OPTIONS) $$dict -max_total_time=$(FUZZ_SECONDS) \
+	    -artifact_prefix=$(FUZZ_DIR)/artifacts/$$target- 2> $(FUZZ_DIR)/$$target.log || failed="$$failed $$target"; \
+	  grep -E "^(stat::|Done )" $(FUZZ_DIR)/$$target.log || true; \
+	done; \
+	if [ -n "$$failed" ]; then \
+	  for target in $$failed; do echo "== $$target found a problem (log: $(FUZZ_DIR)/$$target.log):"; grep -E "(==[0-9]+==ERROR|^SUMMARY|Fatal error|Test unit written to)" $(FUZZ_DIR)/$$target.log || tail -20 $(FUZZ_DIR)/$$target.log; done; \
+	  echo "Fuzzing found problems in:$$failed; reproduce with Fuzz/.build/debug/<target> <artifact>"; exit 1; \
+	fi

@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "EnvrefRegistry", targets: ["EnvrefRegistry"]),
         .library(name: "EnvrefMarkdown", targets: ["EnvrefMarkdown"]),
         .library(name: "EnvrefDocs", targets: ["EnvrefDocs"]),
+        .library(name: "EnvrefTranslations", targets: ["EnvrefTranslations"]),
         .library(name: "EnvrefRuntime", targets: ["EnvrefRuntime"]),
         .library(name: "WandbSettings", targets: ["WandbSettings"]),
         .plugin(name: "EnvrefAccessorsPlugin", targets: ["EnvrefAccessorsPlugin"]),

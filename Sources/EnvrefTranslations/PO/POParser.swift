@@ -40,7 +40,10 @@ public enum POParser {
         init(path: String) { self.path = path }
 
         mutating func parse(_ text: String) {
-            let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+            // A lone CR ends a line too, as in the page reader: kept inside a line, it would reach a comment
+            // or a header that the exporter then writes back as a line break, changing the file.
+            let lines = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+                .split(separator: "\n", omittingEmptySubsequences: false)
             for (index, rawLine) in lines.enumerated() {
                 var line = Substring(rawLine)
                 if index == 0, line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
@@ -227,7 +230,9 @@ public enum POParser {
             }
             sawHeader = true
             if file.headerComments.isEmpty { file.headerComments = header.translatorComments }
-            for field in header.translation.split(separator: "\n") {
+            // Any line break ends a field: a CR left at the end of a value would merge with the "\n" the
+            // exporter writes after it into one "\r\n" character, and the value would change on reading back.
+            for field in header.translation.split(whereSeparator: \.isNewline) {
                 guard let colon = field.firstIndex(of: ":") else { continue }
                 let name = field[..<colon].trimmingCharacters(in: .whitespaces)
                 let value = field[field.index(after: colon)...].trimmingCharacters(in: .whitespaces)

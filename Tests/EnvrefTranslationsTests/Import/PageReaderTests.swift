@@ -180,6 +180,23 @@ struct PageReaderTests {
         ])
     }
 
+    @Test("aliases in the front matter are refused before composing it, which would take exponential time")
+    func frontMatterAliases() {
+        // Found with fuzz-markdown-import: aliased keys, hashed in full on every repetition, kept it busy for minutes.
+        var lines = ["---", "a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+        for level in 1...8 {
+            lines.append("a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]")
+        }
+        lines += ["? *a8", ": 1", "? *a8", ": 2", "lang: ja", "---", "| Variable | Usage |", "| --- | --- |", "| `A_B` | One. |"]
+        let page = Self.read(lines.joined(separator: "\n"), path: "fr.md")
+        #expect(page.language == "fr")
+        #expect(page.languageSource == .fileName)
+        #expect(page.names == ["A_B"])
+        #expect(page.diagnostics.map(\.description) == [
+            "fr.md:3:1: warning: the front matter uses a YAML alias ('*a0'), so its language (if any) was not read"
+        ])
+    }
+
     @Test("rows Markdown renderers drop are recovered with a warning, never lost silently")
     func recovery() {
         let page = Self.read("""

@@ -142,6 +142,41 @@ struct POImportTests {
         ])
     }
 
+    @Test("a lone CR ends a line, so a file reads the same once written back")
+    func loneCarriageReturn() {
+        // Found by fuzz-po-reader: the comment of "#ms\r" kept its CR, which `text()` wrote as a line break.
+        let result = POParser.parse("#ms\r", path: "fr.po")
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.file?.headerComments == ["ms"])
+        #expect(result.file.map { POParser.parse($0.text(), path: "fr.po").file == $0 } == true)
+
+        let mac = POParser.parse("# Old Mac file\rmsgid \"\"\rmsgstr \"Language: fr\\n\"\r\rmsgctxt \"A\"\rmsgid \"a\"\rmsgstr \"b\"\r", path: "fr.po")
+        #expect(mac.diagnostics.isEmpty)
+        #expect(mac.file?.headerComments == ["Old Mac file"])
+        #expect(mac.file?.header("Language") == "fr")
+        #expect(mac.file?.entries.map { [$0.context, $0.id, $0.translation] } == [["A", "a", "b"]])
+        #expect(mac.file?.entries.first?.location?.description == "fr.po:5:1")
+
+        #expect(POParser.parse("msgid \"a\rb\"\nmsgstr \"\"\n", path: "fr.po").diagnostics.map(\.description) == [
+            "fr.po:1:7: error: unterminated string: a closing quote is missing",
+            "fr.po:2:1: error: unknown keyword 'b'; expected msgctxt, msgid, msgid_plural or msgstr",
+        ])
+    }
+
+    @Test("a header field ends at any line break, so a file reads the same once written back")
+    func headerFieldLineBreaks() {
+        // Found by fuzz-po-reader: a value ending in CR, written back before "\n", read back as ending in "\r\n".
+        let minimal = POParser.parse("msgid \"\"\nmsgstr \"X-A: b\\r\"\n", path: "fr.po")
+        #expect(minimal.diagnostics.isEmpty)
+        #expect(minimal.file?.headerFields.map { "\($0.0)=\($0.1)" } == ["X-A=b"])
+        #expect(minimal.file.map { POParser.parse($0.text(), path: "fr.po").file == $0 } == true)
+
+        let mixed = POParser.parse("msgid \"\"\nmsgstr \"\"\n\"Language: fr\\r\"\n\"X-A: b\\r\\nX-B: c\\n\"\n", path: "fr.po")
+        #expect(mixed.diagnostics.isEmpty)
+        #expect(mixed.file?.headerFields.map { "\($0.0)=\($0.1)" } == ["Language=fr", "X-A=b", "X-B=c"])
+        #expect(mixed.file.map { POParser.parse($0.text(), path: "fr.po").file == $0 } == true)
+    }
+
     @Test("a header declaring another charset is refused")
     func charset() {
         let result = POParser.parse("msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=ISO-8859-1\\n\"\n", path: "fr.po")
