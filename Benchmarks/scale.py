@@ -57,7 +57,8 @@ def summary(samples):
     return {"median_s": round(statistics.median(s for s, _, _ in samples), 6),
             "median_cpu_s": round(statistics.median(c for _, _, c in samples), 6),
             "runs_s": [round(s, 6) for s, _, _ in samples],
-            "peak_rss_mb": round(max(m for _, m, _ in samples) / 1024, 1)}
+            # ru_maxrss is in KiB; reported in MB (10^6 bytes), the unit the targets are stated in.
+            "peak_rss_mb": round(max(m for _, m, _ in samples) * 1024 / 1e6, 1)}
 
 
 def repeated(runs, command, before=None, cwd=None):
