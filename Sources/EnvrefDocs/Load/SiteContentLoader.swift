@@ -88,13 +88,11 @@ public struct SiteContentLoader: Sendable {
             return nil
         }
         let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            diagnostics.append(.error("invalid YAML: \(Self.summary(of: error))", at: Self.location(of: error, path: path) ?? start))
-            return nil
-        } catch {
-            diagnostics.append(.error("invalid YAML: \(error)", at: start))
+        switch GuardedYAML.compose(text, path: path, documentName: "the interface strings") {
+        case .success(let node):
+            root = node
+        case .failure(let error):
+            diagnostics += error.diagnostics
             return nil
         }
         var table: [String: String] = [:]
@@ -156,24 +154,5 @@ public struct SiteContentLoader: Sendable {
 
     private func location(of node: Node?, path: String) -> SourceLocation {
         SourceLocation(path: path, line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1)
-    }
-
-    private static func location(of error: YamlError, path: String) -> SourceLocation? {
-        switch error {
-        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
-            SourceLocation(path: path, line: mark.line, column: mark.column)
-        case .duplicatedKeysInMapping(_, let context):
-            SourceLocation(path: path, line: context.mark.line, column: context.mark.column)
-        default:
-            nil
-        }
-    }
-
-    private static func summary(of error: YamlError) -> String {
-        switch error {
-        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): problem
-        case .duplicatedKeysInMapping(let duplicates, _): "duplicate key '\(duplicates.joined(separator: "', '"))'"
-        default: "\(error)"
-        }
     }
 }

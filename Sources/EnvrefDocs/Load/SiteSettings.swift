@@ -1,4 +1,5 @@
 import EnvrefCore
+import EnvrefRegistry
 import Foundation
 import Yams
 
@@ -24,10 +25,9 @@ public struct SiteSettings: Hashable, Sendable {
             return (SiteSettings(), [.error("the file is not valid UTF-8", at: start)])
         }
         let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch {
-            return (SiteSettings(), [.error("invalid YAML: \(error)", at: start)])
+        switch GuardedYAML.compose(text, path: path, documentName: "the site settings") {
+        case .success(let node): root = node
+        case .failure(let error): return (SiteSettings(), error.diagnostics)
         }
         guard let root else { return (SiteSettings(), []) }
         guard case .mapping(let mapping) = root else {

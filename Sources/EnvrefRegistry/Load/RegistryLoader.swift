@@ -97,7 +97,7 @@ public enum RegistryLoader {
         RegistryLoadResult(registry: nil, diagnostics: [diagnostic])
     }
 
-    private static func composeFailure(_ error: any Error, path: String) -> Diagnostic {
+    static func composeFailure(_ error: any Error, path: String) -> Diagnostic {
         if let yamlError = error as? YamlError {
             switch yamlError {
             case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):

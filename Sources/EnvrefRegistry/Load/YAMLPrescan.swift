@@ -28,8 +28,8 @@ struct YAMLPrescan {
         case sequence(path: [String], index: Int)
     }
 
-    /// Scans `source` and records what it finds.
-    init(_ source: SourceText) {
+    /// Scans `source` and records what it finds; `documentName` names the file in messages.
+    init(_ source: SourceText, documentName: String = "the registry") {
         composableText = source.text
         var renames: [(start: Int, end: Int)] = []
         var parser = yaml_parser_t()
@@ -60,7 +60,7 @@ struct YAMLPrescan {
                 case YAML_DOCUMENT_START_EVENT:
                     documents += 1
                     if documents > 1 {
-                        diagnostics.append(.error("the registry must be a single YAML document, but a second one starts here", at: location))
+                        diagnostics.append(.error("\(documentName) must be a single YAML document, but a second one starts here", at: location))
                         isFatal = true
                         return
                     }
@@ -69,14 +69,14 @@ struct YAMLPrescan {
                     if aliases <= Self.maximumReportedAliases {
                         let name = event.data.alias.anchor.map { String(cString: $0) } ?? ""
                         diagnostics.append(.error(
-                            "YAML aliases are not supported in the registry (found '*\(name)'); write the value out in full",
+                            "YAML aliases are not supported in \(documentName) (found '*\(name)'); write the value out in full",
                             at: location))
                     }
                     isFatal = true
                     Self.completeValue(in: &frames)
                 case YAML_SCALAR_EVENT:
                     if let tag = event.data.scalar.tag {
-                        diagnostics.append(Self.tagError(tag, at: location))
+                        diagnostics.append(Self.tagError(tag, in: documentName, at: location))
                         isFatal = true
                     }
                     if case .mapping(let path, var seenKeys, true, _) = frames.last {
@@ -96,7 +96,7 @@ struct YAMLPrescan {
                 case YAML_MAPPING_START_EVENT, YAML_SEQUENCE_START_EVENT:
                     let tag = event.type == YAML_MAPPING_START_EVENT ? event.data.mapping_start.tag : event.data.sequence_start.tag
                     if let tag {
-                        diagnostics.append(Self.tagError(tag, at: location))
+                        diagnostics.append(Self.tagError(tag, in: documentName, at: location))
                         isFatal = true
                     }
                     let path: [String]
@@ -174,10 +174,10 @@ struct YAMLPrescan {
 
     /// Tags ask a YAML reader to build arbitrary types (`!!python/object`), and every reader of the
     /// registry, not only envref, would have to agree on them; plain values are the whole format.
-    private static func tagError(_ tag: UnsafeMutablePointer<yaml_char_t>, at location: SourceLocation) -> Diagnostic {
+    private static func tagError(_ tag: UnsafeMutablePointer<yaml_char_t>, in documentName: String, at location: SourceLocation) -> Diagnostic {
         var name = String(cString: tag)
         if name.hasPrefix("tag:yaml.org,2002:") { name = "!!" + name.dropFirst("tag:yaml.org,2002:".count) }
-        return .error("YAML tags are not supported in the registry (found '\(DiagnosticText.excerpt(name))'); write plain values", at: location)
+        return .error("YAML tags are not supported in \(documentName) (found '\(DiagnosticText.excerpt(name))'); write plain values", at: location)
     }
 
     private static let nestingMessage = "the YAML is nested too deeply (more than \(maximumDepth) levels)"

@@ -67,10 +67,12 @@ public enum LockFile {
         mutating func read(_ text: String) -> TranslationLock {
             var lock = TranslationLock(path: path)
             let root: Node?
-            do {
-                root = try Yams.compose(yaml: text)
-            } catch {
-                diagnostics.append(.error("the lock file is not valid YAML (\(error)); restore it from version control or delete it and run `envref translations accept`", at: location(nil)))
+            switch GuardedYAML.compose(text, path: path, documentName: "the lock file") {
+            case .success(let node):
+                root = node
+            case .failure(let error):
+                diagnostics += error.diagnostics
+                diagnostics.append(.note("restore the lock file from version control, or delete it and run `envref translations accept`", at: location(nil)))
                 return lock
             }
             guard let root else { return lock }
