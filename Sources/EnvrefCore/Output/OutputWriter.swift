@@ -182,8 +182,8 @@ public final class OutputTransaction {
         guard added.insert(file.path).inserted else { return }
         let current = root.appending(path: file.path)
         let isUnchanged: Bool
-        if existing.contains(file.path), let bytes = FileManager.default.contents(atPath: current.path) {
-            isUnchanged = bytes == file.contents
+        if existing.contains(file.path) {
+            isUnchanged = Self.file(at: current, holds: file.contents)
             if isUnchanged { plan.unchanged.append(file.path) } else { plan.modified.append(file.path) }
         } else {
             isUnchanged = false
@@ -198,6 +198,25 @@ public final class OutputTransaction {
         } catch {
             cancel()
             throw error
+        }
+    }
+
+    /// Whether the file at `url` holds exactly `contents`, read in small chunks: a large site's pages are
+    /// megabytes each, and holding the old copy beside the new one would raise the build's peak memory.
+    static func file(at url: URL, holds contents: Data) -> Bool {
+        guard let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int, size == contents.count,
+            let handle = try? FileHandle(forReadingFrom: url)
+        else { return false }
+        defer { try? handle.close() }
+        return contents.withUnsafeBytes { expected in
+            var offset = 0
+            while offset < expected.count {
+                guard let chunk = try? handle.read(upToCount: 1 << 16), !chunk.isEmpty, chunk.count <= expected.count - offset else { return false }
+                let same = chunk.withUnsafeBytes { memcmp($0.baseAddress!, expected.baseAddress! + offset, chunk.count) == 0 }
+                guard same else { return false }
+                offset += chunk.count
+            }
+            return (try? handle.read(upToCount: 1))?.isEmpty ?? true
         }
     }
 

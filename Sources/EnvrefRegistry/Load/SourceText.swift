@@ -20,6 +20,12 @@ struct SourceText {
                 "the file is \(encoding) (it starts with a \(encoding) byte-order mark); save it as UTF-8",
                 at: SourceLocation(path: path, line: 1, column: 1))]))
         }
+        if !containsForbiddenCharacter(bytes), var text = String(validating: bytes, as: UTF8.self) {
+            // The common case: one byte scan and the standard library's validation, with no per-character
+            // work. The walk below only runs to locate what is wrong.
+            if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
+            return .success(SourceText(text: text, path: path))
+        }
         var position = TextPosition()
         var iterator = bytes.makeIterator()
         var decoder = UTF8()
@@ -54,6 +60,28 @@ struct SourceText {
         return .success(SourceText(text: text, path: path))
     }
 
+    /// Whether the bytes hold anything `problem(with:isFirst:)` refuses: a C0 control other than tab and
+    /// line breaks, DEL, a C1 control (0xC2 0x80–0x9F, except NEL), or a byte-order mark after the start.
+    private static func containsForbiddenCharacter(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            for index in buffer.indices {
+                switch buffer[index] {
+                case 0x09, 0x0A, 0x0D:
+                    continue
+                case 0x00...0x1F, 0x7F:
+                    return true
+                case 0xC2 where index + 1 < buffer.count && (0x80...0x9F).contains(buffer[index + 1]) && buffer[index + 1] != 0x85:
+                    return true
+                case 0xEF where index > 0 && index + 2 < buffer.count && buffer[index + 1] == 0xBB && buffer[index + 2] == 0xBF:
+                    return true
+                default:
+                    continue
+                }
+            }
+            return false
+        }
+    }
+
     /// Why `scalar` may not appear in a registry, if it may not.
     private static func problem(with scalar: Unicode.Scalar, isFirst: Bool) -> String? {
         switch scalar.value {
@@ -85,10 +113,27 @@ struct SourceText {
 
     /// Whether the text holds nothing but white space and comments.
     var isBlank: Bool {
-        text.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }).allSatisfy { line in
-            let trimmed = line.drop { $0 == " " || $0 == "\t" }
-            return trimmed.isEmpty || trimmed.hasPrefix("#") || trimmed == "---" || trimmed == "..."
+        // Line by line over the bytes: this runs on every registry, and splitting a large one into
+        // substrings would cost more than loading it.
+        // Every other byte ends the scan, so each case below is at the start of a line or after indentation.
+        var utf8 = text.utf8[...]
+        while let byte = utf8.first {
+            switch byte {
+            case UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: " "), UInt8(ascii: "\t"):
+                utf8 = utf8.dropFirst()
+            case UInt8(ascii: "#"):
+                utf8 = utf8.drop { $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\r") }
+            case UInt8(ascii: "-"), UInt8(ascii: "."):
+                // A document marker (`---` or `...`) alone on its line.
+                let marker = utf8.prefix { $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\r") }
+                let trimmed = marker.reversed().drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+                guard Array(trimmed.reversed()) == Array((byte == UInt8(ascii: "-") ? "---" : "...").utf8) else { return false }
+                utf8 = utf8.dropFirst(marker.count)
+            default:
+                return false
+            }
         }
+        return true
     }
 }
 

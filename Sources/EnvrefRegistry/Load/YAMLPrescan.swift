@@ -79,7 +79,11 @@ struct YAMLPrescan {
                         diagnostics.append(Self.tagError(tag, in: documentName, at: location))
                         isFatal = true
                     }
-                    if case .mapping(let path, var seenKeys, true, _) = frames.last {
+                    if case .mapping(_, _, true, _) = frames.last,
+                        // Taken out of the stack, not copied: the key table is then mutated in place, where a
+                        // copy per key made a mapping of n keys cost n² (seconds for 10,000 variables).
+                        case .mapping(let path, var seenKeys, _, _) = frames.removeLast()
+                    {
                         let key = String(cString: event.data.scalar.value)
                         if let firstLine = seenKeys[key] {
                             if renames.count < Self.maximumReportedDuplicates {
@@ -89,7 +93,7 @@ struct YAMLPrescan {
                         } else {
                             seenKeys[key] = Int(start.line) + 1
                         }
-                        frames[frames.count - 1] = .mapping(path: path, seenKeys: seenKeys, expectingKey: false, currentKey: key)
+                        frames.append(.mapping(path: path, seenKeys: seenKeys, expectingKey: false, currentKey: key))
                     } else {
                         Self.completeValue(in: &frames)
                     }
