@@ -15,6 +15,9 @@ import subprocess
 from pathlib import Path
 
 ORDER = ["stages", "scale", "profile", "plugin", "runtime"]
+# Headings for fragments written without one.
+TITLES = {"plugin": "Build plugin", "runtime": "Runtime", "accessors-compile": "Generated accessors: compile time",
+          "runtime-history": "Runtime: step by step"}
 
 
 def cpu_model():
@@ -90,7 +93,10 @@ def main():
     if missing:
         lines += [f"Not run this time: {', '.join(missing)}.", ""]
     for area in areas:
-        lines.append(fragments[area].read_text(encoding="utf-8").rstrip("\n"))
+        fragment = fragments[area].read_text(encoding="utf-8").rstrip("\n")
+        if not fragment.startswith("#"):
+            lines += [f"## {TITLES.get(area, area.replace('-', ' ').capitalize())}", ""]
+        lines.append(fragment)
         lines.append("")
     arguments.output.write_text("\n".join(lines), encoding="utf-8")
     print(arguments.output)
