@@ -1,4 +1,3 @@
-import CYaml
 import EnvrefCore
 import EnvrefRegistry
 import Foundation
@@ -46,52 +45,24 @@ struct FrontMatter {
     }
 
     private mutating func readYAML(_ body: ArraySlice<Substring>, path: String) {
-        let text = body.joined(separator: "\n")
-        // Composing checks keys for duplicates by hashing them, and an aliased key is hashed in full
-        // each time it is repeated, so a few lines of aliases take exponential time.
-        if let alias = Self.firstAlias(in: text) {
-            diagnostics.append(.warning(
-                "the front matter uses a YAML alias ('*\(alias.name)'), so its language (if any) was not read",
-                at: SourceLocation(path: path, line: alias.line + 1, column: 1)))
-            return
-        }
-        do {
-            guard case .mapping(let mapping)? = try Yams.compose(yaml: text) else { return }
+        // A blank first line stands for the opening fence, so positions are the page's own.
+        let text = "\n" + body.joined(separator: "\n")
+        // Behind the registry's guards: a few lines of nested aliases would otherwise take exponential
+        // time to compose. A page whose front matter cannot be read is still imported; only the
+        // language it may declare is lost, so the problem is a warning.
+        switch GuardedYAML.compose(text, path: path, documentName: "the front matter") {
+        case .success(let root):
+            guard case .mapping(let mapping)? = root else { return }
             for (key, value) in mapping {
                 guard let name = key.string, Self.languageKeys.contains(name.lowercased()), let scalar = value.string else { continue }
                 language = scalar
-                languageLine = (key.mark?.line ?? 1) + 1
+                languageLine = key.mark?.line ?? 1
                 return
             }
-        } catch {
-            diagnostics.append(.warning(
-                "the front matter is not valid YAML, so its language (if any) was not read",
-                at: SourceLocation(path: path, line: 1, column: 1)))
-        }
-    }
-
-    /// The first alias in `text` and its 1-based line within the text; `nil` when there is none or the
-    /// YAML stops being readable first (composing then reports the syntax error).
-    static func firstAlias(in text: String) -> (name: String, line: Int)? {
-        var parser = yaml_parser_t()
-        guard yaml_parser_initialize(&parser) == 1 else { return nil }
-        defer { yaml_parser_delete(&parser) }
-        let bytes = Array(text.utf8)
-        return bytes.withUnsafeBufferPointer { buffer in
-            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
-            var event = yaml_event_t()
-            while yaml_parser_parse(&parser, &event) == 1 {
-                defer { yaml_event_delete(&event) }
-                switch event.type {
-                case YAML_ALIAS_EVENT:
-                    return (event.data.alias.anchor.map { String(cString: $0) } ?? "", Int(event.start_mark.line) + 1)
-                case YAML_STREAM_END_EVENT:
-                    return nil
-                default:
-                    continue
-                }
-            }
-            return nil
+        case .failure(let error):
+            guard let first = error.diagnostics.first else { return }
+            diagnostics.append(.warning("the front matter's language (if any) was not read: \(first.message)",
+                                        at: first.location ?? SourceLocation(path: path, line: 1, column: 1)))
         }
     }
 }

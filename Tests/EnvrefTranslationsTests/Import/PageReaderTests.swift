@@ -176,7 +176,7 @@ struct PageReaderTests {
         #expect(Self.read("+++\nlanguageCode = \"ko\"\n+++\n", path: "fr.md").language == "ko")
         #expect(Self.read("---\nlang: ko\n---\n", path: "fr.md", language: "es").language == "es")
         #expect(Self.read("---\nlang: [oops\n---\n", path: "fr.md").diagnostics.map(\.description) == [
-            "fr.md:1:1: warning: the front matter is not valid YAML, so its language (if any) was not read"
+            "fr.md:3:1: warning: the front matter's language (if any) was not read: invalid YAML: did not find expected ',' or ']' while parsing a flow sequence at line 2"
         ])
     }
 
@@ -193,7 +193,7 @@ struct PageReaderTests {
         #expect(page.languageSource == .fileName)
         #expect(page.names == ["A_B"])
         #expect(page.diagnostics.map(\.description) == [
-            "fr.md:3:1: warning: the front matter uses a YAML alias ('*a0'), so its language (if any) was not read"
+            "fr.md:3:10: warning: the front matter's language (if any) was not read: YAML aliases are not supported in the front matter (found '*a0'); write the value out in full"
         ])
     }
 
