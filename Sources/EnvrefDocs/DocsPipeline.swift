@@ -60,9 +60,15 @@ public struct DocsPipeline: Sendable {
         diagnostics += lock.diagnostics
         guard !lock.diagnostics.containsErrors else { return Outcome(diagnostics: diagnostics.sorted(), succeeded: false) }
         let status = TranslationStatus(registry: registry, lock: lock.lock)
-        let contexts = SiteContextBuilder().build(siteContent, status: status)
+        let builder = SiteContextBuilder()
+        let renderer = SiteRenderer(templates: templateSet)
         do {
-            try SiteRenderer(templates: templateSet).render(contexts, into: sink)
+            // Reference pages are translated and rendered one language at a time: with a large registry,
+            // every language's context held at once would set the build's peak memory.
+            for language in siteContent.languages {
+                try renderer.renderReferencePage(builder.page(for: language, in: siteContent), into: sink)
+            }
+            try renderer.render(builder.build(siteContent, status: status, includingReferencePages: false), into: sink)
             return Outcome(diagnostics: diagnostics.sorted(), succeeded: true)
         } catch let error as DiagnosticsError {
             return Outcome(diagnostics: (diagnostics + error.diagnostics).sorted(), succeeded: false)

@@ -39,10 +39,7 @@ public struct SiteRenderer: Sendable {
         contexts.pages = []
         pages.reverse()
         while let page = pages.popLast() {
-            // Encoded once for both of the page's templates.
-            let values = try Self.templateValues(of: page)
-            try sink(OutputFile(path: "\(page.language)/\(SiteContextBuilder.htmlFileName)", contents: try render(values, "reference.html")))
-            try sink(OutputFile(path: "\(page.language)/\(SiteContextBuilder.markdownFileName)", contents: try render(values, "reference.md")))
+            try renderReferencePage(page, into: sink)
         }
         try sink(OutputFile(path: "index.html", contents: try render(try Self.templateValues(of: contexts.index), "index.html")))
         if let translations = contexts.translations {
@@ -57,6 +54,14 @@ public struct SiteRenderer: Sendable {
         for (name, data) in templates.assets {
             try sink(OutputFile(path: "\(TemplateSet.assetsFolder)/\(name)", contents: data))
         }
+    }
+
+    /// One language's reference page, in HTML and Markdown.
+    public func renderReferencePage(_ page: ReferencePageContext, into sink: (OutputFile) throws -> Void) throws {
+        // Encoded once for both of the page's templates.
+        let values = try Self.templateValues(of: page)
+        try sink(OutputFile(path: "\(page.language)/\(SiteContextBuilder.htmlFileName)", contents: try render(values, "reference.html")))
+        try sink(OutputFile(path: "\(page.language)/\(SiteContextBuilder.markdownFileName)", contents: try render(values, "reference.md")))
     }
 
     /// What the templates read: `TemplateValueEncoder` says why they do not get the structs themselves.

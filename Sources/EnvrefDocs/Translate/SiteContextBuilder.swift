@@ -30,10 +30,11 @@ public struct SiteContextBuilder: Sendable {
     /// Creates a builder.
     public init() {}
 
-    /// Builds the contexts of every page; `status` adds the translation status page.
-    public func build(_ content: SiteContent, status: TranslationStatus? = nil) -> SiteContexts {
+    /// Builds the contexts of every page; `status` adds the translation status page. Without
+    /// `includingReferencePages`, `pages` is left empty for a caller that builds them one at a time.
+    public func build(_ content: SiteContent, status: TranslationStatus? = nil, includingReferencePages: Bool = true) -> SiteContexts {
         let addresses = SiteAddresses(content: content)
-        let pages = content.languages.map { page(for: $0, in: content) }
+        let pages = includingReferencePages ? content.languages.map { page(for: $0, in: content) } : []
         let translationsChrome = chrome(
             depth: 0, canonical: addresses.canonical(TranslationsPageBuilder.htmlPath, from: 0), alternates: [],
             strings: content.source.strings, registry: content.registry)
