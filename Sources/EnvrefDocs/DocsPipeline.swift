@@ -76,4 +76,31 @@ public struct DocsPipeline: Sendable {
             return Outcome(diagnostics: (diagnostics + [.error("cannot write the site: \(error)")]).sorted(), succeeded: false)
         }
     }
+
+    /// Runs every stage straight into a transaction on the owned folder `writer` writes: committed when every
+    /// stage succeeded (a dry run only compares), cancelled otherwise, so a failed build leaves the folder as
+    /// it was. The plan is `nil` when a stage failed; a folder that cannot be written is one more diagnostic.
+    public func run(writingTo writer: OutputWriter, dryRun: Bool = false) -> (outcome: Outcome, plan: OutputPlan?) {
+        let failure = { (error: any Error) in
+            Diagnostic.error("cannot write the site: \(error)", at: SourceLocation(path: writer.root.relativePath, line: 1))
+        }
+        let transaction: OutputTransaction
+        do {
+            transaction = try writer.begin(dryRun: dryRun)
+        } catch {
+            return (Outcome(diagnostics: [failure(error)], succeeded: false), nil)
+        }
+        var outcome = run { try transaction.add($0) }
+        guard outcome.succeeded else {
+            transaction.cancel()
+            return (outcome, nil)
+        }
+        do {
+            return (outcome, try transaction.commit())
+        } catch {
+            outcome.diagnostics.append(failure(error))
+            outcome.succeeded = false
+            return (outcome, nil)
+        }
+    }
 }

@@ -44,24 +44,9 @@ public struct OutputWriter: Sendable {
 
     /// Compares the files with what is on disk, without writing anything.
     public func plan(_ files: [OutputFile]) throws -> OutputPlan {
-        var plan = OutputPlan()
-        for file in files.sorted(by: { $0.path < $1.path }) {
-            let url = root.appending(path: file.path)
-            if let existing = FileManager.default.contents(atPath: url.path) {
-                if existing == file.contents {
-                    plan.unchanged.append(file.path)
-                } else {
-                    plan.modified.append(file.path)
-                }
-            } else {
-                plan.created.append(file.path)
-            }
-        }
-        if ownsFolder {
-            let wanted = Set(files.map(\.path))
-            plan.removed = try existingFiles().filter { !wanted.contains($0) }.sorted()
-        }
-        return plan
+        let transaction = try begin(dryRun: true)
+        for file in files { try transaction.add(file) }
+        return try transaction.commit()
     }
 
     /// Brings the folder in line with `files` and returns what changed.
@@ -102,11 +87,12 @@ public struct OutputWriter: Sendable {
     }
 
     /// Starts replacing the owned folder file by file, so a large site never has to be held whole in
-    /// memory; `dryRun` only compares.
+    /// memory; `dryRun` only compares (and works on any folder).
     public func begin(dryRun: Bool = false) throws -> OutputTransaction {
-        precondition(ownsFolder, "only a folder the writer owns is replaced as a whole")
+        precondition(ownsFolder || dryRun, "only a folder the writer owns is replaced as a whole")
         if !dryRun { try removeLeftoversOfInterruptedWrites() }
-        return OutputTransaction(root: root, staging: dryRun ? nil : stagingFolder, existing: try existingFiles())
+        // A folder the writer does not own may be large (the package root) and loses nothing, so it is not listed.
+        return OutputTransaction(root: root, staging: dryRun ? nil : stagingFolder, existing: ownsFolder ? Set(try existingFiles()) : nil)
     }
 
     /// The hidden sibling folder this process assembles a new tree in.
@@ -162,15 +148,16 @@ public struct OutputWriter: Sendable {
 public final class OutputTransaction {
     private let root: URL
     private let staging: URL?
-    private let existing: Set<String>
+    /// Every file in an owned folder; `nil` for a folder the writer does not own, where nothing is removed.
+    private let existing: Set<String>?
     private var plan = OutputPlan()
     private var added: Set<String> = []
     private var isOpen = true
 
-    init(root: URL, staging: URL?, existing: [String]) {
+    init(root: URL, staging: URL?, existing: Set<String>?) {
         self.root = root
         self.staging = staging
-        self.existing = Set(existing)
+        self.existing = existing
         if let staging { try? FileManager.default.removeItem(at: staging) }
     }
 
@@ -182,7 +169,7 @@ public final class OutputTransaction {
         guard added.insert(file.path).inserted else { return }
         let current = root.appending(path: file.path)
         let isUnchanged: Bool
-        if existing.contains(file.path) {
+        if existing?.contains(file.path) ?? FileManager.default.fileExists(atPath: current.path) {
             isUnchanged = Self.file(at: current, holds: file.contents)
             if isUnchanged { plan.unchanged.append(file.path) } else { plan.modified.append(file.path) }
         } else {
@@ -225,7 +212,7 @@ public final class OutputTransaction {
     public func commit() throws -> OutputPlan {
         precondition(isOpen, "the transaction is already committed or cancelled")
         isOpen = false
-        plan.removed = existing.subtracting(added).sorted()
+        plan.removed = existing?.subtracting(added).sorted() ?? []
         plan.created.sort()
         plan.modified.sort()
         plan.unchanged.sort()

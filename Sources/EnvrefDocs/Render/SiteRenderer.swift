@@ -17,7 +17,7 @@ public struct SiteRenderer: Sendable {
     public static let sitemapPath = "sitemap.xml"
 
     /// Every output file, sorted by path.
-    public func render(_ contexts: consuming SiteContexts) throws(DiagnosticsError) -> [OutputFile] {
+    public func render(_ contexts: SiteContexts) throws(DiagnosticsError) -> [OutputFile] {
         var files: [OutputFile] = []
         do {
             try render(contexts) { files.append($0) }
@@ -31,14 +31,8 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Hands each output file to `sink` as soon as it is rendered, so a large site is never held whole.
-    ///
-    /// Each language's context is let go as soon as its pages are rendered too: with a large registry,
-    /// every context held until the end beside every rendered file would set the build's peak memory.
-    public func render(_ contexts: consuming SiteContexts, into sink: (OutputFile) throws -> Void) throws {
-        var pages = contexts.pages
-        contexts.pages = []
-        pages.reverse()
-        while let page = pages.popLast() {
+    public func render(_ contexts: SiteContexts, into sink: (OutputFile) throws -> Void) throws {
+        for page in contexts.pages {
             try renderReferencePage(page, into: sink)
         }
         try sink(OutputFile(path: "index.html", contents: try render(try Self.templateValues(of: contexts.index), "index.html")))

@@ -28,26 +28,7 @@ public struct PreviewBuild: Sendable {
 
     /// Runs the pipeline and writes the site if it succeeded.
     public func run() -> Outcome {
-        let transaction: OutputTransaction
-        do {
-            transaction = try OutputWriter(root: URL(fileURLWithPath: outputDirectory), ownsFolder: true).begin()
-        } catch {
-            return Outcome(diagnostics: [writeFailure(error)], succeeded: false, changedFiles: [])
-        }
-        let output = pipeline.run { try transaction.add($0) }
-        guard output.succeeded else {
-            transaction.cancel()
-            return Outcome(diagnostics: output.diagnostics, succeeded: false, changedFiles: [])
-        }
-        do {
-            let plan = try transaction.commit()
-            return Outcome(diagnostics: output.diagnostics, succeeded: true, changedFiles: plan.outOfDate)
-        } catch {
-            return Outcome(diagnostics: output.diagnostics + [writeFailure(error)], succeeded: false, changedFiles: [])
-        }
-    }
-
-    private func writeFailure(_ error: any Error) -> Diagnostic {
-        .error("cannot write the site: \(error)", at: SourceLocation(path: outputDirectory, line: 1))
+        let (output, written) = pipeline.run(writingTo: OutputWriter(root: URL(fileURLWithPath: outputDirectory), ownsFolder: true))
+        return Outcome(diagnostics: output.diagnostics, succeeded: written != nil, changedFiles: written?.outOfDate ?? [])
     }
 }

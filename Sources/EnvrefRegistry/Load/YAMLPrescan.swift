@@ -81,7 +81,7 @@ struct YAMLPrescan {
                     }
                     if case .mapping(_, _, true, _) = frames.last,
                         // Taken out of the stack, not copied: the key table is then mutated in place, where a
-                        // copy per key made a mapping of n keys cost n² (seconds for 10,000 variables).
+                        // copy per key made a mapping of n keys cost n².
                         case .mapping(let path, var seenKeys, _, _) = frames.removeLast()
                     {
                         let key = String(cString: event.data.scalar.value)

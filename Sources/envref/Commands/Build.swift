@@ -34,16 +34,10 @@ struct Build: ParsableCommand {
         let pipeline = DocsPipeline(
             contentDirectory: content.contentDirectory, registryPath: content.resolvedRegistryPath,
             templatesDirectory: templatesDirectory)
-        // Files go to the writer as they are rendered, so a large site is never held whole in memory.
         let writer = OutputWriter(root: URL(fileURLWithPath: outputDirectory), ownsFolder: true)
-        let transaction = try writer.begin(dryRun: check)
-        let outcome = pipeline.run { try transaction.add($0) }
+        let (outcome, written) = pipeline.run(writingTo: writer, dryRun: check)
         Console.report(outcome.diagnostics)
-        guard outcome.succeeded else {
-            transaction.cancel()
-            throw ExitCode.failure
-        }
-        let plan = try transaction.commit()
+        guard let plan = written else { throw ExitCode.failure }
         if check {
             for path in plan.created { Console.printError("\(outputDirectory)/\(path): missing") }
             for path in plan.modified { Console.printError("\(outputDirectory)/\(path): out of date") }
