@@ -103,25 +103,9 @@ public enum SourceLanguageCheck {
         }
         if !inCode { prose += text[runStart..<text.endIndex] }
         return prose.split(whereSeparator: \.isWhitespace)
-            .filter { !(mayContainURLScheme($0) && $0.contains("://")) && !$0.hasPrefix("www.") }
+            .filter { !($0.mayContain("://") && $0.contains("://")) && !$0.hasPrefix("www.") }
             .flatMap { $0.split { !($0.isLetter || $0 == "_") } }
             .filter { !($0.contains("_") || ($0.count > 1 && $0.allSatisfy { $0.isUppercase || $0 == "_" })) }
             .map(String.init)
-    }
-
-    /// Whether the bytes `://` occur; Foundation's `contains` is costly, and no other characters are
-    /// canonically equivalent to `:` or `/`, so without these bytes it cannot match.
-    private static func mayContainURLScheme(_ word: Substring) -> Bool {
-        var matched = 0
-        for byte in word.utf8 {
-            switch (matched, byte) {
-            case (_, UInt8(ascii: ":")): matched = 1
-            case (1, UInt8(ascii: "/")), (2, UInt8(ascii: "/")):
-                matched += 1
-                if matched == 3 { return true }
-            default: matched = 0
-            }
-        }
-        return false
     }
 }
