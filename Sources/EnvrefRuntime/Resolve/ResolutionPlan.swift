@@ -16,7 +16,7 @@ final class ResolutionPlan: Sendable {
             let environmentKey: String
             /// Whether the environment variable survives the known-names filter, as in the provider path.
             let environmentKeyIsKnown: Bool
-            /// The variable's slot in the plan's `environmentKeys`, or -1 when it is never read.
+            /// The variable's slot in the plan's `EnvironmentTable`, or -1 when it is never read.
             let environmentSlot: Int
             /// The INI key a settings file holds the name under.
             let iniKey: String
@@ -61,8 +61,8 @@ final class ResolutionPlan: Sendable {
     let indexByName: [String: Int]
     /// The variable that names the user settings folder, with its environment key.
     let userDirectoryName: Entry.Name?
-    /// Every environment variable the plan reads, each once, in slot order.
-    let environmentKeys: [String]
+    /// Every environment variable the plan reads, found in one pass over the process environment.
+    let environmentTable: EnvironmentTable
 
     init(schema: SettingsSchema) {
         let knownNames = Set(schema.definitions.flatMap { [$0.name] + $0.deprecatedNames })
@@ -95,7 +95,7 @@ final class ResolutionPlan: Sendable {
             return Entry(definition: definition, names: names, parser: parser)
         }
         self.userDirectoryName = schema.files?.userDirectoryVariable.map { name($0, iniKey: "", defaultText: nil) }
-        self.environmentKeys = slotKeys
+        self.environmentTable = EnvironmentTable(keys: slotKeys)
     }
 
     /// The variable swift-configuration's `EnvironmentVariablesProvider` reads for a one-component key:

@@ -138,7 +138,7 @@ public struct SettingsResolver: Sendable {
             guard !overrides.isEmpty, let text = overrides[name], !text.isBlank else { return nil }
             return text
         }
-        let process = inputs.givenEnvironment == nil ? plan.environmentKeys.map { getenv($0).map { String(cString: $0) } } : []
+        let process = inputs.givenEnvironment == nil ? plan.environmentTable.read() : []
         // Layer indices follow the provider path's order, so results and messages are the same.
         var layers = [LayerInfo(source: .override), LayerInfo(source: .environment)]
         var files: [[String: String]] = []
