@@ -15,7 +15,8 @@ public enum GuardedYAML {
         let prescan = YAMLPrescan(SourceText(text: text, path: path), documentName: documentName)
         guard prescan.diagnostics.isEmpty else { return .failure(DiagnosticsError(prescan.diagnostics.sorted())) }
         do {
-            return .success(try Yams.compose(yaml: text))
+            // Scalars stay strings, as for the registry; readers convert the values they expect.
+            return .success(try Yams.compose(yaml: text, .basic))
         } catch {
             return .failure(DiagnosticsError([RegistryLoader.composeFailure(error, path: path)]))
         }

@@ -64,7 +64,9 @@ public enum RegistryLoader {
         }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: prescan.composableText)
+            // Every scalar stays a string (`.basic`): the decoder applies the registry's own typing rules, and
+            // Yams' default resolver ran up to seven regular expressions on each of a large registry's scalars.
+            root = try Yams.compose(yaml: prescan.composableText, .basic)
         } catch {
             return RegistryLoadResult(registry: nil, diagnostics: (prescan.diagnostics + [composeFailure(error, path: path)]).sorted())
         }
