@@ -14,26 +14,39 @@ import EnvrefRegistry
 public enum SourceLanguageCheck {
     /// Why the text looks untranslated, or `nil` when it may well be translated.
     public static func leftUntranslated(_ text: String, language: LanguageCode, sourceLanguage: LanguageCode) -> String? {
-        let prose = proseWords(in: text)
         let primary = language.rawValue.split(separator: "-").first.map(String.init) ?? language.rawValue
         if let script = scripts[primary] {
-            // Counted as they stream past: filtering a UnicodeScalarView builds a new String a scalar at a time.
             var letterCount = 0
             var hasScriptLetter = false
-            for word in prose {
+            // Stops at the first letter of the script: a real translation has one in its first words, so
+            // most texts are decided after a few characters.
+            forEachProseWord(in: text) { word in
                 for scalar in word.unicodeScalars where scalar.properties.isAlphabetic {
                     letterCount += 1
-                    if script.contains(scalar) { hasScriptLetter = true }
+                    if script.contains(scalar) {
+                        hasScriptLetter = true
+                        return false
+                    }
                 }
+                return true
             }
             guard letterCount >= 12, !hasScriptLetter else { return nil }
             return "contains no \(script.name) text"
         }
         let sourcePrimary = sourceLanguage.rawValue.split(separator: "-").first.map(String.init)
         guard sourcePrimary == "en", primary != "en" else { return nil }
-        let words = prose.map { $0.lowercased() }
-        let english = words.filter(englishFunctionWords.contains)
-        guard words.count >= 5, english.count >= 3, english.count * 4 >= words.count else { return nil }
+        var wordCount = 0
+        var english: [String] = []
+        forEachProseWord(in: text) { word in
+            wordCount += 1
+            // The function words are short and ASCII, and no other letter lower-cases into one, so longer
+            // or non-ASCII words are not lower-cased just to miss.
+            guard word.utf8.count <= longestFunctionWord, word.utf8.allSatisfy({ $0 < 0x80 }) else { return true }
+            let lowered = word.lowercased()
+            if englishFunctionWords.contains(lowered) { english.append(lowered) }
+            return true
+        }
+        guard wordCount >= 5, english.count >= 3, english.count * 4 >= wordCount else { return nil }
         return "reads as English (\(Set(english).sorted().prefix(4).joined(separator: ", ")), ...)"
     }
 
@@ -41,6 +54,8 @@ public enum SourceLanguageCheck {
     static let englishFunctionWords: Set<String> = [
         "the", "and", "this", "that", "with", "your", "you", "will", "when", "which", "from", "of", "to", "it", "if", "be", "are",
     ]
+
+    private static let longestFunctionWord = englishFunctionWords.map(\.utf8.count).max() ?? 0
 
     /// A script: a name for messages and the Unicode ranges its letters fall in.
     struct Script {
@@ -72,40 +87,155 @@ public enum SourceLanguageCheck {
 
     /// The words of the text's prose: without code spans, URLs, link targets and upper-case names.
     static func proseWords(in text: String) -> [String] {
-        // Copies runs of prose as slices rather than a Character at a time, and reads each Character
-        // once: this check runs on every translation, and a registry can have tens of thousands.
-        var prose = ""
-        var inCode = false
-        var index = text.startIndex
-        var runStart = index
-        while index < text.endIndex {
-            let character = text[index]
-            let next = text.index(after: index)
-            if character == "`" {
-                if !inCode { prose += text[runStart..<index] }
-                inCode.toggle()
-                prose += " "
-                index = next
-                runStart = next
-                continue
-            }
-            if !inCode, character == "]", next < text.endIndex, text[next] == "(" {
-                // Skip a link's target: `](...)`.
-                prose += text[runStart..<index]
-                prose += " "
-                var end = next
-                while end < text.endIndex, text[end] != ")" { end = text.index(after: end) }
-                index = end < text.endIndex ? text.index(after: end) : end
-                runStart = index
-                continue
-            }
-            index = next
+        var words: [String] = []
+        forEachProseWord(in: text) { word in
+            words.append(String(word))
+            return true
         }
-        if !inCode { prose += text[runStart..<text.endIndex] }
-        return prose.split(whereSeparator: \.isWhitespace)
-            .filter { !($0.mayContain("://") && $0.contains("://")) && !$0.hasPrefix("www.") }
-            .flatMap { $0.split { !($0.isLetter || $0 == "_") } }
-            .filter { !($0.contains("_") || ($0.count > 1 && $0.allSatisfy { $0.isUppercase || $0 == "_" })) }
-            .map(String.init)
+        return words
+    }
+
+    /// Calls `visit` with each prose word in order until it returns `false`.
+    ///
+    /// A word is a run of letters and `_` inside a white-space-separated token. Code spans and a link's
+    /// `](target)` end a token and are skipped; tokens holding `://` or starting with `www.` are skipped;
+    /// so are words holding `_` and upper-case words of two or more characters (names such as `WANDB_DIR`
+    /// or `API`). The text is walked once, by Unicode scalars grouped into characters, because this runs
+    /// on every translation of every variable and walking `Character`s cost more than the rest of `diff`.
+    static func forEachProseWord(in text: String, _ visit: (Substring) -> Bool) {
+        var characters = ScalarCharacters(text)
+        var inCode = false
+        var tokenStart: String.Index?
+        var pieces: [Range<String.Index>] = []
+        var pieceStart: String.Index?
+        var keepGoing = true
+
+        func endPiece(at end: String.Index) {
+            if let start = pieceStart { pieces.append(start..<end) }
+            pieceStart = nil
+        }
+        func endToken(at end: String.Index) {
+            endPiece(at: end)
+            defer {
+                tokenStart = nil
+                pieces.removeAll(keepingCapacity: true)
+            }
+            guard keepGoing, let start = tokenStart else { return }
+            let token = text[start..<end]
+            if token.mayContain("://") && token.contains("://") || token.hasPrefix("www.") { return }
+            for piece in pieces where !isName(text[piece]) {
+                guard visit(text[piece]) else {
+                    keepGoing = false
+                    return
+                }
+            }
+        }
+
+        while keepGoing, let character = characters.next() {
+            if character.is("`") {
+                endToken(at: character.range.lowerBound)
+                inCode.toggle()
+                continue
+            }
+            if inCode { continue }
+            if character.is("]"), characters.peek()?.is("(") == true {
+                endToken(at: character.range.lowerBound)
+                // Skip a link's target: `](...)`, to the end of the text when it is not closed.
+                while let skipped = characters.next(), !skipped.is(")") {}
+                continue
+            }
+            if character.first.properties.isWhitespace {
+                endToken(at: character.range.lowerBound)
+                continue
+            }
+            if tokenStart == nil { tokenStart = character.range.lowerBound }
+            if character.first.properties.isAlphabetic || character.is("_") {
+                if pieceStart == nil { pieceStart = character.range.lowerBound }
+            } else {
+                endPiece(at: character.range.lowerBound)
+            }
+        }
+        if !inCode { endToken(at: text.endIndex) }
+    }
+
+    /// Whether a word is a name, kept in English in every language: it holds `_`, or is upper case and
+    /// longer than one character.
+    private static func isName(_ word: Substring) -> Bool {
+        if word.utf8.contains(UInt8(ascii: "_")) { return true }
+        // An ASCII letter that is not upper case settles it without `Character`'s case mapping.
+        if let first = word.unicodeScalars.first, first.isASCII, !first.properties.isUppercase { return false }
+        return word.allSatisfy(\.isUppercase) && word.count > 1
+    }
+}
+
+/// The characters of a text as its first Unicode scalar and range, grouped the way `Character` groups
+/// them for prose: a scalar that extends a grapheme (combining and spacing marks, joiners, variation
+/// selectors) belongs to the character before it, unless that is a line break or other control. Rarer grapheme rules (Hangul syllable parts, emoji
+/// sequences, prepended marks) are left out: they join letters to letters or symbols to symbols, which
+/// does not change where a word starts or ends.
+struct ScalarCharacters {
+    /// One character: its first scalar, where it lies, and whether it is that scalar alone.
+    struct Element {
+        var first: Unicode.Scalar
+        var range: Range<String.Index>
+        var isSingleScalar: Bool
+
+        /// Whether the character is exactly `scalar`, with nothing combined with it.
+        func `is`(_ scalar: Unicode.Scalar) -> Bool { isSingleScalar && first == scalar }
+    }
+
+    private let scalars: String.UnicodeScalarView
+    private var index: String.Index
+    private var peeked: Element?
+
+    init(_ text: String) {
+        scalars = text.unicodeScalars
+        index = scalars.startIndex
+    }
+
+    /// The next character, or `nil` at the end.
+    mutating func next() -> Element? {
+        if let element = peeked {
+            peeked = nil
+            return element
+        }
+        return read()
+    }
+
+    /// The next character, left to be returned by `next()`.
+    mutating func peek() -> Element? {
+        if peeked == nil { peeked = read() }
+        return peeked
+    }
+
+    private mutating func read() -> Element? {
+        guard index < scalars.endIndex else { return nil }
+        let start = index
+        let first = scalars[index]
+        scalars.formIndex(after: &index)
+        var isSingleScalar = true
+        // Nothing combines with a line break or another control character.
+        while !Self.isControl(first), index < scalars.endIndex, Self.extendsCharacter(scalars[index]) {
+            isSingleScalar = false
+            scalars.formIndex(after: &index)
+        }
+        return Element(first: first, range: start..<index, isSingleScalar: isSingleScalar)
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 0x20 || scalar.value == 0x7F { return true }
+        guard scalar.value >= 0x80 else { return false }
+        switch scalar.properties.generalCategory {
+        case .control, .lineSeparator, .paragraphSeparator: return true
+        case .format: return scalar.value != 0x200C && scalar.value != 0x200D
+        default: return false
+        }
+    }
+
+    private static func extendsCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        // Nothing below U+0300 extends a character; this settles ASCII and Latin-1 without a table lookup.
+        guard scalar.value >= 0x300 else { return false }
+        let properties = scalar.properties
+        return properties.isGraphemeExtend || properties.generalCategory == .spacingMark || scalar.value == 0x200D
     }
 }
