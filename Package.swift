@@ -111,8 +111,7 @@ let package = Package(
         .testTarget(name: "EnvrefMarkdownTests", dependencies: ["EnvrefMarkdown"]),
         .testTarget(
             name: "EnvrefRegistryTests",
-            dependencies: ["EnvrefRegistry"],
-            exclude: ["Fixtures"]
+            dependencies: ["EnvrefRegistry"]
         ),
         .testTarget(
             name: "EnvrefDocsTests",
