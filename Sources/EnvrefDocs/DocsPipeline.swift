@@ -59,7 +59,6 @@ public struct DocsPipeline: Sendable {
         let lock = TranslationFiles(registryPath: registryPath).loadLock()
         diagnostics += lock.diagnostics
         guard !lock.diagnostics.containsErrors else { return Outcome(diagnostics: diagnostics.sorted(), succeeded: false) }
-        let status = TranslationStatus(registry: registry, lock: lock.lock)
         let builder = SiteContextBuilder()
         let renderer = SiteRenderer(templates: templateSet)
         do {
@@ -68,6 +67,8 @@ public struct DocsPipeline: Sendable {
             for language in siteContent.languages {
                 try renderer.renderReferencePage(builder.page(for: language, in: siteContent), into: sink)
             }
+            // Worked out only now, so the status is not held while the reference pages render.
+            let status = TranslationStatus(registry: registry, lock: lock.lock)
             try renderer.render(builder.build(siteContent, status: status, includingReferencePages: false), into: sink)
             return Outcome(diagnostics: diagnostics.sorted(), succeeded: true)
         } catch let error as DiagnosticsError {

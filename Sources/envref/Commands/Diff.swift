@@ -69,20 +69,19 @@ struct Diff: ParsableCommand {
     }
 
     func run() throws {
-        let registry = try content.loadRegistry(failureCode: 2)
         let policy = FailurePolicy(conditions: (try? failOn.map(FailureCondition.parseList)) ?? [], minimumCoverage: minCoverage)
         let failures: [String]
         if let against {
-            failures = try comparePage(against, registry: registry, policy: policy)
+            failures = try comparePage(against, registry: content.loadRegistry(failureCode: 2), policy: policy)
         } else {
-            failures = try reportStatus(registry: registry, policy: policy)
+            let (registry, _, lock) = try content.loadRegistryAndLock(failureCode: 2)
+            failures = try reportStatus(registry: registry, lock: lock, policy: policy)
         }
         for failure in failures { Console.printError("envref diff: \(failure)") }
         if !failures.isEmpty { throw ExitCode.failure }
     }
 
-    private func reportStatus(registry: Registry, policy: FailurePolicy) throws -> [String] {
-        let (_, lock) = try content.loadLock(failureCode: 2)
+    private func reportStatus(registry: Registry, lock: TranslationLock, policy: FailurePolicy) throws -> [String] {
         var selected: [LanguageCode]?
         if !languages.isEmpty {
             selected = try languages.map { try targetLanguage($0, in: registry) }

@@ -29,6 +29,21 @@ struct ContentOptions: ParsableArguments {
         return registry
     }
 
+    /// The registry and its lock, read at once on two cores; reports and exits as `loadRegistry` followed by
+    /// `loadLock` would, so the lock's problems are shown only for a registry that loaded.
+    func loadRegistryAndLock(failureCode: Int32) throws -> (registry: Registry, files: TranslationFiles, lock: TranslationLock) {
+        let path = resolvedRegistryPath
+        let files = TranslationFiles(registryPath: path)
+        let (loaded, lock) = concurrently(
+            { RegistryLoader.load(fileAt: URL(fileURLWithPath: path), displayPath: path) },
+            { files.loadLock() })
+        Console.report(loaded.diagnostics)
+        guard let registry = loaded.registry else { throw ExitCode(failureCode) }
+        Console.report(lock.diagnostics)
+        if lock.diagnostics.containsErrors { throw ExitCode(failureCode) }
+        return (registry, files, lock.lock)
+    }
+
     /// The registry's translation files and its lock, printing the lock's diagnostics; exits with
     /// `failureCode` when the lock cannot be used.
     func loadLock(failureCode: Int32 = 1) throws -> (files: TranslationFiles, lock: TranslationLock) {
