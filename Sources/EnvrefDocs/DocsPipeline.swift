@@ -69,7 +69,7 @@ public struct DocsPipeline: Sendable {
             }
             // Worked out only now, so the status is not held while the reference pages render.
             let status = TranslationStatus(registry: registry, lock: lock.lock)
-            try renderer.render(builder.build(siteContent, status: status, includingReferencePages: false), into: sink)
+            try renderer.render(builder.buildSiteWidePages(siteContent, status: status), into: sink)
             return Outcome(diagnostics: diagnostics.sorted(), succeeded: true)
         } catch let error as DiagnosticsError {
             return Outcome(diagnostics: (diagnostics + error.diagnostics).sorted(), succeeded: false)

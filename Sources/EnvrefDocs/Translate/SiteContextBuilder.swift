@@ -30,11 +30,17 @@ public struct SiteContextBuilder: Sendable {
     /// Creates a builder.
     public init() {}
 
-    /// Builds the contexts of every page; `status` adds the translation status page. Without
-    /// `includingReferencePages`, `pages` is left empty for a caller that builds them one at a time.
-    public func build(_ content: SiteContent, status: TranslationStatus? = nil, includingReferencePages: Bool = true) -> SiteContexts {
+    /// Builds the contexts of every page; `status` adds the translation status page.
+    public func build(_ content: SiteContent, status: TranslationStatus? = nil) -> SiteContexts {
+        var contexts = buildSiteWidePages(content, status: status)
+        contexts.pages = content.languages.map { page(for: $0, in: content) }
+        return contexts
+    }
+
+    /// Builds every page but the reference pages, which are left empty for a caller that builds them one
+    /// language at a time with `page(for:in:)`; `status` adds the translation status page.
+    public func buildSiteWidePages(_ content: SiteContent, status: TranslationStatus? = nil) -> SiteContexts {
         let addresses = SiteAddresses(content: content)
-        let pages = includingReferencePages ? content.languages.map { page(for: $0, in: content) } : []
         let translationsChrome = chrome(
             depth: 0, canonical: addresses.canonical(TranslationsPageBuilder.htmlPath, from: 0), alternates: [],
             strings: content.source.strings, registry: content.registry)
@@ -57,7 +63,7 @@ public struct SiteContextBuilder: Sendable {
             },
             translationsLink: translations.map { PageLink(title: $0.title, url: TranslationsPageBuilder.htmlPath) })
         return SiteContexts(
-            pages: pages, index: index, translations: translations,
+            pages: [], index: index, translations: translations,
             notFound: notFoundPage(content, addresses: addresses),
             sitemap: sitemap(content, addresses: addresses, hasTranslationsPage: translations != nil))
     }
