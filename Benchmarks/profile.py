@@ -7,7 +7,8 @@ build and of ``envref diff`` to ``profile.json`` and ``profile.md``. Instruction
 DWARF 5 of Swift 6 binaries and crashes on them, in which case the counts are recorded as missing.
 
 Usage: ``python3 Benchmarks/profile.py --before OLD --after NEW --results Benchmarks/results
-[--size 1000] [--runs 5] [--label "what changed"] [--notes FIXES.md]``. Not one of the ``make bench`` areas: it needs
+[--size 1000] [--runs 5] [--label "what changed"] [--notes FIXES.md] [--name profile] [--title "..."]``; ``--name``
+gives a later record its own files, so earlier records stay in the report. Not one of the ``make bench`` areas: it needs
 two binaries.
 """
 
@@ -52,6 +53,8 @@ def main():
     parser.add_argument("--label", default="every fix on this branch")
     parser.add_argument("--work", type=Path, default=HERE / ".work")
     parser.add_argument("--notes", type=Path, help="a Markdown file appended under the table: what changed and why")
+    parser.add_argument("--name", default="profile", help="the stem of the result files (profile.json, profile.md)")
+    parser.add_argument("--title", default="Profile: before and after", help="the heading of the Markdown record")
     arguments = parser.parse_args()
     root = generate.write_size(HERE.parent, arguments.work.resolve() / "profile", arguments.size, arguments.seed)
     content, templates, site = root / "content", HERE.parent / "Templates", root / "site"
@@ -59,6 +62,7 @@ def main():
     commands = {
         "envref build": ["build", "--content", str(content), "--templates", str(templates), "--output", str(site)],
         "envref diff": ["diff", "--content", str(content), "--format", "json"],
+        "envref validate": ["validate", "--content", str(content)],
     }
     samples = {(which, name): [] for which in binaries for name in commands}
     for _ in range(arguments.runs):
@@ -74,7 +78,7 @@ def main():
         subprocess.run([binary, "build", "--content", content, "--templates", templates, "--output", target], check=True,
                        capture_output=True)
         sites[which] = {path.relative_to(target).as_posix(): path.read_bytes() for path in target.rglob("*") if path.is_file()}
-    data = {"area": "profile", "label": arguments.label, "size": arguments.size, "runs": arguments.runs,
+    data = {"area": arguments.name, "label": arguments.label, "size": arguments.size, "runs": arguments.runs,
             "identical_output": sites["before"] == sites["after"], "commands": {}}
     for name, command in commands.items():
         entry = {}
@@ -84,25 +88,25 @@ def main():
         entry["cpu_after_over_before"] = round(entry["after"]["median_cpu_s"] / entry["before"]["median_cpu_s"], 3)
         entry["wall_after_over_before"] = round(entry["after"]["median_s"] / entry["before"]["median_s"], 3)
         data["commands"][name] = entry
-    lines = ["## Profile: before and after", "",
+    lines = [f"## {arguments.title}", "",
              f"{data['label']}, at {arguments.size:,} variables × 5 languages, median of {arguments.runs} alternating runs; "
              f"both binaries write byte-identical sites: {'yes' if data['identical_output'] else '**no**'}. Callgrind "
              "instruction counts are shown when valgrind can run the binary (Debian 12's valgrind 3.19 crashes on "
              "Swift 6.3's DWARF 5, and this machine exposes no hardware counters to `perf stat`, so CPU time stands in).", "",
-             "| command | wall before | wall after | CPU before | CPU after | CPU after ÷ before | memory before | memory after | instructions before | instructions after |",
-             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+             "| command | wall before | wall after | wall after ÷ before | CPU before | CPU after | CPU after ÷ before | memory before | memory after | instructions before | instructions after |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for name, entry in data["commands"].items():
         before, after = entry["before"], entry["after"]
         count = lambda value: f"{value:,}" if value else "n/a"  # noqa: E731
         lines.append(f"| {name} | {before['median_s'] * 1000:,.0f} ms | {after['median_s'] * 1000:,.0f} ms | "
-                     f"{before['median_cpu_s'] * 1000:,.0f} ms | {after['median_cpu_s'] * 1000:,.0f} ms | "
+                     f"{entry['wall_after_over_before']:.2f} | {before['median_cpu_s'] * 1000:,.0f} ms | {after['median_cpu_s'] * 1000:,.0f} ms | "
                      f"{entry['cpu_after_over_before']:.2f} | {before['peak_rss_mb']:.1f} MB | {after['peak_rss_mb']:.1f} MB | "
                      f"{count(before['instructions'])} | {count(after['instructions'])} |")
     if arguments.notes:
         lines += ["", arguments.notes.read_text(encoding="utf-8").rstrip("\n")]
     arguments.results.mkdir(parents=True, exist_ok=True)
-    (arguments.results / "profile.json").write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
-    (arguments.results / "profile.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (arguments.results / f"{arguments.name}.json").write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    (arguments.results / f"{arguments.name}.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
     if not data["identical_output"]:
         raise SystemExit("profile: the two binaries write different sites")
