@@ -52,10 +52,49 @@ public struct SiteRenderer: Sendable {
 
     /// One language's reference page, in HTML and Markdown.
     public func renderReferencePage(_ page: ReferencePageContext, into sink: (OutputFile) throws -> Void) throws {
-        // Encoded once for both of the page's templates.
-        let values = try Self.templateValues(of: page)
+        let rows = try renderRows(of: page)
+        // The page without its variables, encoded once for both templates; the finished rows stand in for them.
+        var shell = page
+        shell.variables = []
+        guard var values = try Self.templateValues(of: shell) as? [String: Any] else {
+            throw DiagnosticsError([.error("cannot encode the template context of the \(page.language) page")])
+        }
+        values["variableRows"] = rows.html
         try sink(OutputFile(path: "\(page.language)/\(SiteContextBuilder.htmlFileName)", contents: try render(values, "reference.html")))
+        values["variableRows"] = rows.markdown
         try sink(OutputFile(path: "\(page.language)/\(SiteContextBuilder.markdownFileName)", contents: try render(values, "reference.md")))
+    }
+
+    /// Every variable's row in both formats, each rendered on its own from its `VariableRowContext`.
+    ///
+    /// Swift-mustache looks every tag up through its context stack with dynamic casts, so rendering is most of
+    /// a large build. Rows share nothing, so they render over every core, in registry order; a row holds no
+    /// page-level values in its stack, which also makes each lookup shorter than inside the page's loop.
+    private func renderRows(of page: ReferencePageContext) throws(DiagnosticsError) -> (html: [String], markdown: [String]) {
+        let rendered = page.variables.parallelMap { variable in
+            Result { () throws(DiagnosticsError) -> (html: String, markdown: String) in
+                let values = try Self.templateValues(of: VariableRowContext(variable, on: page))
+                return (try renderRow(values, "_variable.html"), try renderRow(values, "_variable.md"))
+            }
+        }
+        var html: [String] = [], markdown: [String] = []
+        html.reserveCapacity(rendered.count)
+        markdown.reserveCapacity(rendered.count)
+        for row in rendered {
+            let (htmlRow, markdownRow) = try row.get()
+            html.append(htmlRow)
+            markdown.append(markdownRow)
+        }
+        return (html, markdown)
+    }
+
+    /// A row as the page template places it: on its own line, so the row's own last line break is dropped.
+    private func renderRow(_ values: Any, _ template: String) throws(DiagnosticsError) -> String {
+        guard var text = templates.render(values, with: template) else {
+            throw DiagnosticsError([.error("missing template '\(template).mustache'")])
+        }
+        if text.hasSuffix("\n") { text.removeLast() }
+        return text
     }
 
     /// What the templates read: `TemplateValueEncoder` says why they do not get the structs themselves.

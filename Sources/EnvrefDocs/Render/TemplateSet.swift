@@ -7,7 +7,8 @@ import Mustache
 public struct TemplateSet: Sendable {
     /// Templates every site build needs, by name (file name without `.mustache`).
     public static let requiredTemplates = [
-        "reference.html", "reference.md", "index.html", "translations.html", "translations.md", "404.html", "sitemap.xml",
+        "reference.html", "reference.md", "_variable.html", "_variable.md", "index.html", "translations.html", "translations.md",
+        "404.html", "sitemap.xml",
     ]
     /// The folder of static files copied to `Site/assets/`.
     public static let assetsFolder = "assets"

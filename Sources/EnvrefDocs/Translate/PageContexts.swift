@@ -6,6 +6,11 @@
 /// are finished Markdown for the `.md` templates.
 
 /// The context of `reference.html.mustache` and `reference.md.mustache`: one language's page.
+///
+/// The page templates see every field but `variables`. Each variable is rendered on its own, through
+/// `_variable.html.mustache` or `_variable.md.mustache` with a `VariableRowContext`, and the finished rows
+/// reach the page template as `variableRows`, a list of text in registry order. Rows render over every core,
+/// and a large page's variables are never encoded all at once.
 public struct ReferencePageContext: Hashable, Sendable, Encodable {
     /// The page language's code, for `lang` attributes.
     public var language: String
@@ -43,8 +48,28 @@ public struct ReferencePageContext: Hashable, Sendable, Encodable {
     public var variablesCaption: String
     /// Column headings of the variables table.
     public var columns: ColumnHeadings
-    /// One entry per variable, in registry order.
+    /// One entry per variable, in registry order; the page templates get them rendered, as `variableRows`.
     public var variables: [VariableContext]
+}
+
+/// The context of `_variable.html.mustache` and `_variable.md.mustache`: one row of the variables table.
+///
+/// The row templates open `{{#variable}}`, so the variable's fields come first and the page's labels are
+/// found beneath them, as they would be in a section of the page template.
+public struct VariableRowContext: Hashable, Sendable, Encodable {
+    /// The variable the row shows.
+    public var variable: VariableContext
+    /// The copy buttons' words.
+    public var copy: CopyLabels
+    /// The column headings, which label each cell when the table stacks on a narrow screen.
+    public var columns: ColumnHeadings
+
+    /// The row of `variable` on `page`.
+    public init(_ variable: VariableContext, on page: ReferencePageContext) {
+        self.variable = variable
+        copy = page.copy
+        columns = page.columns
+    }
 }
 
 /// What every HTML page's head and footer share.

@@ -138,6 +138,8 @@ struct SiteRendererTests {
         #expect(result.diagnostics.map(\.description) == [
             "\(directory.path):1: error: missing template 'reference.html.mustache'",
             "\(directory.path):1: error: missing template 'reference.md.mustache'",
+            "\(directory.path):1: error: missing template '_variable.html.mustache'",
+            "\(directory.path):1: error: missing template '_variable.md.mustache'",
             "\(directory.path):1: error: missing template 'translations.html.mustache'",
             "\(directory.path):1: error: missing template 'translations.md.mustache'",
             "\(directory.path):1: error: missing template '404.html.mustache'",

@@ -7,13 +7,19 @@ import Testing
 struct TemplateFieldsTests {
     static func checker() throws -> TemplateFieldChecker {
         let contexts = try Fixtures.contexts()
-        let pages: [Any] = contexts.pages + [contexts.index, contexts.notFound]
-        return TemplateFieldChecker(samples: pages + (contexts.translations.map { [$0] } ?? []) + (contexts.sitemap.map { [$0] } ?? []))
+        var samples: [Any] = contexts.pages
+        for page in contexts.pages {
+            samples += page.variables.map { VariableRowContext($0, on: page) }
+        }
+        samples += [contexts.index, contexts.notFound]
+        return TemplateFieldChecker(samples: samples + (contexts.translations.map { [$0] } ?? []) + (contexts.sitemap.map { [$0] } ?? []))
     }
 
     @Test("every name in the project's templates is a field of a context in scope", arguments: [
         ("reference.html", ReferencePageContext.self as Any.Type),
         ("reference.md", ReferencePageContext.self),
+        ("_variable.html", VariableRowContext.self),
+        ("_variable.md", VariableRowContext.self),
         ("index.html", SiteIndexContext.self),
         ("translations.html", TranslationsPageContext.self),
         ("translations.md", TranslationsPageContext.self),
@@ -22,8 +28,22 @@ struct TemplateFieldsTests {
     ])
     func projectTemplates(template: String, root: Any.Type) throws {
         let text = try Self.withPartials(try String(contentsOfFile: "\(Fixtures.templatesDirectory)/\(template).mustache", encoding: .utf8))
-        let problems = try Self.checker().problems(in: text, root: root)
+        let problems = try Self.checker().problems(in: text, root: root, rendered: Self.renderedFields[template] ?? [])
         #expect(problems == [])
+    }
+
+    /// What the renderer adds beside a template's context: the reference pages get their rows finished.
+    static let renderedFields: [String: Set<String>] = ["reference.html": ["variableRows"], "reference.md": ["variableRows"]]
+
+    @Test("a page template cannot reach into a variable's fields, which only the row templates see")
+    func pageTemplatesSeeRowsNotVariables() throws {
+        let template = "{{#variableRows}}{{{.}}}{{/variableRows}}{{name}}{{copy.name}}"
+        #expect(try Self.checker().problems(in: template, root: ReferencePageContext.self, rendered: ["variableRows"]) == [
+            "line 1: {{name}} names no field of ReferencePageContext",
+        ])
+        #expect(try Self.checker().problems(in: "{{#variable}}{{name}} {{copy.name}} {{title}}{{/variable}}", root: VariableRowContext.self) == [
+            "line 1: {{title}} names no field of VariableContext or VariableRowContext",
+        ])
     }
 
     /// The template with each `{{> name}}` replaced by that partial's text, checked in the same scope.

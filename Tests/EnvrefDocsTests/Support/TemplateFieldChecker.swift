@@ -50,8 +50,9 @@ struct TemplateFieldChecker {
         }
     }
 
-    /// Every problem in `template` when rendered with a context of type `root`, as `line N: message`.
-    func problems(in template: String, root: Any.Type) -> [String] {
+    /// Every problem in `template` when rendered with a context of type `root`, as `line N: message`;
+    /// `rendered` names text the renderer adds beside the root's fields (a page's finished rows).
+    func problems(in template: String, root: Any.Type, rendered: Set<String> = []) -> [String] {
         var scopes: [Scope] = [.context(ObjectIdentifier(root))]
         var problems: [String] = []
         let tag = /\{\{\{?(?<sigil>[#^\/&!>%=]?)\s*(?<name>[^{}]*?)\s*\}\}\}?/
@@ -60,7 +61,7 @@ struct TemplateFieldChecker {
             let sigil = String(match.sigil)
             let name = String(match.name)
             func resolved() -> Scope? {
-                if name == "." { return .leaf }
+                if name == "." || scopes.count == 1 && rendered.contains(name) { return .leaf }
                 let (scope, problem) = resolve(name, in: scopes)
                 if let problem { problems.append("line \(line): {{\(sigil)\(name)}} \(problem)") }
                 return scope
