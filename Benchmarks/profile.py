@@ -7,8 +7,9 @@ build and of ``envref diff`` to ``profile.json`` and ``profile.md``. Instruction
 DWARF 5 of Swift 6 binaries and crashes on them, in which case the counts are recorded as missing.
 
 Usage: ``python3 Benchmarks/profile.py --before OLD --after NEW --results Benchmarks/results
-[--size 1000] [--runs 5] [--label "what changed"] [--notes FIXES.md] [--name profile] [--title "..."]``; ``--name``
-gives a later record its own files, so earlier records stay in the report. Not one of the ``make bench`` areas: it needs
+[--size 1000] [--runs 5] [--label "what changed"] [--notes FIXES.md] [--name profile] [--title "..."] [--before-templates DIR]``; ``--name``
+gives a later record its own files, so earlier records stay in the report, and ``--before-templates`` gives the
+older binary the templates it was written for. Not one of the ``make bench`` areas: it needs
 two binaries.
 """
 
@@ -53,14 +54,17 @@ def main():
     parser.add_argument("--label", default="every fix on this branch")
     parser.add_argument("--work", type=Path, default=HERE / ".work")
     parser.add_argument("--notes", type=Path, help="a Markdown file appended under the table: what changed and why")
+    parser.add_argument("--before-templates", type=Path,
+                        help="the templates the older binary expects, when they changed since (default: Templates/)")
     parser.add_argument("--name", default="profile", help="the stem of the result files (profile.json, profile.md)")
     parser.add_argument("--title", default="Profile: before and after", help="the heading of the Markdown record")
     arguments = parser.parse_args()
     root = generate.write_size(HERE.parent, arguments.work.resolve() / "profile", arguments.size, arguments.seed)
     content, templates, site = root / "content", HERE.parent / "Templates", root / "site"
     binaries = {"before": arguments.before.resolve(), "after": arguments.after.resolve()}
+    templates_of = {"before": (arguments.before_templates or templates).resolve(), "after": templates}
     commands = {
-        "envref build": ["build", "--content", str(content), "--templates", str(templates), "--output", str(site)],
+        "envref build": ["build", "--content", str(content), "--templates", "{templates}", "--output", str(site)],
         "envref diff": ["diff", "--content", str(content), "--format", "json"],
         "envref validate": ["validate", "--content", str(content)],
     }
@@ -69,13 +73,14 @@ def main():
         for name, command in commands.items():
             for which, binary in binaries.items():
                 shutil.rmtree(site, ignore_errors=True)
-                samples[(which, name)].append(scale.measure([binary, *command]))
+                arguments_of_run = [str(templates_of[which]) if part == "{templates}" else part for part in command]
+                samples[(which, name)].append(scale.measure([binary, *arguments_of_run]))
     # Both binaries must write the same site.
     sites = {}
     for which, binary in binaries.items():
         target = root / f"site-{which}"
         shutil.rmtree(target, ignore_errors=True)
-        subprocess.run([binary, "build", "--content", content, "--templates", templates, "--output", target], check=True,
+        subprocess.run([binary, "build", "--content", content, "--templates", templates_of[which], "--output", target], check=True,
                        capture_output=True)
         sites[which] = {path.relative_to(target).as_posix(): path.read_bytes() for path in target.rglob("*") if path.is_file()}
     data = {"area": arguments.name, "label": arguments.label, "size": arguments.size, "runs": arguments.runs,
@@ -84,7 +89,8 @@ def main():
         entry = {}
         for which, binary in binaries.items():
             entry[which] = scale.summary(samples[(which, name)])
-            entry[which]["instructions"] = callgrind_instructions(binary, command, root)
+            entry[which]["instructions"] = callgrind_instructions(
+                binary, [str(templates_of[which]) if part == "{templates}" else part for part in command], root)
         entry["cpu_after_over_before"] = round(entry["after"]["median_cpu_s"] / entry["before"]["median_cpu_s"], 3)
         entry["wall_after_over_before"] = round(entry["after"]["median_s"] / entry["before"]["median_s"], 3)
         data["commands"][name] = entry
