@@ -27,6 +27,28 @@ struct SiteRendererTests {
         assertSnapshot(of: text, as: .lines, named: path.replacing("/", with: "-"))
     }
 
+    @Test("a page with enough variables to render its rows on several threads keeps them in registry order")
+    func rowsKeepRegistryOrder() throws {
+        var page = try Fixtures.contexts().pages[0]
+        let templates = try #require(TemplateSet.load(from: Fixtures.templatesDirectory).templates)
+        let sample = page.variables[0]
+        page.variables = (0..<1_500).map { number in
+            var variable = sample
+            variable.name = "VAR_\(1_500 - number)"
+            variable.markdownRow.variableCell = "`VAR_\(1_500 - number)`"
+            return variable
+        }
+        var files: [String: String] = [:]
+        try SiteRenderer(templates: templates).renderReferencePage(page) { file in
+            files[file.path] = String(decoding: file.contents, as: UTF8.self)
+        }
+        let expected = page.variables.map(\.name)
+        let html = try #require(files["\(page.language)/index.html"])
+        #expect(html.matches(of: /<tr id="(VAR_\d+)"/).map { String($0.1) } == expected)
+        let markdown = try #require(files["\(page.language)/environment-variables.md"])
+        #expect(markdown.matches(of: /^\| `(VAR_\d+)` \|/.anchorsMatchLineEndings()).map { String($0.1) } == expected)
+    }
+
     @Test("the Markdown table round-trips through cmark-gfm: one row per variable, four cells each")
     func markdownRoundTrip() throws {
         let files = try Fixtures.renderedFiles()
