@@ -42,6 +42,11 @@ def callgrind_instructions(binary, command, work):
     return None
 
 
+def with_templates(command, directory):
+    """The command with its templates placeholder replaced by the folder a binary renders with."""
+    return [str(directory) if part == "{templates}" else part for part in command]
+
+
 def main():
     """Measures both binaries and writes the record."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -73,8 +78,7 @@ def main():
         for name, command in commands.items():
             for which, binary in binaries.items():
                 shutil.rmtree(site, ignore_errors=True)
-                arguments_of_run = [str(templates_of[which]) if part == "{templates}" else part for part in command]
-                samples[(which, name)].append(scale.measure([binary, *arguments_of_run]))
+                samples[(which, name)].append(scale.measure([binary, *with_templates(command, templates_of[which])]))
     # Both binaries must write the same site.
     sites = {}
     for which, binary in binaries.items():
@@ -89,8 +93,7 @@ def main():
         entry = {}
         for which, binary in binaries.items():
             entry[which] = scale.summary(samples[(which, name)])
-            entry[which]["instructions"] = callgrind_instructions(
-                binary, [str(templates_of[which]) if part == "{templates}" else part for part in command], root)
+            entry[which]["instructions"] = callgrind_instructions(binary, with_templates(command, templates_of[which]), root)
         entry["cpu_after_over_before"] = round(entry["after"]["median_cpu_s"] / entry["before"]["median_cpu_s"], 3)
         entry["wall_after_over_before"] = round(entry["after"]["median_s"] / entry["before"]["median_s"], 3)
         data["commands"][name] = entry
