@@ -5,7 +5,8 @@ enum PageMarkup {
     /// Replaces `{{< relref "path" >}}`-style references by their path and drops other shortcodes,
     /// keeping the text they wrap; the line count never changes, so positions stay right.
     static func rewritingShortcodes(_ line: Substring) -> String {
-        guard line.contains("{{") else { return String(line) }
+        // Every line of a page comes through here; a byte check spares most of them Foundation's search.
+        guard line.mayContain("{{"), line.contains("{{") else { return String(line) }
         var result = ""
         var rest = line[...]
         while let open = rest.range(of: "{{") {
@@ -75,7 +76,7 @@ enum PageMarkup {
 
     /// Turns runs of `<br>`, `<br/>` and `<br></br>` into a paragraph break, the Markdown equivalent.
     static func replacingLineBreakTags(_ text: String) -> String {
-        guard text.range(of: "<br", options: .caseInsensitive) != nil else { return text }
+        guard text.utf8.contains(UInt8(ascii: "<")), text.range(of: "<br", options: .caseInsensitive) != nil else { return text }
         var result = ""
         var rest = Substring(text)
         while let tag = rest.range(of: "<br", options: .caseInsensitive) {

@@ -61,7 +61,8 @@ struct PageScan {
 
     init(text: String, path: String) {
         self.path = path
-        let normalised = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        let normalised = text.utf8.contains(UInt8(ascii: "\r"))
+            ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
         var raw = normalised.split(separator: "\n", omittingEmptySubsequences: false)
         if raw.first?.hasPrefix("\u{FEFF}") == true { raw[0] = raw[0].dropFirst() }
         let metadata = FrontMatter(lines: raw, path: path)
@@ -184,7 +185,11 @@ struct PageScan {
             result.append(isBlank ? "" : line)
         }
         while let last = result.last, last.allSatisfy(\.isWhitespace) { result.removeLast() }
-        return result.map { String($0.reversed().drop { $0 == " " || $0 == "\t" }.reversed()) }.joined(separator: "\n")
+        return result.map { line in
+            var line = line
+            while line.last == " " || line.last == "\t" { line.removeLast() }
+            return line
+        }.joined(separator: "\n")
     }
 
     // MARK: - Tables
@@ -315,7 +320,7 @@ struct PageScan {
 
     /// Upper-case words with underscores, the shape of a variable name.
     static func nameLikeWords(in text: String) -> [String] {
-        let unescaped = text.replacingOccurrences(of: "\\_", with: "_")
+        let unescaped = text.mayContain("\\_") ? text.replacingOccurrences(of: "\\_", with: "_") : text
         return unescaped.split { !($0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_")) }.map(String.init)
             .filter { $0.contains("_") && EntryName.isLikelyName($0) }
     }

@@ -68,6 +68,7 @@ struct PipeRow: Equatable {
 
     /// A cell's Markdown as it reads outside a table: escaped pipes become plain pipes.
     static func unescapedCell(_ cell: String) -> String {
-        cell.replacingOccurrences(of: "\\|", with: "|")
+        // Foundation's replacement bridges the text first; most cells hold no escaped pipe at all.
+        cell.mayContain("\\|") ? cell.replacingOccurrences(of: "\\|", with: "|") : cell
     }
 }

@@ -113,7 +113,8 @@ public struct TranslationLock: Hashable, Sendable {
 
     /// Source texts are stored with line endings and trailing white space normalised, as fingerprints see them.
     static func normalised(_ text: String) -> String {
-        var result = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        var result = text.utf8.contains(UInt8(ascii: "\r"))
+            ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
         while let last = result.unicodeScalars.last, last.properties.isWhitespace { result.unicodeScalars.removeLast() }
         return result
     }
