@@ -21,7 +21,7 @@ public enum SourceLanguageCheck {
             // Stops at the first letter of the script: a real translation has one in its first words, so
             // most texts are decided after a few characters.
             forEachProseWord(in: text) { word in
-                for scalar in word.unicodeScalars where scalar.properties.isAlphabetic {
+                for scalar in word.unicodeScalars where isLetter(scalar) {
                     letterCount += 1
                     if script.contains(scalar) {
                         hasScriptLetter = true
@@ -144,12 +144,12 @@ public enum SourceLanguageCheck {
                 while let skipped = characters.next(), !skipped.is(")") {}
                 continue
             }
-            if character.first.properties.isWhitespace {
+            if isWhitespace(character.first) {
                 endToken(at: character.range.lowerBound)
                 continue
             }
             if tokenStart == nil { tokenStart = character.range.lowerBound }
-            if character.first.properties.isAlphabetic || character.is("_") {
+            if isLetter(character.first) || character.is("_") {
                 if pieceStart == nil { pieceStart = character.range.lowerBound }
             } else {
                 endPiece(at: character.range.lowerBound)
@@ -158,12 +158,24 @@ public enum SourceLanguageCheck {
         if !inCode { endToken(at: text.endIndex) }
     }
 
+    /// Unicode's `White_Space`, answered for ASCII without the property table: most prose is ASCII.
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? scalar == " " || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
+    }
+
+    /// Unicode's `Alphabetic` (what `Character.isLetter` asks of a character's first scalar), answered for
+    /// ASCII without the property table.
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        guard scalar.isASCII else { return scalar.properties.isAlphabetic }
+        return (0x41...0x5A).contains(scalar.value) || (0x61...0x7A).contains(scalar.value)
+    }
+
     /// Whether a word is a name, kept in English in every language: it holds `_`, or is upper case and
     /// longer than one character.
     private static func isName(_ word: Substring) -> Bool {
         if word.utf8.contains(UInt8(ascii: "_")) { return true }
         // An ASCII letter that is not upper case settles it without `Character`'s case mapping.
-        if let first = word.unicodeScalars.first, first.isASCII, !first.properties.isUppercase { return false }
+        if let first = word.unicodeScalars.first, first.isASCII, !(0x41...0x5A).contains(first.value) { return false }
         return word.allSatisfy(\.isUppercase) && word.count > 1
     }
 }
