@@ -14,11 +14,6 @@ public enum GuardedYAML {
     public static func compose(_ text: String, path: String, documentName: String) -> Result<Node?, DiagnosticsError> {
         let prescan = YAMLPrescan(SourceText(text: text, path: path), documentName: documentName)
         guard prescan.diagnostics.isEmpty else { return .failure(DiagnosticsError(prescan.diagnostics.sorted())) }
-        do {
-            // Scalars stay strings, as for the registry; readers convert the values they expect.
-            return .success(try Yams.compose(yaml: text, .basic))
-        } catch {
-            return .failure(DiagnosticsError([RegistryLoader.composeFailure(error, path: path)]))
-        }
+        return prescan.compose(path: path).mapError { DiagnosticsError([$0]) }
     }
 }

@@ -63,12 +63,9 @@ public enum RegistryLoader {
             return RegistryLoadResult(registry: nil, diagnostics: prescan.diagnostics.sorted())
         }
         let root: Node?
-        do {
-            // Every scalar stays a string (`.basic`): the decoder applies the registry's own typing rules, and
-            // Yams' default resolver ran up to seven regular expressions on each of a large registry's scalars.
-            root = try Yams.compose(yaml: prescan.composableText, .basic)
-        } catch {
-            return RegistryLoadResult(registry: nil, diagnostics: (prescan.diagnostics + [composeFailure(error, path: path)]).sorted())
+        switch prescan.compose(path: path) {
+        case .success(let composed): root = composed
+        case .failure(let problem): return RegistryLoadResult(registry: nil, diagnostics: (prescan.diagnostics + [problem]).sorted())
         }
         guard let root else {
             return failure(.error("the registry is empty; expected at least 'languages' and 'variables'", at: start))

@@ -1,5 +1,6 @@
 import CYaml
 import EnvrefCore
+import Yams
 
 /// A linear pass over libyaml's events that runs before `Yams.compose`.
 ///
@@ -134,6 +135,18 @@ struct YAMLPrescan {
         }
         if !renames.isEmpty, !isFatal {
             composableText = Self.renaming(renames, in: source.text)
+        }
+    }
+
+    /// Composes the scanned text with Yams, keeping node positions; a failure becomes a located diagnostic.
+    ///
+    /// Every scalar stays a string (`.basic`): readers apply their own typing rules, and Yams' default resolver
+    /// ran up to seven regular expressions on each scalar of a large registry to guess types nobody read.
+    func compose(path: String) -> Result<Node?, Diagnostic> {
+        do {
+            return .success(try Yams.compose(yaml: composableText, .basic))
+        } catch {
+            return .failure(RegistryLoader.composeFailure(error, path: path))
         }
     }
 
