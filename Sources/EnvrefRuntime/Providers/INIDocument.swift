@@ -102,6 +102,13 @@ public struct INIDocument: Sendable, Hashable {
 }
 
 extension StringProtocol {
+    /// Whether the text is empty or only white space, which counts as unset.
+    var isBlank: Bool {
+        // A printable ASCII first byte starts a character that is not white space.
+        if let first = utf8.first, (0x21...0x7E).contains(first) { return false }
+        return allSatisfy(\.isWhitespace)
+    }
+
     func trimmingWhitespace() -> Substring {
         // Most values start and end with printable ASCII, which no white-space character does; checking two
         // bytes spares the Unicode property lookups.

@@ -14,21 +14,18 @@ final class ResolutionPlan: Sendable {
             let name: String
             /// The environment variable swift-configuration's environment provider reads for this name.
             let environmentKey: String
-            /// Whether the environment variable survives the known-names filter, as in the provider path.
-            let environmentKeyIsKnown: Bool
-            /// The variable's slot in the plan's `EnvironmentTable`, or -1 when it is never read.
-            let environmentSlot: Int
+            /// The variable's slot in the plan's `EnvironmentTable`; `nil` when the variable does not survive the
+            /// known-names filter, as in the provider path, and so is never read.
+            let environmentSlot: Int?
             /// The INI key a settings file holds the name under.
             let iniKey: String
             /// The registry default stored under this name, if a setting's current name is this one.
             let defaultText: String?
 
-            init(name: String, environmentKey: String, environmentKeyIsKnown: Bool, environmentSlot: Int, iniKey: String,
-                 defaultText: String? = nil) {
+            init(name: String, environmentKey: String, environmentSlot: Int?, iniKey: String, defaultText: String?) {
                 self.name = name
                 self.environmentKey = environmentKey
-                self.environmentKeyIsKnown = environmentKeyIsKnown
-                self.environmentSlot = environmentKeyIsKnown ? environmentSlot : -1
+                self.environmentSlot = environmentSlot
                 self.iniKey = iniKey
                 self.defaultText = defaultText
             }
@@ -57,6 +54,8 @@ final class ResolutionPlan: Sendable {
     let knownNames: Set<String>
     /// Current and deprecated names of secret settings.
     let secretNames: Set<String>
+    /// The settings-file keys of secret settings' names.
+    let secretINIKeys: Set<String>
     /// Each current name's position in registry order.
     let indexByName: [String: Int]
     /// The variable that names the user settings folder, with its environment key.
@@ -70,7 +69,9 @@ final class ResolutionPlan: Sendable {
                                   uniquingKeysWith: { first, _ in first })
         let keyPrefix = schema.files?.keyPrefix ?? ""
         self.knownNames = knownNames
-        self.secretNames = Set(schema.definitions.filter(\.isSecret).flatMap { [$0.name] + $0.deprecatedNames })
+        let secretNames = Set(schema.definitions.filter(\.isSecret).flatMap { [$0.name] + $0.deprecatedNames })
+        self.secretNames = secretNames
+        self.secretINIKeys = Set(secretNames.map { SettingsFileProvider.iniKey(for: $0, droppingPrefix: keyPrefix) })
         self.indexByName = Dictionary(schema.definitions.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         // The home folder only matters to `~` in paths, so any placeholder parses the other defaults exactly.
         let parser = SettingParser(homeDirectory: "")
@@ -84,9 +85,9 @@ final class ResolutionPlan: Sendable {
         }
         func name(_ name: String, iniKey: String, defaultText: String?) -> Entry.Name {
             let environmentKey = Self.environmentKey(for: name)
-            let isKnown = knownNames.contains(environmentKey)
-            return Entry.Name(name: name, environmentKey: environmentKey, environmentKeyIsKnown: isKnown,
-                              environmentSlot: isKnown ? slot(for: environmentKey) : -1, iniKey: iniKey, defaultText: defaultText)
+            return Entry.Name(name: name, environmentKey: environmentKey,
+                              environmentSlot: knownNames.contains(environmentKey) ? slot(for: environmentKey) : nil,
+                              iniKey: iniKey, defaultText: defaultText)
         }
         self.entries = schema.definitions.map { definition in
             let names = ([definition.name] + definition.deprecatedNames).map {
@@ -94,7 +95,7 @@ final class ResolutionPlan: Sendable {
             }
             return Entry(definition: definition, names: names, parser: parser)
         }
-        self.userDirectoryName = schema.files?.userDirectoryVariable.map { name($0, iniKey: "", defaultText: nil) }
+        self.userDirectoryName = schema.files?.userDirectoryVariable.map { name($0, iniKey: "", defaultText: defaults[$0]) }
         self.environmentTable = EnvironmentTable(keys: slotKeys)
     }
 

@@ -76,7 +76,7 @@ public struct SettingsResolver: Sendable {
         let knownNames = plan.knownNames
         let secretNames = plan.secretNames
         func userSupplied(_ values: [String: String]) -> [String: String] {
-            values.filter { knownNames.contains($0.key) && !$0.value.trimmingWhitespace().isEmpty }
+            values.filter { knownNames.contains($0.key) && !$0.value.isBlank }
         }
         let overrideLayer = Layer(info: LayerInfo(source: .override), provider: InMemoryProvider(
             name: SettingSource.override.rawValue,
@@ -97,9 +97,8 @@ public struct SettingsResolver: Sendable {
                 ConfigReader(providers: [overrideLayer, environmentLayer, defaultLayer].map(\.provider)).string(forKey: ConfigKey([name]))
             }
             for (source, lookupPath) in settingsFilePaths(files, inputs: inputs, parser: parser, userDirectory: configured) {
-                if let (values, path) = settingsFileValues(at: lookupPath, warnings: &outcome.warnings) {
-                    let secretKeys = Set(secretNames.map { SettingsFileProvider.iniKey(for: $0, droppingPrefix: files.keyPrefix) })
-                    let provider = SettingsFileProvider(values: values, keyPrefix: files.keyPrefix, name: path, secretsSpecifier: .specific(secretKeys))
+                if let (values, path) = settingsFileValues(at: lookupPath, section: files.section, warnings: &outcome.warnings) {
+                    let provider = SettingsFileProvider(values: values, keyPrefix: files.keyPrefix, name: path, secretsSpecifier: .specific(plan.secretINIKeys))
                     layers.append(Layer(info: LayerInfo(source: source, filePath: path), provider: provider))
                 }
             }
@@ -127,8 +126,8 @@ public struct SettingsResolver: Sendable {
 
     /// A name's value in the environment: the dictionary given, or the process environment read once per resolve.
     private func environmentValue(_ name: ResolutionPlan.Entry.Name, in inputs: SettingsInputs, process: [String?]) -> String? {
-        guard name.environmentKeyIsKnown else { return nil }
-        let text = inputs.givenEnvironment.map { $0[name.environmentKey] } ?? process[name.environmentSlot]
+        guard let slot = name.environmentSlot else { return nil }
+        let text = inputs.givenEnvironment.map { $0[name.environmentKey] } ?? process[slot]
         guard let text, !text.isBlank else { return nil }
         return text
     }
@@ -146,10 +145,10 @@ public struct SettingsResolver: Sendable {
             // The folder variable is read like the provider path's reader over overrides, environment and defaults.
             let configured = plan.userDirectoryName.flatMap { name -> String? in
                 if plan.knownNames.contains(name.name), let text = overrideValue(name.name) { return text }
-                return environmentValue(name, in: inputs, process: process) ?? plan.defaultText(of: name.name)
+                return environmentValue(name, in: inputs, process: process) ?? name.defaultText
             }
             for (source, lookupPath) in settingsFilePaths(settingsFiles, inputs: inputs, parser: parser, userDirectory: configured) {
-                if let (values, path) = settingsFileValues(at: lookupPath, warnings: &outcome.warnings) {
+                if let (values, path) = settingsFileValues(at: lookupPath, section: settingsFiles.section, warnings: &outcome.warnings) {
                     layers.append(LayerInfo(source: source, filePath: path))
                     files.append(values)
                 }
@@ -187,18 +186,12 @@ public struct SettingsResolver: Sendable {
         let definition = entry.definition
         // The highest layer wins; within a layer the current name beats deprecated ones, and earlier
         // deprecated names beat later ones.
-        // Indices rather than copies: a candidate holds two strings, and this runs once per setting.
-        var winner: Int?
-        var bestLayer = current?.layer ?? Int.max
-        for index in deprecated.indices where deprecated[index].layer < bestLayer {
-            winner = index
-            bestLayer = deprecated[index].layer
-        }
-        guard bestLayer != Int.max else {
+        var chosen = current
+        for candidate in deprecated where candidate.layer < chosen?.layer ?? .max { chosen = candidate }
+        guard let chosen else {
             outcome.settings.append(ResolvedSetting(definition: definition, value: nil, source: .default, readName: definition.name))
             return
         }
-        let chosen = winner.map { deprecated[$0] } ?? current.unsafelyUnwrapped
         let source = layers[chosen.layer].source
         for old in deprecated {
             let ignored = old.name == chosen.name ? "" : "; ignored because \(chosen.name) is set (\(source))"
@@ -209,9 +202,8 @@ public struct SettingsResolver: Sendable {
             outcome.warnings.append(SettingsWarning(.deprecatedName, name: definition.name,
                 message: "\(definition.name) (\(source)) is deprecated"))
         }
-        let parsed = source == .default && chosen.name == definition.name
-            ? entry.parsedDefault ?? parser.parse(chosen.text, for: definition, pattern: entry.pattern)
-            : parser.parse(chosen.text, for: definition, pattern: entry.pattern)
+        let parsed = (source == .default && chosen.name == definition.name ? entry.parsedDefault : nil)
+            ?? parser.parse(chosen.text, for: definition, pattern: entry.pattern)
         switch parsed {
         case .success(let parsed):
             if let old = parsed.replacedDeprecatedValue {
@@ -246,7 +238,8 @@ public struct SettingsResolver: Sendable {
 
     /// The non-blank values of a settings file's section and the file's absolute path, or `nil` when there is
     /// no usable file.
-    private func settingsFileValues(at lookupPath: String, warnings: inout [SettingsWarning]) -> (values: [String: String], path: String)? {
+    private func settingsFileValues(at lookupPath: String, section: String,
+                                    warnings: inout [SettingsWarning]) -> (values: [String: String], path: String)? {
         // One stat answers the common case, no file, without Foundation's file manager.
         var status = stat()
         guard stat(lookupPath, &status) == 0 else { return nil }
@@ -262,27 +255,14 @@ public struct SettingsResolver: Sendable {
         for problem in document.problems {
             warnings.append(SettingsWarning(.settingsFile, name: nil, message: "\(path):\(problem.line): \(problem.message); the line is ignored"))
         }
-        return (document.values(in: schema.files?.section ?? "default").filter { !$0.value.isBlank }, path)
+        return (document.values(in: section).filter { !$0.value.isBlank }, path)
     }
 
-    private static func path(_ path: String, under directory: String) -> String {
+    /// `path` made absolute under `directory`, which is only asked for when `path` is relative.
+    private static func path(_ path: String, under directory: @autoclosure () -> String) -> String {
         if path.hasPrefix("/") { return path }
+        let directory = directory()
         return directory.hasSuffix("/") ? directory + path : directory + "/" + path
     }
 }
 
-extension ResolutionPlan {
-    /// The registry default stored under a current name, as the default layer holds it.
-    func defaultText(of name: String) -> String? {
-        indexByName[name].flatMap { entries[$0].definition.defaultText }
-    }
-}
-
-extension String {
-    /// Whether the text is empty or only white space, which counts as unset.
-    var isBlank: Bool {
-        // A printable ASCII first byte starts a character that is not white space.
-        if let first = utf8.first, (0x21...0x7E).contains(first) { return false }
-        return allSatisfy(\.isWhitespace)
-    }
-}
