@@ -66,7 +66,7 @@ clean:
 	rm -rf .build .build-fuzz Fuzz/.build
 
 # Benchmarks: each area script writes Benchmarks/results/<area>.{json,md}; report.py merges them into
-# BENCHMARKS.md. An area whose script is not there yet is skipped, so areas can land one at a time.
+# BENCHMARKS.md. An area without a script (a misspelt AREAS entry) is skipped with a message.
 BENCH_APT_PACKAGES := cmark-gfm hugo
 AREAS ?= stages scale plugin runtime
 .PHONY: bench

@@ -27,8 +27,9 @@ public enum DiagnosticText {
 
     /// `text` cut to `limit` characters with `…` and the full length, so a 50 MB value cannot flood a report.
     public static func excerpt(_ text: String, limit: Int = excerptLimit) -> String {
-        guard text.count > limit else { return text }
-        return "\(text.prefix(limit))… (\(text.count) characters)"
+        // Counting a huge text is the expensive part: only a text that is cut is counted, once.
+        guard let cut = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex), cut != text.endIndex else { return text }
+        return "\(text[..<cut])… (\(text.count) characters)"
     }
 
     /// Whether a scalar is a C0 or C1 control, DEL, a bidirectional control or an invisible format mark.

@@ -3,13 +3,19 @@ public enum Fingerprint {
     /// The first 12 hex digits of the SHA-256 of the text's UTF-8 bytes, after normalising line endings
     /// and trimming trailing white space, so that re-wrapping a YAML block scalar does not count as an edit.
     public static func of(_ text: String) -> String {
-        let normalised = text.replacingLineEndings().trimmingTrailingWhitespace()
-        return String(SHA256.hexDigest(of: Array(normalised.utf8)).prefix(12))
+        String(SHA256.hexDigest(of: Array(normalised(text).utf8)).prefix(12))
+    }
+
+    /// The text as fingerprints see it: line endings made `\n`, trailing white space dropped.
+    public static func normalised(_ text: String) -> String {
+        text.replacingLineEndings().trimmingTrailingWhitespace()
     }
 }
 
 extension String {
-    fileprivate func replacingLineEndings() -> String {
+    /// The text with every CRLF and lone CR made a line feed, as YAML, Markdown and PO readers count lines.
+    public func replacingLineEndings() -> String {
+        guard utf8.contains(UInt8(ascii: "\r")) else { return self }
         var result = ""
         result.reserveCapacity(utf8.count)
         var previousWasCarriageReturn = false

@@ -44,19 +44,13 @@ public struct OutputWriter: Sendable {
 
     /// Compares the files with what is on disk, without writing anything.
     public func plan(_ files: [OutputFile]) throws -> OutputPlan {
-        let transaction = try begin(dryRun: true)
-        for file in files { try transaction.add(file) }
-        return try transaction.commit()
+        try transact(files, dryRun: true)
     }
 
     /// Brings the folder in line with `files` and returns what changed.
     @discardableResult
     public func write(_ files: [OutputFile]) throws -> OutputPlan {
-        if ownsFolder {
-            let transaction = try begin()
-            for file in files { try transaction.add(file) }
-            return try transaction.commit()
-        }
+        if ownsFolder { return try transact(files, dryRun: false) }
         let plan = try plan(files)
         let changed = Set(plan.created + plan.modified)
         let pending = files.filter { changed.contains($0.path) }
@@ -93,6 +87,12 @@ public struct OutputWriter: Sendable {
         if !dryRun { try removeLeftoversOfInterruptedWrites() }
         // A folder the writer does not own may be large (the package root) and loses nothing, so it is not listed.
         return OutputTransaction(root: root, staging: dryRun ? nil : stagingFolder, existing: ownsFolder ? Set(try existingFiles()) : nil)
+    }
+
+    private func transact(_ files: [OutputFile], dryRun: Bool) throws -> OutputPlan {
+        let transaction = try begin(dryRun: dryRun)
+        for file in files { try transaction.add(file) }
+        return try transaction.commit()
     }
 
     /// The hidden sibling folder this process assembles a new tree in.
@@ -225,21 +225,16 @@ public final class OutputTransaction {
         if !fileManager.fileExists(atPath: staging.path) {
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
         }
-        if fileManager.fileExists(atPath: root.path) {
-            guard envref_exchange_paths(staging.path, root.path) == 0 else {
-                let error = OutputWriter.posixError(at: root)
-                try? fileManager.removeItem(at: staging)
-                throw error
-            }
-            // The staging name now holds the old tree.
+        let moved = fileManager.fileExists(atPath: root.path)
+            ? envref_exchange_paths(staging.path, root.path)
+            : rename(staging.path, root.path)
+        guard moved == 0 else {
+            let error = OutputWriter.posixError(at: root)
             try? fileManager.removeItem(at: staging)
-        } else {
-            guard rename(staging.path, root.path) == 0 else {
-                let error = OutputWriter.posixError(at: root)
-                try? fileManager.removeItem(at: staging)
-                throw error
-            }
+            throw error
         }
+        // After a swap the staging name holds the old tree; after a rename there is nothing left to remove.
+        try? fileManager.removeItem(at: staging)
         return plan
     }
 

@@ -90,9 +90,7 @@ public struct SiteRenderer: Sendable {
 
     /// A row as the page template places it: on its own line, so the row's own last line break is dropped.
     private func renderRow(_ values: Any, _ template: String) throws(DiagnosticsError) -> String {
-        guard var text = templates.render(values, with: template) else {
-            throw DiagnosticsError([.error("missing template '\(template).mustache'")])
-        }
+        var text = try renderText(values, template)
         if text.hasSuffix("\n") { text.removeLast() }
         return text
     }
@@ -107,19 +105,18 @@ public struct SiteRenderer: Sendable {
     }
 
     private func render(_ values: Any, _ template: String) throws(DiagnosticsError) -> Data {
+        Self.normalisedBytes(try renderText(values, template))
+    }
+
+    private func renderText(_ values: Any, _ template: String) throws(DiagnosticsError) -> String {
         guard let text = templates.render(values, with: template) else {
             throw DiagnosticsError([.error("missing template '\(template).mustache'")])
         }
-        return Self.normalisedBytes(text)
+        return text
     }
 
-    /// Ends the file with exactly one newline and drops trailing spaces, so output does not depend
-    /// on how a template's last line was typed.
-    static func normalised(_ text: String) -> String {
-        String(decoding: normalisedBytes(text), as: UTF8.self)
-    }
-
-    /// `normalised(_:)` as the file's bytes, worked out on UTF-8 bytes: pages run to megabytes, and
+    /// The file's bytes: exactly one newline at the end and no trailing spaces, so output does not depend
+    /// on how a template's last line was typed. Worked out on UTF-8 bytes: pages run to megabytes, and
     /// building a String a line at a time and then copying it into `Data` cost as much again.
     ///
     /// Lines are split where `split(separator: "\n")` splits: at a line feed not after a carriage

@@ -90,7 +90,7 @@ struct SourceText {
         case 0x00:
             return "the file contains a NUL byte, which YAML does not allow; a registry is plain text"
         case 0x01...0x1F, 0x7F...0x84, 0x86...0x9F:
-            return "the file contains the control character \(DiagnosticText.escapingControlCharacters(String(scalar))), which YAML does not allow; remove it"
+            return "the file contains the control character \(String(scalar)), which YAML does not allow; remove it"
         case 0xFEFF where !isFirst:
             return "a byte-order mark (U+FEFF) appears inside the file, where it is invisible but changes the text; remove it"
         default:

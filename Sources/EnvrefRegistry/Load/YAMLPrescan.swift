@@ -40,8 +40,9 @@ struct YAMLPrescan {
             return
         }
         defer { yaml_parser_delete(&parser) }
-        let bytes = Array(source.text.utf8)
-        bytes.withUnsafeBufferPointer { buffer in
+        // The text's own UTF-8 storage, not a copy: a registry can be tens of megabytes.
+        var text = source.text
+        text.withUTF8 { buffer in
             yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
             var frames: [Frame] = []
             var documents = 0, aliases = 0

@@ -132,7 +132,7 @@ public enum RegistryEditor {
 
         /// Texts compare without trailing white space, as fingerprints do.
         static func normalised(_ text: String) -> String {
-            TranslationLock.normalised(text)
+            Fingerprint.normalised(text)
         }
 
         mutating func operations(for edits: [DescriptionEdit], in description: DescriptionMap.Description) -> [Operation] {

@@ -6,7 +6,7 @@ enum PageMarkup {
     /// keeping the text they wrap; the line count never changes, so positions stay right.
     static func rewritingShortcodes(_ line: Substring) -> String {
         // Every line of a page comes through here; a byte check spares most of them Foundation's search.
-        guard line.mayContain("{{"), line.contains("{{") else { return String(line) }
+        guard line.quicklyContains("{{") else { return String(line) }
         var result = ""
         var rest = line[...]
         while let open = rest.range(of: "{{") {

@@ -61,8 +61,7 @@ struct PageScan {
 
     init(text: String, path: String) {
         self.path = path
-        let normalised = text.utf8.contains(UInt8(ascii: "\r"))
-            ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
+        let normalised = text.replacingLineEndings()
         var raw = normalised.split(separator: "\n", omittingEmptySubsequences: false)
         if raw.first?.hasPrefix("\u{FEFF}") == true { raw[0] = raw[0].dropFirst() }
         let metadata = FrontMatter(lines: raw, path: path)

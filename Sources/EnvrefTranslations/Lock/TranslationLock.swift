@@ -67,7 +67,7 @@ public struct TranslationLock: Hashable, Sendable {
     public mutating func record(_ variable: String, in language: LanguageCode, madeFrom sourceText: String) {
         let fingerprint = Fingerprint.of(sourceText)
         entries[variable, default: [:]][language] = Entry(fingerprint: fingerprint)
-        sources[fingerprint] = Self.normalised(sourceText)
+        sources[fingerprint] = Fingerprint.normalised(sourceText)
     }
 
     /// Forgets a translation's record, so it counts as not reviewed.
@@ -109,14 +109,6 @@ public struct TranslationLock: Hashable, Sendable {
         let orphans = orphans(in: registry)
         for orphan in orphans { forget(orphan.variable, in: orphan.language) }
         return orphans
-    }
-
-    /// Source texts are stored with line endings and trailing white space normalised, as fingerprints see them.
-    static func normalised(_ text: String) -> String {
-        var result = text.utf8.contains(UInt8(ascii: "\r"))
-            ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
-        while let last = result.unicodeScalars.last, last.properties.isWhitespace { result.unicodeScalars.removeLast() }
-        return result
     }
 }
 

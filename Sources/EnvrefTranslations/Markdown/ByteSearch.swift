@@ -13,4 +13,9 @@ extension StringProtocol {
         }
         return false
     }
+
+    /// `contains(needle)`, with `mayContain` first so text without the bytes is settled by a byte scan.
+    func quicklyContains(_ needle: String) -> Bool {
+        mayContain(needle) && contains(needle)
+    }
 }

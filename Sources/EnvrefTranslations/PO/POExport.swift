@@ -81,7 +81,7 @@ public enum POExport {
 
     /// Texts as gettext sees them: no leading or trailing line breaks, so msgid and msgstr agree.
     static func trimmed(_ text: String) -> String {
-        var result = TranslationLock.normalised(text)
+        var result = Fingerprint.normalised(text)
         while result.hasPrefix("\n") { result.removeFirst() }
         return result
     }

@@ -42,8 +42,7 @@ public enum POParser {
         mutating func parse(_ text: String) {
             // A lone CR ends a line too, as in the page reader: kept inside a line, it would reach a comment
             // or a header that the exporter then writes back as a line break, changing the file.
-            let lines = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-                .split(separator: "\n", omittingEmptySubsequences: false)
+            let lines = text.replacingLineEndings().split(separator: "\n", omittingEmptySubsequences: false)
             for (index, rawLine) in lines.enumerated() {
                 var line = Substring(rawLine)
                 if index == 0, line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }

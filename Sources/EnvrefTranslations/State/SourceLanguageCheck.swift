@@ -122,7 +122,7 @@ public enum SourceLanguageCheck {
             }
             guard keepGoing, let start = tokenStart else { return }
             let token = text[start..<end]
-            if token.mayContain("://") && token.contains("://") || token.hasPrefix("www.") { return }
+            if token.quicklyContains("://") || token.hasPrefix("www.") { return }
             for piece in pieces where !isName(text[piece]) {
                 guard visit(text[piece]) else {
                     keepGoing = false

@@ -20,38 +20,41 @@ struct ContentOptions: ParsableArguments {
     /// Loads the registry, printing every diagnostic to stderr. Exits with `failureCode` when any is
     /// an error, or any is a warning and `strict` is set; commands whose 1 means "findings" pass 2.
     func loadRegistry(strict: Bool = false, failureCode: Int32 = 1) throws -> Registry {
-        let path = resolvedRegistryPath
-        let result = RegistryLoader.load(fileAt: URL(fileURLWithPath: path), displayPath: path)
-        Console.report(result.diagnostics)
-        guard let registry = result.registry, !(strict && !result.diagnostics.isEmpty) else {
-            throw ExitCode(failureCode)
-        }
-        return registry
+        try reported(loadedRegistry(), strict: strict, failureCode: failureCode)
     }
 
     /// The registry and its lock, read at once on two cores; reports and exits as `loadRegistry` followed by
     /// `loadLock` would, so the lock's problems are shown only for a registry that loaded.
-    func loadRegistryAndLock(failureCode: Int32) throws -> (registry: Registry, files: TranslationFiles, lock: TranslationLock) {
-        let path = resolvedRegistryPath
-        let files = TranslationFiles(registryPath: path)
-        let (loaded, lock) = concurrently(
-            { RegistryLoader.load(fileAt: URL(fileURLWithPath: path), displayPath: path) },
-            { files.loadLock() })
-        Console.report(loaded.diagnostics)
-        guard let registry = loaded.registry else { throw ExitCode(failureCode) }
-        Console.report(lock.diagnostics)
-        if lock.diagnostics.containsErrors { throw ExitCode(failureCode) }
-        return (registry, files, lock.lock)
+    func loadRegistryAndLock(failureCode: Int32) throws -> (registry: Registry, lock: TranslationLock) {
+        let files = TranslationFiles(registryPath: resolvedRegistryPath)
+        let (loaded, lock) = concurrently({ loadedRegistry() }, { files.loadLock() })
+        let registry = try reported(loaded, strict: false, failureCode: failureCode)
+        return (registry, try reported(lock, failureCode: failureCode))
     }
 
     /// The registry's translation files and its lock, printing the lock's diagnostics; exits with
     /// `failureCode` when the lock cannot be used.
     func loadLock(failureCode: Int32 = 1) throws -> (files: TranslationFiles, lock: TranslationLock) {
         let files = TranslationFiles(registryPath: resolvedRegistryPath)
-        let (lock, diagnostics) = files.loadLock()
-        Console.report(diagnostics)
-        if diagnostics.containsErrors { throw ExitCode(failureCode) }
-        return (files, lock)
+        return (files, try reported(files.loadLock(), failureCode: failureCode))
+    }
+
+    private func loadedRegistry() -> RegistryLoadResult {
+        RegistryLoader.load(fileAt: URL(fileURLWithPath: resolvedRegistryPath), displayPath: resolvedRegistryPath)
+    }
+
+    /// The registry, once its diagnostics are printed; exits as `loadRegistry` describes.
+    private func reported(_ result: RegistryLoadResult, strict: Bool, failureCode: Int32) throws -> Registry {
+        Console.report(result.diagnostics)
+        guard let registry = result.registry, !(strict && !result.diagnostics.isEmpty) else { throw ExitCode(failureCode) }
+        return registry
+    }
+
+    /// The lock, once its diagnostics are printed; exits when any is an error.
+    private func reported(_ loaded: (lock: TranslationLock, diagnostics: [Diagnostic]), failureCode: Int32) throws -> TranslationLock {
+        Console.report(loaded.diagnostics)
+        if loaded.diagnostics.containsErrors { throw ExitCode(failureCode) }
+        return loaded.lock
     }
 }
 
