@@ -57,7 +57,7 @@ public enum LockFile {
 
     /// Whether text is a fingerprint as `Fingerprint.of` writes it: 12 lower-case hex digits.
     static func isFingerprint(_ text: String) -> Bool {
-        text.count == 12 && text.allSatisfy { $0.isHexDigit && !$0.isUppercase }
+        text.utf8.count == 12 && text.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
     }
 
     private struct Reader {

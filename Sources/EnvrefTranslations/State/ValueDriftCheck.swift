@@ -40,8 +40,17 @@ struct ValueDriftCheck {
     /// The words of a source text, as `terms(in:sourceWords:of:)` takes them.
     static func wordSet(of source: String) -> Set<String> { Set(words(in: source)) }
 
-    /// The drift in one translation, with the source text's words found once for all its languages.
-    func terms(in translation: String, sourceWords: Set<String>, of variable: Variable) -> [DriftTerm] {
+    /// The drift in one translation, with the source text's words found once for all its languages, and only
+    /// when a translation could drift at all.
+    func terms(in translation: String, sourceWords: @autoclosure () -> Set<String>, of variable: Variable) -> [DriftTerm] {
+        // Parsing the Markdown is most of a large registry's status, and almost no translation can drift, so
+        // those that cannot are cleared from their bytes first. An enum's one-word values can be any word.
+        guard variable.type == .enumeration || mayNameUnknownTerm(translation, sourceWords: sourceWords) else { return [] }
+        return termsReadingAllCode(in: translation, sourceWords: sourceWords(), of: variable)
+    }
+
+    /// What `terms(in:sourceWords:of:)` finds, with the code of every translation parsed and read.
+    func termsReadingAllCode(in translation: String, sourceWords: Set<String>, of variable: Variable) -> [DriftTerm] {
         var found: [DriftTerm] = []
         func add(_ term: String, _ explanation: String) {
             guard !sourceWords.contains(term), !found.contains(where: { $0.term == term }) else { return }
@@ -100,10 +109,100 @@ struct ValueDriftCheck {
         return pairs
     }
 
+    /// Whether a text outside an enum's own description could hold drift: an `=` that may start `NAME=value`,
+    /// or a variable-shaped word that is neither a registry variable nor a word of the source text.
+    ///
+    /// Never wrong the other way: code is a part of the text, and every word `words(in:)` finds there is an
+    /// ASCII run of the text, trimmed of `.` and `-` and, where the run touches a non-ASCII byte, short of the
+    /// one character that a combining mark or a prepended sign can join to its neighbour.
+    func mayNameUnknownTerm(_ text: String, sourceWords: () -> Set<String>) -> Bool {
+        let decided = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            if bytes.contains(UInt8(ascii: "=")) { return true }
+            var sourceWordSet: Set<String>?
+            var end = 0
+            while end < bytes.count {
+                guard Self.isASCIIWordByte(bytes[end]) else {
+                    end += 1
+                    continue
+                }
+                let start = end
+                while end < bytes.count, Self.isASCIIWordByte(bytes[end]) { end += 1 }
+                let joinsBefore = start > 0 && bytes[start - 1] >= 0x80 ? 1 : 0
+                let joinsAfter = end < bytes.count && bytes[end] >= 0x80 ? 1 : 0
+                for dropped in 0...joinsBefore {
+                    for cut in 0...joinsAfter {
+                        guard let word = Self.nameShapedWord(in: bytes, from: start + dropped, to: end - cut),
+                              Self.isVariableShaped(word, prefix: registry.prefix), !names.contains(word)
+                        else { continue }
+                        if sourceWordSet == nil { sourceWordSet = sourceWords() }
+                        if !sourceWordSet!.contains(word) { return true }
+                    }
+                }
+            }
+            return false
+        }
+        return decided ?? true
+    }
+
+    /// The bytes from `start` to `end`, trimmed of `.` and `-`, as a word when they could be a variable name
+    /// (upper-case letters, digits and `_`, starting with a letter); `nil` for every other word, without
+    /// making a string of it.
+    private static func nameShapedWord(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> String? {
+        var start = start
+        var end = end
+        while start < end, bytes[start] == UInt8(ascii: ".") || bytes[start] == UInt8(ascii: "-") { start += 1 }
+        while start < end, bytes[end - 1] == UInt8(ascii: ".") || bytes[end - 1] == UInt8(ascii: "-") { end -= 1 }
+        guard start < end, (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(bytes[start]) else { return nil }
+        for byte in bytes[start..<end] {
+            guard (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                || byte == UInt8(ascii: "_")
+            else { return nil }
+        }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    }
+
     /// Words made of letters, digits, `_`, `.` and `-`: how names and values are written.
     static func words(in text: String) -> [String] {
+        asciiWords(in: text) ?? characterWords(in: text)
+    }
+
+    /// `words(in:)` for any text, one `Character` at a time.
+    static func characterWords(in text: String) -> [String] {
         let pieces = text.split { (character: Character) -> Bool in !isWordCharacter(character) }
         return pieces.map { String($0.trimmingCharacters(in: ".-")) }.filter { !$0.isEmpty }
+    }
+
+    /// `words(in:)` for an all-ASCII text, byte by byte: every character of it is one byte, so the words are the same.
+    private static func asciiWords(in text: String) -> [String]? {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> [String]? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            var words: [String] = []
+            var end = 0
+            while end < bytes.count {
+                guard isASCIIWordByte(bytes[end]) else {
+                    end += 1
+                    continue
+                }
+                var start = end
+                while end < bytes.count, isASCIIWordByte(bytes[end]) { end += 1 }
+                var wordEnd = end
+                while start < wordEnd, bytes[start] == UInt8(ascii: ".") || bytes[start] == UInt8(ascii: "-") { start += 1 }
+                while start < wordEnd, bytes[wordEnd - 1] == UInt8(ascii: ".") || bytes[wordEnd - 1] == UInt8(ascii: "-") { wordEnd -= 1 }
+                if start < wordEnd { words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<wordEnd]), as: UTF8.self)) }
+            }
+            return words
+        } ?? nil
+    }
+
+    /// An ASCII letter, digit, `_`, `.` or `-`: the ASCII characters `isWordCharacter` accepts.
+    private static func isASCIIWordByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "-"):
+            true
+        default:
+            false
+        }
     }
 
     private static func isWordCharacter(_ character: Character) -> Bool {

@@ -74,3 +74,51 @@ struct ValueDriftTests {
         #expect(try Self.drift("Une étiquette comme `entraînement` ou `evaluation`.", of: "DEMO_JOB") == [])
     }
 }
+
+@Suite("Value drift, cleared from bytes")
+struct ValueDriftShortcutTests {
+    /// Pieces that reach every branch of the byte-level clearing: names in and out of the registry and the
+    /// source, `=`, code spans and blocks, combining marks and a prepended sign next to names, CJK, `.` and `-`.
+    static let pieces = ["DEMO_MODE", "DEMO_FLAG", "DEMO_NEW", "OTHER_TOOL_HOME", "MY_X", "A_B", "X_", "_Y", "Dryrun", "offline",
+                         "dryrun", "`", "```\n", "`DEMO_NEW`", "`OTHER_TOOL_HOME", "DEMO_NEW\u{301}`", "`DEMO_FLAG=maybe`", "`\u{600}XDEMO_NEW`", "    ", "\n", " ", "=", "$", "(", ")", ".", "-", "..", "\"", "'", "é", "e\u{301}",
+                         "\u{301}", "\u{20E3}", "\u{600}", "日本", "설정", "1", "9", "_", "WANDB_X", "DEMO_", "~~~\n", "\\", "|", "\r\n"]
+
+    @Test("clearing a translation from its bytes never hides drift that reading all its code finds, on 20,000 texts")
+    func matchesReadingAllCode() throws {
+        let registry = try #require(RegistryLoader.load(bytes: Array(ValueDriftTests.yaml.utf8), path: "r.yaml").registry)
+        let check = ValueDriftCheck(registry: registry)
+        let variables = try ["DEMO_JOB", "DEMO_FLAG"].map { try #require(registry.variable(named: $0)) }
+        var generator = SplitMix64(seed: 0xD21F7)
+        var mismatches: [String] = []
+        var drifting = 0
+        for _ in 0..<20_000 {
+            let count = Int(generator.next() % 12)
+            let text = (0..<count).map { _ in Self.pieces[Int(generator.next() % UInt64(Self.pieces.count))] }.joined()
+            let variable = variables[Int(generator.next() % 2)]
+            let sourceWords = ValueDriftCheck.wordSet(of: variable.descriptions["en"]!.text + " MY_X")
+            let expected = check.termsReadingAllCode(in: text, sourceWords: sourceWords, of: variable)
+            if !expected.isEmpty { drifting += 1 }
+            if check.terms(in: text, sourceWords: sourceWords, of: variable) != expected { mismatches.append(text) }
+        }
+        #expect(mismatches.isEmpty, "first differences: \(mismatches.prefix(5).map { $0.debugDescription })")
+        // The texts must drift often enough for the comparison to mean something.
+        #expect(drifting > 2_000)
+    }
+
+    @Test("an ASCII text splits into the same words byte by byte as one Character at a time")
+    func asciiWordsMatchCharacterWords() {
+        let pieces = ["DEMO_MODE", "a", "Z9", ".", "-", "..", "-x-", "_", " ", "\t", "\r\n", "\n", "=", "`", "(", ")", "/", ",", "x.y", "1e3"]
+        var generator = SplitMix64(seed: 0xA5C11)
+        for _ in 0..<5_000 {
+            let count = Int(generator.next() % 10)
+            let text = (0..<count).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+            #expect(ValueDriftCheck.words(in: text) == ValueDriftCheck.characterWords(in: text), "\(text.debugDescription)")
+        }
+    }
+
+    @Test("a prepended sign joins the letter after it, so the name starts one letter later; a combining mark makes no name")
+    func joinedNames() throws {
+        #expect(try ValueDriftTests.drift("Voir `\u{600}XDEMO_NEW`.", of: "DEMO_JOB") == ["`DEMO_NEW` is not a variable in the registry"])
+        #expect(try ValueDriftTests.drift("Voir `DEMO_NEW\u{301}`.", of: "DEMO_JOB") == [])
+    }
+}
