@@ -13,6 +13,7 @@ let package = Package(
         .package(path: ".."),
         .package(url: "https://github.com/google/swift-benchmark", from: "0.1.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0"),
     ],
     targets: [
@@ -23,6 +24,15 @@ let package = Package(
                 .product(name: "EnvrefDocs", package: envref),
                 .product(name: "EnvrefMarkdown", package: envref),
                 .product(name: "Benchmark", package: "swift-benchmark"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        // The libraries' least work for a workload beside the targets' references; run by floors.py.
+        .executableTarget(
+            name: "envref-floors",
+            dependencies: [
+                .product(name: "EnvrefMarkdown", package: envref),
+                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

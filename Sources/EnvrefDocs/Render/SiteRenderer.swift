@@ -37,9 +37,13 @@ public struct SiteRenderer: Sendable {
         }
         try sink(OutputFile(path: "index.html", contents: try render(try Self.templateValues(of: contexts.index), "index.html")))
         if let translations = contexts.translations {
+            // One loop over every variable and language per format, on a core each: at scale the two renders
+            // are most of what a build does after the reference pages.
             let values = try Self.templateValues(of: translations)
-            try sink(OutputFile(path: TranslationsPageBuilder.htmlPath, contents: try render(values, "translations.html")))
-            try sink(OutputFile(path: TranslationsPageBuilder.markdownPath, contents: try render(values, "translations.md")))
+            let (html, markdown) = concurrently({ Result { () throws(DiagnosticsError) in try render(values, "translations.html") } },
+                                                { Result { () throws(DiagnosticsError) in try render(values, "translations.md") } })
+            try sink(OutputFile(path: TranslationsPageBuilder.htmlPath, contents: try html.get()))
+            try sink(OutputFile(path: TranslationsPageBuilder.markdownPath, contents: try markdown.get()))
         }
         try sink(OutputFile(path: Self.notFoundPath, contents: try render(try Self.templateValues(of: contexts.notFound), "404.html")))
         if let sitemap = contexts.sitemap {

@@ -1,0 +1,124 @@
+"""Library floors: the least work Yams, cmark-gfm and swift-mustache must do for the 10,000-variable workload.
+
+Runs ``envref-floors`` (the ``Benchmarks/`` package) on the workload ``generate.py`` writes, and in the same
+run the references the speed targets name (the ``cmark-gfm`` CLI on the five pages, Hugo on the same site)
+and ``envref diff`` and ``envref build``. From the floors it derives a lower bound for each target that no
+envref built on these libraries can beat, whatever it does around them:
+
+- ``envref diff`` must compose the registry with Yams before it can compare anything;
+- ``envref build`` must compose the registry, parse every description with cmark-gfm (one parse at a time:
+  cmark-gfm's extensions share a process-wide table) and render at least one two-tag Mustache row per
+  variable, language and format, which can spread over every core.
+
+Writes ``floors.json`` (raw numbers) and ``floors.md`` into the results folder.
+
+Usage: ``python3 Benchmarks/floors.py --envref .build/release/envref --results Benchmarks/results``.
+"""
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+import generate  # noqa: E402  (sibling scripts, not a package)
+import scale  # noqa: E402
+
+SIZE = 10_000
+
+
+def main():
+    """Measures the floors and the references, then writes the results."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--envref", required=True, type=Path, help="the release envref binary")
+    parser.add_argument("--results", required=True, type=Path, help="folder for floors.json and floors.md")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--work", type=Path, default=HERE / ".work", help="where the workload is written")
+    parser.add_argument("--swift", default="swift")
+    arguments = parser.parse_args()
+    for tool in ("cmark-gfm", "hugo"):
+        if shutil.which(tool) is None:
+            raise SystemExit(f"floors: '{tool}' is not installed (make bench installs it)")
+    envref = arguments.envref.resolve()
+    root = generate.write_size(HERE.parent, arguments.work.resolve(), SIZE, arguments.seed)
+
+    subprocess.run([arguments.swift, "build", "-c", "release", "--package-path", HERE, "--product", "envref-floors"], check=True)
+    binary = HERE / ".build" / "release" / "envref-floors"
+    floors = json.loads(subprocess.run([binary, root], check=True, capture_output=True, text=True).stdout)
+
+    content, pages, site = root / "content", root / "pages", root / "site"
+    measured = {}
+    measured["envref diff"] = scale.repeated(arguments.runs, [envref, "diff", "--content", content, "--format", "json"])
+    measured["envref build"] = scale.repeated(
+        arguments.runs, [envref, "build", "--content", content, "--templates", HERE.parent / "Templates", "--output", site],
+        before=lambda: shutil.rmtree(site, ignore_errors=True))
+    cmark = ["cmark-gfm", "--to", "html"] + [argument for name in scale.CMARK_EXTENSIONS for argument in ("-e", name)]
+    samples = []
+    for _ in range(arguments.runs):
+        per_page = [scale.measure(cmark + [pages / f"{language}.md"]) for language in scale.LANGUAGES]
+        samples.append((sum(s for s, _, _ in per_page), max(m for _, m, _ in per_page), sum(c for _, _, c in per_page)))
+    measured["cmark-gfm (5 pages)"] = scale.summary(samples)
+    hugo_out, hugo_cache = root / "hugo-public", root / "hugo-cache"
+
+    def clear_hugo():
+        shutil.rmtree(hugo_out, ignore_errors=True)
+        shutil.rmtree(hugo_cache, ignore_errors=True)
+
+    measured["hugo (5 languages)"] = scale.repeated(arguments.runs, ["hugo", "--source", root / "hugo", "--destination", hugo_out,
+                                                                     "--cacheDir", hugo_cache, "--quiet"], before=clear_hugo)
+
+    cores = os.cpu_count() or 1
+    compose_s = floors["yams compose: registry"] / 1000
+    cmark_s = floors["cmark-gfm: five pages to HTML"] / 1000
+    rows_s = floors["mustache: two-tag rows, both formats"] / 1000
+    diff_floor = compose_s
+    build_floor = compose_s + cmark_s + rows_s / cores
+    cmark_cli, hugo = measured["cmark-gfm (5 pages)"]["median_s"], measured["hugo (5 languages)"]["median_s"]
+    targets = [
+        {"target": "envref diff under 200 ms", "limit_s": scale.DIFF_LIMIT_S, "floor_s": diff_floor,
+         "envref_s": measured["envref diff"]["median_s"]},
+        {"target": "envref build no slower than the cmark-gfm CLI", "limit_s": cmark_cli, "floor_s": build_floor,
+         "envref_s": measured["envref build"]["median_s"]},
+        {"target": "envref build at most half of Hugo", "limit_s": hugo * scale.HUGO_LIMIT, "floor_s": build_floor,
+         "envref_s": measured["envref build"]["median_s"]},
+    ]
+    for target in targets:
+        target["floor_over_limit"] = round(target["floor_s"] / target["limit_s"], 2)
+        target["envref_over_floor"] = round(target["envref_s"] / target["floor_s"], 2)
+    data = {"area": "floors", "variables": SIZE, "seed": arguments.seed, "runs": arguments.runs, "cores": cores,
+            "floors_ms": floors, "measured": measured, "targets": targets}
+    arguments.results.mkdir(parents=True, exist_ok=True)
+    (arguments.results / "floors.json").write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    (arguments.results / "floors.md").write_text(markdown(data), encoding="utf-8")
+    print(markdown(data))
+
+
+def markdown(data):
+    """The floors and the targets' lower bounds as Markdown tables."""
+    floors = data["floors_ms"]
+    lines = ["## Library floors", "",
+             f"The least work the libraries must do for {data['variables']:,} variables × 5 languages, in one process, "
+             f"median of {data['runs']} runs (`Benchmarks/floors.py`). The row template here has two tags; envref's own "
+             f"have about forty.", "",
+             "| library work | time |", "| --- | ---: |"]
+    for name in ("yams compose: registry", "yams compose: lock", "cmark-gfm: five pages to HTML",
+                 "mustache: two-tag rows, both formats"):
+        lines.append(f"| {name} | {floors[name]:,.0f} ms |")
+    lines += ["", f"{int(floors['rows']):,} rows, rendered twice (HTML and Markdown). Lower bounds on {data['cores']} cores: "
+              "`envref diff` composes the registry (the lock is composed beside it); `envref build` composes the "
+              "registry, parses the descriptions one at a time, and renders the rows over every core.", "",
+              "| target | limit | library floor | floor ÷ limit | envref | envref ÷ floor |",
+              "| --- | ---: | ---: | ---: | ---: | ---: |"]
+    for target in data["targets"]:
+        lines.append(f"| {target['target']} | {target['limit_s'] * 1000:,.0f} ms | {target['floor_s'] * 1000:,.0f} ms | "
+                     f"{target['floor_over_limit']:.2f} | {target['envref_s'] * 1000:,.0f} ms | {target['envref_over_floor']:.1f}x |")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    main()
