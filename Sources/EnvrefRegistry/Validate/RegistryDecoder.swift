@@ -213,14 +213,18 @@ struct RegistryDecoder {
                 guard let text = scalarText(value, what: "'pattern'") else { continue }
                 draft.constraintNodes[key] = value
                 do {
+                    // Swift's parser says what is wrong with a pattern; ICU, which matches values, only that it failed.
                     _ = try Regex(text)
-                    if let group = PatternSafety.nestedRepetition(in: text) {
-                        self.error("'pattern' repeats '\(group)', a group that itself ends in a repeat, so matching can take exponential time; rewrite it without the nested repeat", at: value)
-                    } else {
-                        draft.constraints.pattern = text
-                    }
                 } catch {
                     self.error("'pattern' is not a valid regular expression: \(error)", at: value)
+                    continue
+                }
+                if (try? ValuePattern(text)) == nil {
+                    self.error("'pattern' is not a regular expression ICU can read, and values are matched with ICU (NSRegularExpression)", at: value)
+                } else if let group = PatternSafety.nestedRepetition(in: text) {
+                    self.error("'pattern' repeats '\(group)', a group that itself ends in a repeat, so matching can take exponential time; rewrite it without the nested repeat", at: value)
+                } else {
+                    draft.constraints.pattern = text
                 }
             case "separator":
                 draft.separatorNode = value

@@ -70,7 +70,7 @@ public enum ValueParser {
             return checkLength(text, variable)
         case .string, .path:
             if variable.type == .string, let pattern = variable.constraints.pattern,
-                let regex = try? Regex(pattern), (try? regex.wholeMatch(in: text)) == nil
+                let compiled = try? ValuePattern(pattern), !compiled.matchesWhole(text)
             {
                 return .failure(.patternMismatch(pattern))
             }

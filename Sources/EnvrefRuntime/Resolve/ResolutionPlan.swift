@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// What a schema's resolution needs that does not change between calls: every name each setting is read
 /// under, the keys those names have in each layer, compiled patterns and parsed defaults.
@@ -113,20 +112,27 @@ final class ResolutionPlan: Sendable {
     }
 }
 
-/// A setting's pattern, compiled once and shared by every resolve.
+/// A setting's pattern, compiled once and shared by every resolve: an ICU regular expression, the syntax
+/// `NSRegularExpression` reads, that must match the whole value.
 ///
-/// `Regex` is not `Sendable`, so matches run under a lock; a pattern is checked only when its setting is set.
+/// The registry compiles patterns the same way (`ValuePattern` in EnvrefRegistry), so `envref validate` and
+/// the accessors accept the same values. ICU rather than Swift's `Regex`: one match of W&B's e-mail pattern
+/// costs about 0.4 µs against 3.5 µs, which was a quarter of resolving every W&B setting.
 final class CompiledPattern: Sendable {
-    private let regex: Mutex<Regex<AnyRegexOutput>>
+    // Immutable once made; ICU's compiled patterns are safe to match from several threads at once.
+    nonisolated(unsafe) private let expression: NSRegularExpression
 
-    /// Compiles `source`, or fails when it is not a valid regular expression.
+    /// Compiles `source`, or fails when it is not a valid ICU regular expression.
     init?(_ source: String) {
-        guard let regex = try? Regex(source) else { return nil }
-        self.regex = Mutex(regex)
+        guard let expression = try? NSRegularExpression(pattern: Self.wholeValue(source)) else { return nil }
+        self.expression = expression
     }
+
+    /// The pattern anchored at both ends of the text: `\z`, unlike `$`, admits no final line break.
+    static func wholeValue(_ source: String) -> String { "\\A(?:" + source + ")\\z" }
 
     /// Whether the whole of `text` matches.
     func wholeMatches(_ text: String) -> Bool {
-        regex.withLock { (try? $0.wholeMatch(in: text)) != nil }
+        expression.numberOfMatches(in: text, range: NSRange(location: 0, length: text.utf16.count)) > 0
     }
 }

@@ -164,6 +164,20 @@ struct RegistryValidationTests {
         #expect(found.contains { $0.hasPrefix("Content/variables.yaml:7:14: error: 'pattern' is not a valid regular expression:") })
     }
 
+    @Test("a pattern only Swift can read is refused, since values are matched with ICU")
+    func swiftOnlyPattern() {
+        let yaml = registry("""
+              WANDB_ENTITY:
+                type: string
+                pattern: "a{,3}"
+                description: {en: Team.}
+
+            """)
+        #expect(diagnostics(yaml) == [
+            "Content/variables.yaml:5:14: error: 'pattern' is not a regular expression ICU can read, and values are matched with ICU (NSRegularExpression)"
+        ])
+    }
+
     @Test("a variable outside the prefix is a warning, so the registry still loads")
     func prefixWarning() throws {
         let yaml = "languages: [en]\nprefix: WANDB_\nvariables:\n  HOME:\n    type: path\n    description: Home.\n"

@@ -1,0 +1,28 @@
+import Testing
+
+@testable import EnvrefRegistry
+
+@Suite("Value patterns")
+struct ValuePatternTests {
+    /// The same cases as the runtime's pattern tests: the registry and the accessors must agree.
+    static let cases: [(pattern: String, value: String, matches: Bool)] = [
+        (#"^[^@\s]+@[^@\s]+$"#, "someone@example.com", true),
+        (#"^[^@\s]+@[^@\s]+$"#, "someone@", false),
+        ("a|ab", "ab", true),
+        ("[a-z]+", "abc\n", false),
+        ("[a-z]+$", "abc\n", false),
+        ("x", "xx", false),
+        ("(?i)abc", "ABC", true),
+        ("[a-z0-9]+", "", false),
+    ]
+
+    @Test("a pattern must match the whole value", arguments: cases)
+    func wholeValue(_ pattern: String, _ value: String, _ matches: Bool) throws {
+        #expect(try ValuePattern(pattern).matchesWhole(value) == matches)
+    }
+
+    @Test("a pattern Swift reads but ICU does not is refused")
+    func swiftOnlySyntax() {
+        #expect(throws: (any Error).self) { try ValuePattern("a{,3}") }
+    }
+}

@@ -1,0 +1,28 @@
+import Testing
+
+@testable import EnvrefRuntime
+
+@Suite("Compiled patterns")
+struct CompiledPatternTests {
+    /// The same cases as the registry's `ValuePattern` tests: the accessors and `envref validate` must agree.
+    static let cases: [(pattern: String, value: String, matches: Bool)] = [
+        (#"^[^@\s]+@[^@\s]+$"#, "someone@example.com", true),
+        (#"^[^@\s]+@[^@\s]+$"#, "someone@", false),
+        ("a|ab", "ab", true),
+        ("[a-z]+", "abc\n", false),
+        ("[a-z]+$", "abc\n", false),
+        ("x", "xx", false),
+        ("(?i)abc", "ABC", true),
+        ("[a-z0-9]+", "", false),
+    ]
+
+    @Test("a pattern must match the whole value", arguments: cases)
+    func wholeValue(_ pattern: String, _ value: String, _ matches: Bool) throws {
+        #expect(try #require(CompiledPattern(pattern)).wholeMatches(value) == matches)
+    }
+
+    @Test("a pattern ICU cannot read is not compiled, so it is not checked")
+    func unreadable() {
+        #expect(CompiledPattern("a{,3}") == nil)
+    }
+}
