@@ -47,10 +47,7 @@ public struct DocsPipeline: Sendable {
     /// the earlier ones had no errors, but independent inputs (registry, strings, templates) are all checked
     /// in one go. A sink error (a file that cannot be written) ends the run as a failure.
     public func run(into sink: (OutputFile) throws -> Void) -> Outcome {
-        // The lock is read beside the registry: both are large YAML files at scale, and neither needs the other.
-        let (loaded, lock) = concurrently(
-            { RegistryLoader.load(fileAt: URL(fileURLWithPath: registryPath), displayPath: registryPath) },
-            { TranslationFiles(registryPath: registryPath).loadLock() })
+        let loaded = RegistryLoader.load(fileAt: URL(fileURLWithPath: registryPath), displayPath: registryPath)
         let templates = TemplateSet.load(from: templatesDirectory)
         var diagnostics = loaded.diagnostics + templates.diagnostics
         guard let registry = loaded.registry else { return Outcome(diagnostics: diagnostics.sorted(), succeeded: false) }
@@ -59,6 +56,7 @@ public struct DocsPipeline: Sendable {
         guard let siteContent = content.content, let templateSet = templates.templates else {
             return Outcome(diagnostics: diagnostics.sorted(), succeeded: false)
         }
+        let lock = TranslationFiles(registryPath: registryPath).loadLock()
         diagnostics += lock.diagnostics
         guard !lock.diagnostics.containsErrors else { return Outcome(diagnostics: diagnostics.sorted(), succeeded: false) }
         let builder = SiteContextBuilder()
