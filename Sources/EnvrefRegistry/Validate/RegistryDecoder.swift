@@ -219,9 +219,16 @@ struct RegistryDecoder {
                     self.error("'pattern' is not a valid regular expression: \(error)", at: value)
                     continue
                 }
-                if (try? ValuePattern(text)) == nil {
+                do throws(ValuePattern.Failure) {
+                    _ = try ValuePattern(text)
+                } catch .unreadable {
                     self.error("'pattern' is not a regular expression ICU can read, and values are matched with ICU (NSRegularExpression)", at: value)
-                } else if let group = PatternSafety.nestedRepetition(in: text) {
+                    continue
+                } catch {
+                    self.error("'pattern' cannot be anchored to the whole value: a '#' comment or '\\Q' quote still open at its end would swallow the anchor; end it with a line break or '\\E'", at: value)
+                    continue
+                }
+                if let group = PatternSafety.nestedRepetition(in: text) {
                     self.error("'pattern' repeats '\(group)', a group that itself ends in a repeat, so matching can take exponential time; rewrite it without the nested repeat", at: value)
                 } else {
                     draft.constraints.pattern = text

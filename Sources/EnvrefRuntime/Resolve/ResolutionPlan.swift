@@ -122,9 +122,12 @@ final class CompiledPattern: Sendable {
     // Immutable once made; ICU's compiled patterns are safe to match from several threads at once.
     nonisolated(unsafe) private let expression: NSRegularExpression
 
-    /// Compiles `source`, or fails when it is not a valid ICU regular expression.
+    /// Compiles `source`, or fails when ICU cannot read it, on its own or anchored. It is read on its own first:
+    /// anchored unread, `a)|(?:b` would become "starts with a or ends with b".
     init?(_ source: String) {
-        guard let expression = try? NSRegularExpression(pattern: Self.wholeValue(source)) else { return nil }
+        guard (try? NSRegularExpression(pattern: source)) != nil,
+              let expression = try? NSRegularExpression(pattern: Self.wholeValue(source))
+        else { return nil }
         self.expression = expression
     }
 

@@ -45,8 +45,14 @@ struct ValueDriftCheck {
     func terms(in translation: String, sourceWords: @autoclosure () -> Set<String>, of variable: Variable) -> [DriftTerm] {
         // Parsing the Markdown is most of a large registry's status, and almost no translation can drift, so
         // those that cannot are cleared from their bytes first. An enum's one-word values can be any word.
-        guard variable.type == .enumeration || mayNameUnknownTerm(translation, sourceWords: sourceWords) else { return [] }
-        return termsReadingAllCode(in: translation, sourceWords: sourceWords(), of: variable)
+        var found: Set<String>?
+        func words() -> Set<String> {
+            if let found { return found }
+            found = sourceWords()
+            return found!
+        }
+        guard variable.type == .enumeration || mayNameUnknownTerm(translation, sourceWords: words) else { return [] }
+        return termsReadingAllCode(in: translation, sourceWords: words(), of: variable)
     }
 
     /// What `terms(in:sourceWords:of:)` finds, with the code of every translation parsed and read.
@@ -112,9 +118,12 @@ struct ValueDriftCheck {
     /// Whether a text outside an enum's own description could hold drift: an `=` that may start `NAME=value`,
     /// or a variable-shaped word that is neither a registry variable nor a word of the source text.
     ///
-    /// Never wrong the other way: code is a part of the text, and every word `words(in:)` finds there is an
-    /// ASCII run of the text, trimmed of `.` and `-` and, where the run touches a non-ASCII byte, short of the
-    /// one character that a combining mark or a prepended sign can join to its neighbour.
+    /// Never wrong the other way. Every term reported is ASCII (`A-Z`, digits, `_`). Code is the text's own
+    /// characters, except that cmark-gfm turns line breaks and tabs into spaces, NUL into U+FFFD and a table
+    /// cell's `\|` into `|`, and drops indentation and `>` after a line break: none of those is a word
+    /// character or joins one. So each word `words(in:)` finds in code is an ASCII run of the text, trimmed of
+    /// `.` and `-`, and where the run touches a non-ASCII byte, perhaps short of the one end character that a
+    /// combining mark or a prepended sign joins to its neighbour, which this tries both with and without.
     func mayNameUnknownTerm(_ text: String, sourceWords: () -> Set<String>) -> Bool {
         let decided = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
             if bytes.contains(UInt8(ascii: "=")) { return true }

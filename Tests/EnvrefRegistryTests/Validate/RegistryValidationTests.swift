@@ -178,6 +178,20 @@ struct RegistryValidationTests {
         ])
     }
 
+    @Test("a pattern ending in an open comment is refused, since it would swallow the anchor")
+    func openCommentPattern() {
+        let yaml = registry("""
+              WANDB_ENTITY:
+                type: string
+                pattern: "(?x)[a-z]+ # lower"
+                description: {en: Team.}
+
+            """)
+        #expect(diagnostics(yaml) == [
+            "Content/variables.yaml:5:14: error: 'pattern' cannot be anchored to the whole value: a '#' comment or '\\Q' quote still open at its end would swallow the anchor; end it with a line break or '\\E'"
+        ])
+    }
+
     @Test("a variable outside the prefix is a warning, so the registry still loads")
     func prefixWarning() throws {
         let yaml = "languages: [en]\nprefix: WANDB_\nvariables:\n  HOME:\n    type: path\n    description: Home.\n"

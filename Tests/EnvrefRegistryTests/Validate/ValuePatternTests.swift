@@ -9,6 +9,8 @@ struct ValuePatternTests {
         (#"^[^@\s]+@[^@\s]+$"#, "someone@example.com", true),
         (#"^[^@\s]+@[^@\s]+$"#, "someone@", false),
         ("a|ab", "ab", true),
+        ("a|b", "ab", false),
+        ("(?x)[a-z]+ # lower\n", "abc", true),
         ("[a-z]+", "abc\n", false),
         ("[a-z]+$", "abc\n", false),
         ("x", "xx", false),
@@ -23,6 +25,12 @@ struct ValuePatternTests {
 
     @Test("a pattern Swift reads but ICU does not is refused")
     func swiftOnlySyntax() {
-        #expect(throws: (any Error).self) { try ValuePattern("a{,3}") }
+        #expect(throws: ValuePattern.Failure.unreadable) { try ValuePattern("a{,3}") }
+    }
+
+    @Test("a pattern is read on its own before it is anchored, so it cannot break out of the anchors")
+    func readAlone() {
+        #expect(throws: ValuePattern.Failure.unreadable) { try ValuePattern("a)|(?:b") }
+        #expect(throws: ValuePattern.Failure.cannotBeAnchored) { try ValuePattern("(?x)[a-z]+ # lower") }
     }
 }

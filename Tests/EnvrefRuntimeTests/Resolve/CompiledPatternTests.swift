@@ -9,6 +9,8 @@ struct CompiledPatternTests {
         (#"^[^@\s]+@[^@\s]+$"#, "someone@example.com", true),
         (#"^[^@\s]+@[^@\s]+$"#, "someone@", false),
         ("a|ab", "ab", true),
+        ("a|b", "ab", false),
+        ("(?x)[a-z]+ # lower\n", "abc", true),
         ("[a-z]+", "abc\n", false),
         ("[a-z]+$", "abc\n", false),
         ("x", "xx", false),
@@ -21,8 +23,10 @@ struct CompiledPatternTests {
         #expect(try #require(CompiledPattern(pattern)).wholeMatches(value) == matches)
     }
 
-    @Test("a pattern ICU cannot read is not compiled, so it is not checked")
+    @Test("a pattern ICU cannot read, on its own or anchored, is not compiled, so it is not checked")
     func unreadable() {
         #expect(CompiledPattern("a{,3}") == nil)
+        #expect(CompiledPattern("a)|(?:b") == nil)
+        #expect(CompiledPattern("(?x)[a-z]+ # lower") == nil)
     }
 }

@@ -81,7 +81,8 @@ struct ValueDriftShortcutTests {
     /// source, `=`, code spans and blocks, combining marks and a prepended sign next to names, CJK, `.` and `-`.
     static let pieces = ["DEMO_MODE", "DEMO_FLAG", "DEMO_NEW", "OTHER_TOOL_HOME", "MY_X", "A_B", "X_", "_Y", "Dryrun", "offline",
                          "dryrun", "`", "```\n", "`DEMO_NEW`", "`OTHER_TOOL_HOME", "DEMO_NEW\u{301}`", "`DEMO_FLAG=maybe`", "`\u{600}XDEMO_NEW`", "    ", "\n", " ", "=", "$", "(", ")", ".", "-", "..", "\"", "'", "é", "e\u{301}",
-                         "\u{301}", "\u{20E3}", "\u{600}", "日本", "설정", "1", "9", "_", "WANDB_X", "DEMO_", "~~~\n", "\\", "|", "\r\n"]
+                         "\u{301}", "\u{20E3}", "\u{600}", "日本", "설정", "1", "9", "_", "WANDB_X", "DEMO_", "~~~\n", "\\", "|", "\r\n",
+                         "\0", "\t", "| a |\n|-|\n| ", "\\|", "> ", "\u{FFFD}"]
 
     @Test("clearing a translation from its bytes never hides drift that reading all its code finds, on 20,000 texts")
     func matchesReadingAllCode() throws {
