@@ -68,7 +68,7 @@ clean:
 # Benchmarks: each area script writes Benchmarks/results/<area>.{json,md}; report.py merges them into
 # BENCHMARKS.md. An area without a script (a misspelt AREAS entry) is skipped with a message.
 BENCH_APT_PACKAGES := cmark-gfm hugo
-AREAS ?= stages scale plugin runtime
+AREAS ?= stages scale floors plugin runtime
 .PHONY: bench
 bench: deps release
 	@$(MAKE) --no-print-directory apt-install PACKAGES="$(BENCH_APT_PACKAGES)"

@@ -6,13 +6,13 @@ import Yams
 // The least work the libraries under envref must do for a workload, timed in one process beside the
 // reference each speed target names, so that a missed target can be told apart from a slow envref.
 //
-//   envref-floors <workload folder written by generate.py, such as /tmp/gen/10000>
+//   envref-floors <workload folder written by generate.py, such as /tmp/gen/10000> [runs, default 3]
 //
 // Prints one JSON object: each measure's median wall time over the runs, in milliseconds.
 
 let arguments = CommandLine.arguments
-guard arguments.count == 2 else {
-    FileHandle.standardError.write(Data("usage: envref-floors <workload folder>\n".utf8))
+guard (2...3).contains(arguments.count), let runs = arguments.count == 3 ? Int(arguments[2]) : 3, runs > 0 else {
+    FileHandle.standardError.write(Data("usage: envref-floors <workload folder> [runs]\n".utf8))
     exit(2)
 }
 let workload = URL(fileURLWithPath: arguments[1])
@@ -31,7 +31,7 @@ let rows: [(name: String, description: String)] = pages.flatMap { page in
 }
 
 /// The median wall time of `runs` runs of `body`, in milliseconds.
-func median(runs: Int = 3, _ body: () throws -> Void) rethrows -> Double {
+func median(_ body: () throws -> Void) rethrows -> Double {
     var times: [Double] = []
     for _ in 0..<runs {
         let start = DispatchTime.now().uptimeNanoseconds
