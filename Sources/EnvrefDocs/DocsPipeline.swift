@@ -74,7 +74,7 @@ public struct DocsPipeline: Sendable {
         } catch let error as DiagnosticsError {
             return Outcome(diagnostics: (diagnostics + error.diagnostics).sorted(), succeeded: false)
         } catch {
-            return Outcome(diagnostics: (diagnostics + [.error("cannot write the site: \(error)")]).sorted(), succeeded: false)
+            return Outcome(diagnostics: (diagnostics + [Self.cannotWrite(error, at: nil)]).sorted(), succeeded: false)
         }
     }
 
@@ -82,9 +82,7 @@ public struct DocsPipeline: Sendable {
     /// stage succeeded (a dry run only compares), cancelled otherwise, so a failed build leaves the folder as
     /// it was. The plan is `nil` when a stage failed; a folder that cannot be written is one more diagnostic.
     public func run(writingTo writer: OutputWriter, dryRun: Bool = false) -> (outcome: Outcome, plan: OutputPlan?) {
-        let failure = { (error: any Error) in
-            Diagnostic.error("cannot write the site: \(error)", at: SourceLocation(path: writer.root.relativePath, line: 1))
-        }
+        let failure = { (error: any Error) in Self.cannotWrite(error, at: SourceLocation(path: writer.root.relativePath, line: 1)) }
         let transaction: OutputTransaction
         do {
             transaction = try writer.begin(dryRun: dryRun)
@@ -103,5 +101,10 @@ public struct DocsPipeline: Sendable {
             outcome.succeeded = false
             return (outcome, nil)
         }
+    }
+
+    /// A sink or the output folder failed; located at the folder when the caller knows it.
+    private static func cannotWrite(_ error: any Error, at location: SourceLocation?) -> Diagnostic {
+        .error("cannot write the site: \(error)", at: location)
     }
 }

@@ -76,17 +76,27 @@ public enum RegistryLoader {
         return RegistryLoadResult(registry: diagnostics.containsErrors ? nil : registry, diagnostics: diagnostics)
     }
 
-    /// The start of the line holding byte `offset`. Only line breaks are counted, with `memchr`, because
-    /// this runs on files too large to walk byte by byte.
+    /// The start of the line holding byte `offset`, with line breaks counted as YAML counts them: LF, CRLF or
+    /// a lone CR. This runs on files too large to walk byte by byte, so line feeds are found with `memchr`,
+    /// and only text that has a carriage return before the offset is walked.
     private static func location(ofLineContaining offset: Int, in bytes: [UInt8], path: String) -> SourceLocation {
         var line = 1
-        bytes.withUnsafeBufferPointer { buffer in
+        bytes.prefix(offset).withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
-            var cursor = UnsafeRawPointer(base)
-            let end = UnsafeRawPointer(base + min(offset, buffer.count))
-            while cursor < end, let newline = memchr(cursor, Int32(UInt8(ascii: "\n")), end - cursor) {
-                line += 1
-                cursor = UnsafeRawPointer(newline) + 1
+            guard memchr(base, Int32(UInt8(ascii: "\r")), buffer.count) != nil else {
+                var cursor = UnsafeRawPointer(base)
+                let end = UnsafeRawPointer(base + buffer.count)
+                while cursor < end, let newline = memchr(cursor, Int32(UInt8(ascii: "\n")), end - cursor) {
+                    line += 1
+                    cursor = UnsafeRawPointer(newline) + 1
+                }
+                return
+            }
+            for index in buffer.indices {
+                let byte = buffer[index]
+                if byte == UInt8(ascii: "\r") || (byte == UInt8(ascii: "\n") && (index == 0 || buffer[index - 1] != UInt8(ascii: "\r"))) {
+                    line += 1
+                }
             }
         }
         return SourceLocation(path: path, line: line, column: 1)

@@ -15,6 +15,16 @@ func registry(_ variables: String, languages: String = "[en, fr]") -> String {
 
 @Suite("Loading the registry: bad input")
 struct RegistryLoaderBadInputTests {
+    @Test("an oversized registry names the line crossing the limit, counting CRLF and lone CR as YAML does", arguments: ["\n", "\r\n", "\r"])
+    func oversizedLineBreaks(_ lineBreak: String) {
+        let header = ["languages: [en]", "variables:", "  APP_MODE:", "    type: string", "    description:"].joined(separator: lineBreak)
+        var bytes = Array((header + lineBreak + "      en: ").utf8)
+        bytes += [UInt8](repeating: UInt8(ascii: "x"), count: RegistryLoader.maximumFileSize)
+        #expect(RegistryLoader.load(bytes: bytes, path: "huge.yaml").diagnostics.map(\.description) == [
+            "huge.yaml:6:1: error: the registry is larger than 32 MiB; this line crosses the limit, and the rest was not read"
+        ])
+    }
+
     @Test("a YAML syntax error names the problem and its position")
     func syntaxError() {
         let yaml = "languages: [en\nvariables:\n  A: {type: string\n"
