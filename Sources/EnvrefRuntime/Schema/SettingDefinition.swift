@@ -57,8 +57,8 @@ public struct SettingConstraints: Sendable, Hashable {
 /// The fields live in one shared, copy-on-write object, so every resolved setting that carries its definition
 /// costs one reference count instead of one per field.
 public struct SettingDefinition: Sendable, Hashable {
-    /// The fields; never mutated while shared, which is what makes the unchecked `Sendable` sound.
-    private final class Storage: @unchecked Sendable {
+    /// Every field, stated once: equality and hashing come from it.
+    private struct Fields: Sendable, Hashable {
         var name: String
         var propertyName: String
         var kind: SettingKind
@@ -67,70 +67,60 @@ public struct SettingDefinition: Sendable, Hashable {
         var isDeprecated: Bool
         var deprecatedNames: [String]
         var constraints: SettingConstraints
+    }
 
-        init(name: String, propertyName: String, kind: SettingKind, defaultText: String?, isSecret: Bool,
-             isDeprecated: Bool, deprecatedNames: [String], constraints: SettingConstraints) {
-            self.name = name
-            self.propertyName = propertyName
-            self.kind = kind
-            self.defaultText = defaultText
-            self.isSecret = isSecret
-            self.isDeprecated = isDeprecated
-            self.deprecatedNames = deprecatedNames
-            self.constraints = constraints
-        }
+    /// The fields' shared home; never mutated while shared, which is what makes the unchecked `Sendable` sound.
+    private final class Storage: @unchecked Sendable {
+        var fields: Fields
 
-        func copy() -> Storage {
-            Storage(name: name, propertyName: propertyName, kind: kind, defaultText: defaultText, isSecret: isSecret,
-                    isDeprecated: isDeprecated, deprecatedNames: deprecatedNames, constraints: constraints)
-        }
+        init(_ fields: Fields) { self.fields = fields }
     }
 
     private var storage: Storage
 
-    private mutating func update(_ change: (Storage) -> Void) {
-        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
-        change(storage)
+    private mutating func update(_ change: (inout Fields) -> Void) {
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+        change(&storage.fields)
     }
 
     /// The environment variable name, such as `WANDB_MODE`.
     public var name: String {
-        get { storage.name }
+        get { storage.fields.name }
         set { update { $0.name = newValue } }
     }
     /// The Swift property that holds the value, used when describing a settings value.
     public var propertyName: String {
-        get { storage.propertyName }
+        get { storage.fields.propertyName }
         set { update { $0.propertyName = newValue } }
     }
     /// How the text is parsed.
     public var kind: SettingKind {
-        get { storage.kind }
+        get { storage.fields.kind }
         set { update { $0.kind = newValue } }
     }
     /// The registry default, written as it would be in the environment.
     public var defaultText: String? {
-        get { storage.defaultText }
+        get { storage.fields.defaultText }
         set { update { $0.defaultText = newValue } }
     }
     /// Whether the value is redacted in every output.
     public var isSecret: Bool {
-        get { storage.isSecret }
+        get { storage.fields.isSecret }
         set { update { $0.isSecret = newValue } }
     }
     /// Whether the name itself is deprecated and has no replacement.
     public var isDeprecated: Bool {
-        get { storage.isDeprecated }
+        get { storage.fields.isDeprecated }
         set { update { $0.isDeprecated = newValue } }
     }
     /// Old names that still read through to this setting, most preferred first.
     public var deprecatedNames: [String] {
-        get { storage.deprecatedNames }
+        get { storage.fields.deprecatedNames }
         set { update { $0.deprecatedNames = newValue } }
     }
     /// Limits beyond the kind.
     public var constraints: SettingConstraints {
-        get { storage.constraints }
+        get { storage.fields.constraints }
         set { update { $0.constraints = newValue } }
     }
 
@@ -140,28 +130,18 @@ public struct SettingDefinition: Sendable, Hashable {
         secret isSecret: Bool = false, deprecated isDeprecated: Bool = false, deprecatedNames: [String] = [],
         constraints: SettingConstraints = SettingConstraints()
     ) {
-        storage = Storage(name: name, propertyName: propertyName, kind: kind, defaultText: defaultText, isSecret: isSecret,
-                          isDeprecated: isDeprecated, deprecatedNames: deprecatedNames, constraints: constraints)
+        storage = Storage(Fields(name: name, propertyName: propertyName, kind: kind, defaultText: defaultText, isSecret: isSecret,
+                                 isDeprecated: isDeprecated, deprecatedNames: deprecatedNames, constraints: constraints))
     }
 
     /// Definitions are equal when every field is.
     public static func == (lhs: SettingDefinition, rhs: SettingDefinition) -> Bool {
-        if lhs.storage === rhs.storage { return true }
-        return lhs.name == rhs.name && lhs.propertyName == rhs.propertyName && lhs.kind == rhs.kind
-            && lhs.defaultText == rhs.defaultText && lhs.isSecret == rhs.isSecret && lhs.isDeprecated == rhs.isDeprecated
-            && lhs.deprecatedNames == rhs.deprecatedNames && lhs.constraints == rhs.constraints
+        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
     }
 
     /// Hashes every field.
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(name)
-        hasher.combine(propertyName)
-        hasher.combine(kind)
-        hasher.combine(defaultText)
-        hasher.combine(isSecret)
-        hasher.combine(isDeprecated)
-        hasher.combine(deprecatedNames)
-        hasher.combine(constraints)
+        hasher.combine(storage.fields)
     }
 }
 
