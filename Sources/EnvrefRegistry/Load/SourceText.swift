@@ -30,8 +30,6 @@ struct SourceText {
         var iterator = bytes.makeIterator()
         var decoder = UTF8()
         var offset = 0
-        var scalars = String.UnicodeScalarView()
-        scalars.reserveCapacity(bytes.count)
         var problems: [Diagnostic] = []
         loop: while true {
             let startOfScalar = offset
@@ -41,7 +39,6 @@ struct SourceText {
                 if let problem = problem(with: scalar, isFirst: startOfScalar == 0), problems.count < maximumReportedCharacters {
                     problems.append(.error(problem, at: SourceLocation(path: path, line: position.line, column: position.column)))
                 }
-                scalars.append(scalar)
                 position.advance(over: scalar)
             case .emptyInput:
                 break loop
@@ -55,7 +52,9 @@ struct SourceText {
             }
         }
         guard problems.isEmpty else { return .failure(DiagnosticsError(problems)) }
-        var text = String(scalars)
+        // Not reached while the byte scan above and `problem(with:isFirst:)` agree; if they ever part, the
+        // bytes are still decoded rather than lost, without a second copy of the text built along the way.
+        var text = String(decoding: bytes, as: UTF8.self)
         if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
         return .success(SourceText(text: text, path: path))
     }
