@@ -18,31 +18,64 @@ enum TemplateValueEncoder {
     }
 }
 
-/// One value being encoded. Containers keep writing into it after they are handed out, so it is a
-/// class, read out as plain values by `value` once encoding is done.
+/// One value being encoded: a leaf, the fields of a struct, or the elements of an array.
+///
+/// Values are stored as their final plain values as soon as they are encoded, since a nested value's
+/// `encode(to:)` has returned by then. Only containers handed out by `nestedContainer` and `superEncoder`
+/// are filled after the call that made them, so those stay slots until `value` reads them out.
 private final class Slot {
     var leaf: Any?
-    var fields: [String: Slot]?
-    var elements: [Slot]?
+    var fields: [String: Any]?
+    var elements: [Any]?
+    /// Whether `fields` or `elements` hold a slot still to be read out.
+    var holdsSlots = false
 
     var value: Any? {
-        if let fields { return fields.compactMapValues(\.value) }
+        if let fields { return holdsSlots ? fields.compactMapValues(Self.readOut) : fields }
         // An element encoded as nil stays an empty `Optional`, as it was in the array.
-        if let elements { return elements.map { $0.value ?? (Optional<Any>.none as Any) } }
+        if let elements { return holdsSlots ? elements.map { Self.readOut($0) ?? (Optional<Any>.none as Any) } : elements }
         return leaf
     }
 
-    func field(_ key: some CodingKey) -> Slot {
+    private static func readOut(_ stored: Any) -> Any? {
+        guard let slot = stored as? Slot else { return stored }
+        return slot.value
+    }
+
+    /// Stores a field's final value; a field encoded as nothing is left out, as reflection leaves out `nil`.
+    func set(_ value: Any?, forKey key: some CodingKey) {
+        guard let value else { return }
+        if fields == nil { fields = [:] }
+        fields![key.stringValue] = value
+    }
+
+    func append(_ value: Any?) {
+        if elements == nil { elements = [] }
+        elements!.append(value ?? (Optional<Any>.none as Any))
+    }
+
+    /// The final value of `value` encoded on its own.
+    static func encoded(_ value: some Encodable) throws -> Any? {
+        let slot = Slot()
+        try value.encode(to: SlotEncoder(slot: slot))
+        return slot.value
+    }
+
+    /// A slot for a container that is filled after this call returns.
+    func fieldSlot(_ key: some CodingKey) -> Slot {
         let slot = Slot()
         if fields == nil { fields = [:] }
         fields![key.stringValue] = slot
+        holdsSlots = true
         return slot
     }
 
-    func appendElement() -> Slot {
+    /// A slot for an element container that is filled after this call returns.
+    func elementSlot() -> Slot {
         let slot = Slot()
         if elements == nil { elements = [] }
         elements!.append(slot)
+        holdsSlots = true
         return slot
     }
 }
@@ -71,34 +104,34 @@ private struct KeyedSlotContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
     var codingPath: [any CodingKey] { [] }
 
     mutating func encodeNil(forKey key: Key) {}
-    mutating func encode(_ value: Bool, forKey key: Key) { slot.field(key).leaf = value }
-    mutating func encode(_ value: String, forKey key: Key) { slot.field(key).leaf = value }
-    mutating func encode(_ value: Double, forKey key: Key) { slot.field(key).leaf = value }
-    mutating func encode(_ value: Float, forKey key: Key) { slot.field(key).leaf = value }
-    mutating func encode(_ value: Int, forKey key: Key) { slot.field(key).leaf = value }
-    mutating func encode(_ value: Int8, forKey key: Key) { slot.field(key).leaf = value }
-    mutating func encode(_ value: Int16, forKey key: Key) { slot.field(key).leaf = value }
-    mutating func encode(_ value: Int32, forKey key: Key) { slot.field(key).leaf = value }
-    mutating func encode(_ value: Int64, forKey key: Key) { slot.field(key).leaf = value }
-    mutating func encode(_ value: UInt, forKey key: Key) { slot.field(key).leaf = value }
-    mutating func encode(_ value: UInt8, forKey key: Key) { slot.field(key).leaf = value }
-    mutating func encode(_ value: UInt16, forKey key: Key) { slot.field(key).leaf = value }
-    mutating func encode(_ value: UInt32, forKey key: Key) { slot.field(key).leaf = value }
-    mutating func encode(_ value: UInt64, forKey key: Key) { slot.field(key).leaf = value }
+    mutating func encode(_ value: Bool, forKey key: Key) { slot.set(value, forKey: key) }
+    mutating func encode(_ value: String, forKey key: Key) { slot.set(value, forKey: key) }
+    mutating func encode(_ value: Double, forKey key: Key) { slot.set(value, forKey: key) }
+    mutating func encode(_ value: Float, forKey key: Key) { slot.set(value, forKey: key) }
+    mutating func encode(_ value: Int, forKey key: Key) { slot.set(value, forKey: key) }
+    mutating func encode(_ value: Int8, forKey key: Key) { slot.set(value, forKey: key) }
+    mutating func encode(_ value: Int16, forKey key: Key) { slot.set(value, forKey: key) }
+    mutating func encode(_ value: Int32, forKey key: Key) { slot.set(value, forKey: key) }
+    mutating func encode(_ value: Int64, forKey key: Key) { slot.set(value, forKey: key) }
+    mutating func encode(_ value: UInt, forKey key: Key) { slot.set(value, forKey: key) }
+    mutating func encode(_ value: UInt8, forKey key: Key) { slot.set(value, forKey: key) }
+    mutating func encode(_ value: UInt16, forKey key: Key) { slot.set(value, forKey: key) }
+    mutating func encode(_ value: UInt32, forKey key: Key) { slot.set(value, forKey: key) }
+    mutating func encode(_ value: UInt64, forKey key: Key) { slot.set(value, forKey: key) }
     mutating func encode(_ value: some Encodable, forKey key: Key) throws {
-        try value.encode(to: SlotEncoder(slot: slot.field(key)))
+        slot.set(try Slot.encoded(value), forKey: key)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(
         keyedBy keyType: NestedKey.Type, forKey key: Key
     ) -> KeyedEncodingContainer<NestedKey> {
-        SlotEncoder(slot: slot.field(key)).container(keyedBy: keyType)
+        SlotEncoder(slot: slot.fieldSlot(key)).container(keyedBy: keyType)
     }
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-        SlotEncoder(slot: slot.field(key)).unkeyedContainer()
+        SlotEncoder(slot: slot.fieldSlot(key)).unkeyedContainer()
     }
-    mutating func superEncoder() -> any Encoder { SlotEncoder(slot: slot.field(SuperKey())) }
-    mutating func superEncoder(forKey key: Key) -> any Encoder { SlotEncoder(slot: slot.field(key)) }
+    mutating func superEncoder() -> any Encoder { SlotEncoder(slot: slot.fieldSlot(SuperKey())) }
+    mutating func superEncoder(forKey key: Key) -> any Encoder { SlotEncoder(slot: slot.fieldSlot(key)) }
 }
 
 private struct UnkeyedSlotContainer: UnkeyedEncodingContainer {
@@ -106,32 +139,30 @@ private struct UnkeyedSlotContainer: UnkeyedEncodingContainer {
     var codingPath: [any CodingKey] { [] }
     var count: Int { slot.elements?.count ?? 0 }
 
-    mutating func encodeNil() { _ = slot.appendElement() }
-    mutating func encode(_ value: Bool) { slot.appendElement().leaf = value }
-    mutating func encode(_ value: String) { slot.appendElement().leaf = value }
-    mutating func encode(_ value: Double) { slot.appendElement().leaf = value }
-    mutating func encode(_ value: Float) { slot.appendElement().leaf = value }
-    mutating func encode(_ value: Int) { slot.appendElement().leaf = value }
-    mutating func encode(_ value: Int8) { slot.appendElement().leaf = value }
-    mutating func encode(_ value: Int16) { slot.appendElement().leaf = value }
-    mutating func encode(_ value: Int32) { slot.appendElement().leaf = value }
-    mutating func encode(_ value: Int64) { slot.appendElement().leaf = value }
-    mutating func encode(_ value: UInt) { slot.appendElement().leaf = value }
-    mutating func encode(_ value: UInt8) { slot.appendElement().leaf = value }
-    mutating func encode(_ value: UInt16) { slot.appendElement().leaf = value }
-    mutating func encode(_ value: UInt32) { slot.appendElement().leaf = value }
-    mutating func encode(_ value: UInt64) { slot.appendElement().leaf = value }
-    mutating func encode(_ value: some Encodable) throws {
-        try value.encode(to: SlotEncoder(slot: slot.appendElement()))
-    }
+    mutating func encodeNil() { slot.append(nil) }
+    mutating func encode(_ value: Bool) { slot.append(value) }
+    mutating func encode(_ value: String) { slot.append(value) }
+    mutating func encode(_ value: Double) { slot.append(value) }
+    mutating func encode(_ value: Float) { slot.append(value) }
+    mutating func encode(_ value: Int) { slot.append(value) }
+    mutating func encode(_ value: Int8) { slot.append(value) }
+    mutating func encode(_ value: Int16) { slot.append(value) }
+    mutating func encode(_ value: Int32) { slot.append(value) }
+    mutating func encode(_ value: Int64) { slot.append(value) }
+    mutating func encode(_ value: UInt) { slot.append(value) }
+    mutating func encode(_ value: UInt8) { slot.append(value) }
+    mutating func encode(_ value: UInt16) { slot.append(value) }
+    mutating func encode(_ value: UInt32) { slot.append(value) }
+    mutating func encode(_ value: UInt64) { slot.append(value) }
+    mutating func encode(_ value: some Encodable) throws { slot.append(try Slot.encoded(value)) }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
-        SlotEncoder(slot: slot.appendElement()).container(keyedBy: keyType)
+        SlotEncoder(slot: slot.elementSlot()).container(keyedBy: keyType)
     }
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
-        SlotEncoder(slot: slot.appendElement()).unkeyedContainer()
+        SlotEncoder(slot: slot.elementSlot()).unkeyedContainer()
     }
-    mutating func superEncoder() -> any Encoder { SlotEncoder(slot: slot.appendElement()) }
+    mutating func superEncoder() -> any Encoder { SlotEncoder(slot: slot.elementSlot()) }
 }
 
 private struct SingleSlotContainer: SingleValueEncodingContainer {
