@@ -35,7 +35,7 @@ public struct SettingConstraints: Sendable, Hashable {
     public var minLength: Int?
     /// Most characters, for string, path and URL values.
     public var maxLength: Int?
-    /// A regular expression the whole value must match, for strings.
+    /// An ICU regular expression (as `NSRegularExpression` reads it) the whole value must match, for strings.
     public var pattern: String?
     /// Smallest allowed whole number.
     public var minimum: Int?
