@@ -21,8 +21,13 @@ public enum RegistrySchema {
     public static let namePattern = "[A-Z][A-Z0-9_]*"
 
     /// Whether `name` matches `[A-Z][A-Z0-9_]*`.
-    public static func isValidName(_ name: String) -> Bool {
-        guard let first = name.unicodeScalars.first, ("A"..."Z").contains(first) else { return false }
-        return name.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+    public static func isValidName(_ name: String) -> Bool { isValidName(utf8: name.utf8) }
+
+    /// Whether UTF-8 bytes spell a name matching `[A-Z][A-Z0-9_]*`; each of those characters is one byte.
+    public static func isValidName(utf8 bytes: some Collection<UInt8>) -> Bool {
+        guard let first = bytes.first, (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(first) else { return false }
+        return bytes.allSatisfy {
+            (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: "_")
+        }
     }
 }

@@ -34,25 +34,20 @@ struct ValueDriftCheck {
 
     /// The drift in one translation of `variable`.
     func terms(in translation: String, source: String, of variable: Variable) -> [DriftTerm] {
-        terms(in: translation, sourceWords: Self.wordSet(of: source), of: variable)
+        let sourceWords = Self.wordSet(of: source)
+        return terms(in: translation, sourceWords: sourceWords, of: variable)
     }
 
     /// The words of a source text, as `terms(in:sourceWords:of:)` takes them.
     static func wordSet(of source: String) -> Set<String> { Set(words(in: source)) }
 
-    /// The drift in one translation, with the source text's words found once for all its languages, and only
-    /// when a translation could drift at all.
+    /// The drift in one translation; `sourceWords` is read only when a translation could drift at all, and the
+    /// caller keeps it once for all of a source text's languages.
     func terms(in translation: String, sourceWords: @autoclosure () -> Set<String>, of variable: Variable) -> [DriftTerm] {
         // Parsing the Markdown is most of a large registry's status, and almost no translation can drift, so
         // those that cannot are cleared from their bytes first. An enum's one-word values can be any word.
-        var found: Set<String>?
-        func words() -> Set<String> {
-            if let found { return found }
-            found = sourceWords()
-            return found!
-        }
-        guard variable.type == .enumeration || mayNameUnknownTerm(translation, sourceWords: words) else { return [] }
-        return termsReadingAllCode(in: translation, sourceWords: words(), of: variable)
+        guard variable.type == .enumeration || mayNameUnknownTerm(translation, sourceWords: sourceWords) else { return [] }
+        return termsReadingAllCode(in: translation, sourceWords: sourceWords(), of: variable)
     }
 
     /// What `terms(in:sourceWords:of:)` finds, with the code of every translation parsed and read.
@@ -127,47 +122,28 @@ struct ValueDriftCheck {
     func mayNameUnknownTerm(_ text: String, sourceWords: () -> Set<String>) -> Bool {
         let decided = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
             if bytes.contains(UInt8(ascii: "=")) { return true }
-            var sourceWordSet: Set<String>?
-            var end = 0
-            while end < bytes.count {
-                guard Self.isASCIIWordByte(bytes[end]) else {
-                    end += 1
-                    continue
-                }
-                let start = end
-                while end < bytes.count, Self.isASCIIWordByte(bytes[end]) { end += 1 }
-                let joinsBefore = start > 0 && bytes[start - 1] >= 0x80 ? 1 : 0
-                let joinsAfter = end < bytes.count && bytes[end] >= 0x80 ? 1 : 0
+            var mayDrift = false
+            Self.forEachASCIIWordRun(in: bytes) { run in
+                let joinsBefore = run.lowerBound > 0 && bytes[run.lowerBound - 1] >= 0x80 ? 1 : 0
+                let joinsAfter = run.upperBound < bytes.count && bytes[run.upperBound] >= 0x80 ? 1 : 0
                 for dropped in 0...joinsBefore {
-                    for cut in 0...joinsAfter {
-                        guard let word = Self.nameShapedWord(in: bytes, from: start + dropped, to: end - cut),
-                              Self.isVariableShaped(word, prefix: registry.prefix), !names.contains(word)
-                        else { continue }
-                        if sourceWordSet == nil { sourceWordSet = sourceWords() }
-                        if !sourceWordSet!.contains(word) { return true }
+                    // A one-byte run between two joining characters has nothing left once both ends go.
+                    for cut in 0...joinsAfter where run.lowerBound + dropped <= run.upperBound - cut {
+                        let word = Self.trimmed(run.lowerBound + dropped..<run.upperBound - cut, in: bytes)
+                        // Most words are not name-shaped, and are turned away before a string is made of them.
+                        guard RegistrySchema.isValidName(utf8: UnsafeBufferPointer(rebasing: bytes[word])) else { continue }
+                        let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[word]), as: UTF8.self)
+                        if Self.isVariableShaped(name, prefix: registry.prefix), !names.contains(name), !sourceWords().contains(name) {
+                            mayDrift = true
+                            return false
+                        }
                     }
                 }
+                return true
             }
-            return false
+            return mayDrift
         }
         return decided ?? true
-    }
-
-    /// The bytes from `start` to `end`, trimmed of `.` and `-`, as a word when they could be a variable name
-    /// (upper-case letters, digits and `_`, starting with a letter); `nil` for every other word, without
-    /// making a string of it.
-    private static func nameShapedWord(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> String? {
-        var start = start
-        var end = end
-        while start < end, bytes[start] == UInt8(ascii: ".") || bytes[start] == UInt8(ascii: "-") { start += 1 }
-        while start < end, bytes[end - 1] == UInt8(ascii: ".") || bytes[end - 1] == UInt8(ascii: "-") { end -= 1 }
-        guard start < end, (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(bytes[start]) else { return nil }
-        for byte in bytes[start..<end] {
-            guard (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-                || byte == UInt8(ascii: "_")
-            else { return nil }
-        }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
     }
 
     /// Words made of letters, digits, `_`, `.` and `-`: how names and values are written.
@@ -186,21 +162,37 @@ struct ValueDriftCheck {
         text.utf8.withContiguousStorageIfAvailable { bytes -> [String]? in
             guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
             var words: [String] = []
-            var end = 0
-            while end < bytes.count {
-                guard isASCIIWordByte(bytes[end]) else {
-                    end += 1
-                    continue
-                }
-                var start = end
-                while end < bytes.count, isASCIIWordByte(bytes[end]) { end += 1 }
-                var wordEnd = end
-                while start < wordEnd, bytes[start] == UInt8(ascii: ".") || bytes[start] == UInt8(ascii: "-") { start += 1 }
-                while start < wordEnd, bytes[wordEnd - 1] == UInt8(ascii: ".") || bytes[wordEnd - 1] == UInt8(ascii: "-") { wordEnd -= 1 }
-                if start < wordEnd { words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<wordEnd]), as: UTF8.self)) }
+            forEachASCIIWordRun(in: bytes) { run in
+                let word = trimmed(run, in: bytes)
+                if !word.isEmpty { words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[word]), as: UTF8.self)) }
+                return true
             }
             return words
         } ?? nil
+    }
+
+    /// Calls `body` with each maximal run of ASCII word bytes, in order, until it returns `false`.
+    private static func forEachASCIIWordRun(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Bool) {
+        var end = 0
+        while end < bytes.count {
+            guard isASCIIWordByte(bytes[end]) else {
+                end += 1
+                continue
+            }
+            let start = end
+            while end < bytes.count, isASCIIWordByte(bytes[end]) { end += 1 }
+            guard body(start..<end) else { return }
+        }
+    }
+
+    /// `range` without the `.` and `-` at its ends, as `words(in:)` trims its pieces.
+    private static func trimmed(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        func isTrimmed(_ byte: UInt8) -> Bool { byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-") }
+        var start = range.lowerBound
+        var end = range.upperBound
+        while start < end, isTrimmed(bytes[start]) { start += 1 }
+        while start < end, isTrimmed(bytes[end - 1]) { end -= 1 }
+        return start..<end
     }
 
     /// An ASCII letter, digit, `_`, `.` or `-`: the ASCII characters `isWordCharacter` accepts.
