@@ -92,33 +92,16 @@ public enum RegistryLoader {
                 }
                 return
             }
-            for index in buffer.indices {
-                let byte = buffer[index]
-                if byte == UInt8(ascii: "\r") || (byte == UInt8(ascii: "\n") && (index == 0 || buffer[index - 1] != UInt8(ascii: "\r"))) {
-                    line += 1
-                }
-            }
+            // Only the line is read, so advancing byte by byte over multi-byte characters does no harm.
+            var position = TextPosition()
+            for byte in buffer { position.advance(over: Unicode.Scalar(byte)) }
+            line = position.line
         }
         return SourceLocation(path: path, line: line, column: 1)
     }
 
     private static func failure(_ diagnostic: Diagnostic) -> RegistryLoadResult {
         RegistryLoadResult(registry: nil, diagnostics: [diagnostic])
-    }
-
-    static func composeFailure(_ error: any Error, path: String) -> Diagnostic {
-        if let yamlError = error as? YamlError {
-            switch yamlError {
-            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-                return .error("invalid YAML: \(problem)", at: SourceLocation(path: path, line: mark.line, column: mark.column))
-            case .duplicatedKeysInMapping(let duplicates, let context):
-                return .error("duplicate key '\(duplicates.joined(separator: "', '"))'",
-                              at: SourceLocation(path: path, line: context.mark.line, column: context.mark.column))
-            default:
-                break
-            }
-        }
-        return .error("invalid YAML: \(error)", at: SourceLocation(path: path, line: 1, column: 1))
     }
 
     static func reason(for error: any Error) -> String {

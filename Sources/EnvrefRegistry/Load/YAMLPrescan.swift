@@ -147,8 +147,24 @@ struct YAMLPrescan {
         do {
             return .success(try Yams.compose(yaml: composableText, .basic))
         } catch {
-            return .failure(RegistryLoader.composeFailure(error, path: path))
+            return .failure(Self.composeFailure(error, path: path))
         }
+    }
+
+    /// What Yams reported, located where it found the problem.
+    private static func composeFailure(_ error: any Error, path: String) -> Diagnostic {
+        if let yamlError = error as? YamlError {
+            switch yamlError {
+            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+                return .error("invalid YAML: \(problem)", at: SourceLocation(path: path, line: mark.line, column: mark.column))
+            case .duplicatedKeysInMapping(let duplicates, let context):
+                return .error("duplicate key '\(duplicates.joined(separator: "', '"))'",
+                              at: SourceLocation(path: path, line: context.mark.line, column: context.mark.column))
+            default:
+                break
+            }
+        }
+        return .error("invalid YAML: \(error)", at: SourceLocation(path: path, line: 1, column: 1))
     }
 
     /// Whether a composed key is a renamed duplicate, already reported.

@@ -61,7 +61,7 @@ public enum RegistryEditor {
             operations += planner.operations(for: ordered, in: description)
             diagnostics += planner.diagnostics
             for edit in ordered {
-                let marked = Planner.normalised(edit.text) == Planner.normalised(source)
+                let marked = Fingerprint.normalised(edit.text) == Fingerprint.normalised(source)
                     && (variable.descriptions[edit.language]?.isMarkedUntranslated ?? false)
                 expected.variables[index].descriptions[edit.language] = LocalizedText(
                     text: edit.text, isMarkedUntranslated: marked, location: variable.location)
@@ -109,7 +109,7 @@ public enum RegistryEditor {
             copy.variables[index].location = nowhere
             for (language, text) in copy.variables[index].descriptions {
                 copy.variables[index].descriptions[language] = LocalizedText(
-                    text: Planner.normalised(text.text), isMarkedUntranslated: text.isMarkedUntranslated, location: nowhere)
+                    text: Fingerprint.normalised(text.text), isMarkedUntranslated: text.isMarkedUntranslated, location: nowhere)
             }
         }
         return copy
@@ -128,11 +128,6 @@ public enum RegistryEditor {
             self.registry = registry
             self.variable = variable
             self.source = source
-        }
-
-        /// Texts compare without trailing white space, as fingerprints do.
-        static func normalised(_ text: String) -> String {
-            Fingerprint.normalised(text)
         }
 
         mutating func operations(for edits: [DescriptionEdit], in description: DescriptionMap.Description) -> [Operation] {
@@ -180,14 +175,12 @@ public enum RegistryEditor {
                 }
                 var operations = [Operation(range: textScalar.start..<textScalar.contentEnd,
                                             replacement: render(text, keyColumn: textKeyColumn, like: textScalar, isFlow: isFlow))]
-                if let untranslated, normalised(text) != normalised(source) {
+                if let untranslated, Fingerprint.normalised(text) != Fingerprint.normalised(source) {
                     operations.append(removeUntranslatedFlag(untranslated))
                 }
                 return operations
             }
         }
-
-        private func normalised(_ text: String) -> String { Self.normalised(text) }
 
         /// Deletes the `untranslated: true` line, or turns the flag off when it shares a line with other content.
         private func removeUntranslatedFlag(_ flag: (keyStart: Int, keyColumn: Int, valueEnd: Int)) -> Operation {

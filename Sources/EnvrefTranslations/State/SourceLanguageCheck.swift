@@ -85,16 +85,6 @@ public enum SourceLanguageCheck {
         "hi": Script(name: "Devanagari", ranges: [0x0900...0x097F]),
     ]
 
-    /// The words of the text's prose: without code spans, URLs, link targets and upper-case names.
-    static func proseWords(in text: String) -> [String] {
-        var words: [String] = []
-        forEachProseWord(in: text) { word in
-            words.append(String(word))
-            return true
-        }
-        return words
-    }
-
     /// Calls `visit` with each prose word in order until it returns `false`.
     ///
     /// A word is a run of letters and `_` inside a white-space-separated token. Code spans and a link's
@@ -165,7 +155,7 @@ public enum SourceLanguageCheck {
 
     /// Unicode's `Alphabetic` (what `Character.isLetter` asks of a character's first scalar), answered for
     /// ASCII without the property table.
-    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
         guard scalar.isASCII else { return scalar.properties.isAlphabetic }
         return (0x41...0x5A).contains(scalar.value) || (0x61...0x7A).contains(scalar.value)
     }

@@ -39,6 +39,18 @@ struct SourceLanguageCheckTests {
     }
 }
 
+extension SourceLanguageCheck {
+    /// Every prose word of a text, as the check walks them.
+    static func proseWords(in text: String) -> [String] {
+        var words: [String] = []
+        forEachProseWord(in: text) { word in
+            words.append(String(word))
+            return true
+        }
+        return words
+    }
+}
+
 @Suite("Prose words, walked by scalars")
 struct ProseWordsTests {
     @Test("code spans, link targets, URLs and names are left out")
