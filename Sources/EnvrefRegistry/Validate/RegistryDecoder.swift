@@ -131,6 +131,8 @@ struct RegistryDecoder {
         var seeAlso: [(String, Node)] = []
         var constraints = Constraints()
         var constraintNodes: [String: Node] = [:]
+        /// `constraints.pattern` compiled, kept for checking the default against it.
+        var compiledPattern: ValuePattern?
         var separator: String?
         var separatorNode: Node?
         var swiftName: String?
@@ -219,8 +221,9 @@ struct RegistryDecoder {
                     self.error("'pattern' is not a valid regular expression: \(error)", at: value)
                     continue
                 }
+                let compiled: ValuePattern
                 do throws(ValuePattern.Failure) {
-                    _ = try ValuePattern(text)
+                    compiled = try ValuePattern(text)
                 } catch .unreadable {
                     self.error("'pattern' is not a regular expression ICU can read, and values are matched with ICU (NSRegularExpression)", at: value)
                     continue
@@ -232,6 +235,7 @@ struct RegistryDecoder {
                     self.error("'pattern' repeats '\(group)', a group that itself ends in a repeat, so matching can take exponential time; rewrite it without the nested repeat", at: value)
                 } else {
                     draft.constraints.pattern = text
+                    draft.compiledPattern = compiled
                 }
             case "separator":
                 draft.separatorNode = value
@@ -377,7 +381,7 @@ struct RegistryDecoder {
                 error("'seeAlso' names '\(name)', which is not a variable in the registry\(nameHint(name, byName.keys))", at: node)
             }
             if let defaultNode = draft.defaultNode {
-                variable.defaultValue = decodeDefault(defaultNode, for: variable)
+                variable.defaultValue = decodeDefault(defaultNode, for: variable, pattern: draft.compiledPattern)
                 if draft.deprecation?.replacement != nil {
                     error("deprecated name '\(draft.name)' cannot have its own default; it reads through to its replacement", at: defaultNode)
                 }
@@ -431,7 +435,7 @@ struct RegistryDecoder {
         }
     }
 
-    private mutating func decodeDefault(_ node: Node, for variable: Variable) -> Value? {
+    private mutating func decodeDefault(_ node: Node, for variable: Variable, pattern: ValuePattern?) -> Value? {
         if variable.type == .list, case .sequence = node {
             return .list(decodeUniqueStrings(node, what: "'default'", itemKind: "item", allowDuplicates: true, refusingTraps: true))
         }
@@ -447,7 +451,7 @@ struct RegistryDecoder {
         case .bool:
             break
         }
-        switch ValueParser.parse(text, as: variable) {
+        switch ValueParser.parse(text, as: variable, pattern: pattern) {
         case .success(let value):
             return value
         case .failure(let problem):

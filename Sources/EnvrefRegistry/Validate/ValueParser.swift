@@ -43,6 +43,11 @@ public enum ValueProblem: Error, Hashable, Sendable {
 public enum ValueParser {
     /// Parses `text` as a value of `variable`; deprecated enum values map to their replacement.
     public static func parse(_ text: String, as variable: Variable) -> Result<Value, ValueProblem> {
+        parse(text, as: variable, pattern: variable.constraints.pattern.flatMap { try? ValuePattern($0) })
+    }
+
+    /// Parses as `parse(_:as:)` does, with the variable's pattern already compiled (`nil` when it has none).
+    static func parse(_ text: String, as variable: Variable, pattern: ValuePattern?) -> Result<Value, ValueProblem> {
         switch variable.type {
         case .bool:
             guard let flag = BooleanText.parse(text) else { return .failure(.notOfType(.bool)) }
@@ -69,10 +74,8 @@ public enum ValueParser {
             }
             return checkLength(text, variable)
         case .string, .path:
-            if variable.type == .string, let pattern = variable.constraints.pattern,
-                let compiled = try? ValuePattern(pattern), !compiled.matchesWhole(text)
-            {
-                return .failure(.patternMismatch(pattern))
+            if variable.type == .string, let source = variable.constraints.pattern, let pattern, !pattern.matchesWhole(text) {
+                return .failure(.patternMismatch(source))
             }
             return checkLength(text, variable)
         }
