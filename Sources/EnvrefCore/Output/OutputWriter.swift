@@ -139,7 +139,7 @@ public struct OutputWriter: Sendable {
     }
 }
 
-/// One replacement of an owned folder, fed a file at a time.
+/// One replacement of an owned folder, or for a dry run a comparison with any folder, fed a file at a time.
 ///
 /// Each file is compared with the one on disk as it arrives. Unchanged files are hard-linked into the
 /// staging folder, so they keep their inode and modification time; others are written there. `commit`

@@ -12,9 +12,7 @@
 enum TemplateValueEncoder {
     /// `context` as plain values; throws only what the context's own `encode(to:)` throws.
     static func encode(_ context: some Encodable) throws -> Any {
-        let slot = Slot()
-        try context.encode(to: SlotEncoder(slot: slot))
-        return slot.value ?? [String: Any]()
+        try Slot.encoded(context) ?? [String: Any]()
     }
 }
 
@@ -42,15 +40,15 @@ private final class Slot {
         return slot.value
     }
 
+    // Fields and elements are only written through the containers `SlotEncoder` makes, which set them up first.
+
     /// Stores a field's final value; a field encoded as nothing is left out, as reflection leaves out `nil`.
     func set(_ value: Any?, forKey key: some CodingKey) {
         guard let value else { return }
-        if fields == nil { fields = [:] }
         fields![key.stringValue] = value
     }
 
     func append(_ value: Any?) {
-        if elements == nil { elements = [] }
         elements!.append(value ?? (Optional<Any>.none as Any))
     }
 
@@ -64,7 +62,6 @@ private final class Slot {
     /// A slot for a container that is filled after this call returns.
     func fieldSlot(_ key: some CodingKey) -> Slot {
         let slot = Slot()
-        if fields == nil { fields = [:] }
         fields![key.stringValue] = slot
         holdsSlots = true
         return slot
@@ -73,7 +70,6 @@ private final class Slot {
     /// A slot for an element container that is filled after this call returns.
     func elementSlot() -> Slot {
         let slot = Slot()
-        if elements == nil { elements = [] }
         elements!.append(slot)
         holdsSlots = true
         return slot
