@@ -48,9 +48,7 @@ def main():
     parser.add_argument("--work", type=Path, default=HERE / ".work", help="where the workload is written")
     parser.add_argument("--swift", default="swift")
     arguments = parser.parse_args()
-    for tool in ("cmark-gfm", "hugo"):
-        if shutil.which(tool) is None:
-            raise SystemExit(f"floors: '{tool}' is not installed (make bench installs it)")
+    scale.require_references("floors")
     envref = arguments.envref.resolve()
     root = generate.write_size(HERE.parent, arguments.work.resolve(), SIZE, arguments.seed)
 
@@ -64,20 +62,8 @@ def main():
     measured["envref build"] = scale.repeated(
         arguments.runs, [envref, "build", "--content", content, "--templates", HERE.parent / "Templates", "--output", site],
         before=lambda: shutil.rmtree(site, ignore_errors=True))
-    cmark = ["cmark-gfm", "--to", "html"] + [argument for name in scale.CMARK_EXTENSIONS for argument in ("-e", name)]
-    samples = []
-    for _ in range(arguments.runs):
-        per_page = [scale.measure(cmark + [pages / f"{language}.md"]) for language in scale.LANGUAGES]
-        samples.append((sum(s for s, _, _ in per_page), max(m for _, m, _ in per_page), sum(c for _, _, c in per_page)))
-    measured["cmark-gfm (5 pages)"] = scale.summary(samples)
-    hugo_out, hugo_cache = root / "hugo-public", root / "hugo-cache"
-
-    def clear_hugo():
-        shutil.rmtree(hugo_out, ignore_errors=True)
-        shutil.rmtree(hugo_cache, ignore_errors=True)
-
-    measured["hugo (5 languages)"] = scale.repeated(arguments.runs, ["hugo", "--source", root / "hugo", "--destination", hugo_out,
-                                                                     "--cacheDir", hugo_cache, "--quiet"], before=clear_hugo)
+    measured["cmark-gfm (5 pages)"] = scale.measure_cmark(pages, arguments.runs)
+    measured["hugo (5 languages)"] = scale.measure_hugo(root, arguments.runs)
 
     cores = os.cpu_count() or 1
     compose_s = floors["yams compose: registry"] / 1000

@@ -99,7 +99,7 @@ class DescriptionToggle:
 def bench_size(envref, work, count, runs, seed):
     """Every measurement at one size."""
     root = generate.write_size(HERE.parent, work, count, seed)
-    content, templates, pages, hugo = root / "content", HERE.parent / "Templates", root / "pages", root / "hugo"
+    content, templates, pages = root / "content", HERE.parent / "Templates", root / "pages"
     site = root / "site"
     build = [envref, "build", "--content", content, "--templates", templates, "--output", site]
     results = {}
@@ -139,23 +139,38 @@ def bench_size(envref, work, count, runs, seed):
     results["envref import"] = repeated(runs, [envref, "import", *(pages / f"{language}.md" for language in LANGUAGES),
                                                "--output", imported, "--force"])
 
+    results["cmark-gfm (5 pages)"] = measure_cmark(pages, runs)
+    results["hugo (5 languages)"] = measure_hugo(root, runs)
+    return results
+
+
+def require_references(area):
+    """Stops with a message when the reference tools are not installed."""
+    for tool in ("cmark-gfm", "hugo"):
+        if shutil.which(tool) is None:
+            raise SystemExit(f"{area}: '{tool}' is not installed (make bench installs it)")
+
+
+def measure_cmark(pages, runs):
+    """The `cmark-gfm` CLI on the five pages: five processes, one per page, summed per run."""
     cmark = ["cmark-gfm", "--to", "html"] + [argument for name in CMARK_EXTENSIONS for argument in ("-e", name)]
     samples = []
     for _ in range(runs):
-        # Five processes, one per page: the CLI's cost for the same five pages.
         per_page = [measure(cmark + [pages / f"{language}.md"]) for language in LANGUAGES]
         samples.append((sum(s for s, _, _ in per_page), max(m for _, m, _ in per_page), sum(c for _, _, c in per_page)))
-    results["cmark-gfm (5 pages)"] = summary(samples)
+    return summary(samples)
 
+
+def measure_hugo(root, runs):
+    """Hugo building the workload's multilingual site from scratch, its output and cache cleared each run."""
     hugo_out, hugo_cache = root / "hugo-public", root / "hugo-cache"
 
     def clear_hugo():
         shutil.rmtree(hugo_out, ignore_errors=True)
         shutil.rmtree(hugo_cache, ignore_errors=True)
 
-    results["hugo (5 languages)"] = repeated(runs, ["hugo", "--source", hugo, "--destination", hugo_out,
-                                                    "--cacheDir", hugo_cache, "--quiet"], before=clear_hugo)
-    return results
+    return repeated(runs, ["hugo", "--source", root / "hugo", "--destination", hugo_out, "--cacheDir", hugo_cache, "--quiet"],
+                    before=clear_hugo)
 
 
 def ratios(sizes, key="median_s"):
@@ -252,9 +267,7 @@ def main():
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--work", type=Path, default=HERE / ".work", help="where the workloads are written")
     arguments = parser.parse_args()
-    for tool in ("cmark-gfm", "hugo"):
-        if shutil.which(tool) is None:
-            raise SystemExit(f"scale: '{tool}' is not installed (make bench installs it)")
+    require_references("scale")
     envref = arguments.envref.resolve()
     sizes = [int(size) for size in arguments.sizes.split(",")]
     runs = dict(zip(sizes, (int(run) for run in arguments.runs.split(","))))
