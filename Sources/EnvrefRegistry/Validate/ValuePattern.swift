@@ -15,8 +15,8 @@ struct ValuePattern: Sendable {
         case cannotBeAnchored
     }
 
-    // Immutable once made; ICU's compiled patterns are safe to match from several threads at once.
-    nonisolated(unsafe) private let expression: NSRegularExpression
+    // Foundation declares the compiled expression safe to match from several threads at once.
+    private let expression: NSRegularExpression
 
     /// Compiles `source`, first on its own: anchored unread, `a)|(?:b` would become "starts with a or ends with b".
     init(_ source: String) throws(Failure) {

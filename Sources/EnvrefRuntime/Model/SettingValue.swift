@@ -82,6 +82,10 @@ public protocol SettingEnumeration: SettingRepresentable, RawRepresentable, Case
 
 extension SettingEnumeration {
     /// Accepts an enum value whose text is one of the cases' raw values.
+    ///
+    /// Inlinable, so each generated enum gets its own copy instead of a generic one that looks up type
+    /// metadata on every call.
+    @inlinable
     public init?(setting: SettingValue) {
         guard case .enumeration(let text) = setting else { return nil }
         self.init(rawValue: text)

@@ -31,16 +31,21 @@ final class ResolutionPlan: Sendable {
         }
 
         let definition: SettingDefinition
-        /// The current name first, then the deprecated names, most preferred first.
-        let names: [Name]
+        /// The name the registry gives the setting.
+        let currentName: Name
+        /// The setting's old names, most preferred first.
+        let deprecatedNames: [Name]
+        /// The current name first, then the deprecated names.
+        var names: [Name] { [currentName] + deprecatedNames }
         /// The pattern compiled once; `nil` when there is none or it does not compile (then it is not checked).
         let pattern: CompiledPattern?
         /// The default's parse, which is the same every time unless `~` expansion depends on the home folder.
         let parsedDefault: Result<SettingParser.Parsed, Expectation>?
 
-        init(definition: SettingDefinition, names: [Name], parser: SettingParser) {
+        init(definition: SettingDefinition, currentName: Name, deprecatedNames: [Name], parser: SettingParser) {
             self.definition = definition
-            self.names = names
+            self.currentName = currentName
+            self.deprecatedNames = deprecatedNames
             let pattern = definition.constraints.pattern.flatMap(CompiledPattern.init)
             self.pattern = pattern
             self.parsedDefault = definition.kind == .path ? nil
@@ -59,6 +64,8 @@ final class ResolutionPlan: Sendable {
     let indexByName: [String: Int]
     /// The variable that names the user settings folder, with its environment key.
     let userDirectoryName: Entry.Name?
+    /// Whether that variable is one of the schema's names, which overrides must be to count.
+    let userDirectoryIsKnown: Bool
     /// Every environment variable the plan reads, found in one pass over the process environment.
     let environmentTable: EnvironmentTable
 
@@ -88,13 +95,15 @@ final class ResolutionPlan: Sendable {
                               environmentSlot: knownNames.contains(environmentKey) ? slot(for: environmentKey) : nil,
                               iniKey: iniKey, defaultText: defaultText)
         }
+        func settingName(_ settingName: String) -> Entry.Name {
+            name(settingName, iniKey: SettingsFileProvider.iniKey(for: settingName, droppingPrefix: keyPrefix), defaultText: defaults[settingName])
+        }
         self.entries = schema.definitions.map { definition in
-            let names = ([definition.name] + definition.deprecatedNames).map {
-                name($0, iniKey: SettingsFileProvider.iniKey(for: $0, droppingPrefix: keyPrefix), defaultText: defaults[$0])
-            }
-            return Entry(definition: definition, names: names, parser: parser)
+            Entry(definition: definition, currentName: settingName(definition.name),
+                  deprecatedNames: definition.deprecatedNames.map(settingName), parser: parser)
         }
         self.userDirectoryName = schema.files?.userDirectoryVariable.map { name($0, iniKey: "", defaultText: defaults[$0]) }
+        self.userDirectoryIsKnown = userDirectoryName.map { knownNames.contains($0.name) } ?? false
         self.environmentTable = EnvironmentTable(keys: slotKeys)
     }
 
@@ -119,8 +128,8 @@ final class ResolutionPlan: Sendable {
 /// the accessors accept the same values. ICU rather than Swift's `Regex`: one match of W&B's e-mail pattern
 /// costs about 0.4 µs against 3.5 µs, which was a quarter of resolving every W&B setting.
 final class CompiledPattern: Sendable {
-    // Immutable once made; ICU's compiled patterns are safe to match from several threads at once.
-    nonisolated(unsafe) private let expression: NSRegularExpression
+    // Foundation declares the compiled expression safe to match from several threads at once.
+    private let expression: NSRegularExpression
 
     /// Compiles `source`, or fails when ICU cannot read it, on its own or anchored. It is read on its own first:
     /// anchored unread, `a)|(?:b` would become "starts with a or ends with b".

@@ -20,11 +20,8 @@ struct SettingParser {
         let constraints = definition.constraints
         switch definition.kind {
         case .bool:
-            switch text.trimmingWhitespace().lowercased() {
-            case "true", "1", "yes": return .success(Parsed(value: .bool(true)))
-            case "false", "0", "no": return .success(Parsed(value: .bool(false)))
-            default: return .failure(Expectation("true, false, 1, 0, yes or no"))
-            }
+            guard let flag = Self.boolean(text.trimmingWhitespace()) else { return .failure(Expectation("true, false, 1, 0, yes or no")) }
+            return .success(Parsed(value: .bool(flag)))
         case .int:
             guard let number = Int(text.trimmingWhitespace()) else { return .failure(Expectation("a whole number")) }
             if let minimum = constraints.minimum, number < minimum { return .failure(Expectation("at least \(minimum)")) }
@@ -56,6 +53,26 @@ struct SettingParser {
         }
     }
 
+    /// `true`, `1` or `yes` as true, `false`, `0` or `no` as false, in any case; otherwise `nil`.
+    static func boolean(_ text: Substring) -> Bool? {
+        // Compared byte by byte, without making a lowercased copy: no non-ASCII character lowercases to a
+        // letter of these words, so text that is not ASCII is none of them.
+        var word: UInt64 = 0
+        var length = 0
+        for byte in text.utf8 {
+            guard byte < 0x80, length < 5 else { return nil }
+            let lowered = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+            word = word << 8 | UInt64(lowered)
+            length += 1
+        }
+        // The length is compared too, so leading NUL bytes cannot pass for a shorter word.
+        switch (length, word) {
+        case (4, 0x74_72_75_65), (1, 0x31), (3, 0x79_65_73): return true  // true, 1, yes
+        case (5, 0x66_61_6C_73_65), (1, 0x30), (2, 0x6E_6F): return false  // false, 0, no
+        default: return nil
+        }
+    }
+
     /// Items split on `separator`, trimmed, empty items dropped.
     static func listItems(_ text: String, separator: String) -> [String] {
         // ASCII text split on one ASCII byte is the same whatever the Unicode rules, and far cheaper to split
@@ -66,6 +83,8 @@ struct SettingParser {
                 // The white space `trimmingWhitespace` drops, among ASCII characters: tab to carriage return, space.
                 func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
                 var items: [String] = []
+                // One allocation for every item, instead of regrowing as they are appended.
+                items.reserveCapacity(bytes.reduce(1) { count, next in next == byte ? count + 1 : count })
                 var start = 0
                 func addItem(upTo end: Int) {
                     var low = start
@@ -89,8 +108,10 @@ struct SettingParser {
 
     /// `~` and `~/rest` with the home folder put in; other paths unchanged.
     func expandingTilde(in path: String) -> String {
-        guard path == "~" || path.hasPrefix("~/") else { return path }
-        let home = homeDirectory.count > 1 && homeDirectory.hasSuffix("/") ? String(homeDirectory.dropLast()) : homeDirectory
+        // Compared as bytes, as a shell expands `~`: a path is bytes to the system, not Unicode characters.
+        let bytes = path.utf8
+        guard bytes.first == UInt8(ascii: "~"), bytes.count == 1 || bytes.dropFirst().first == UInt8(ascii: "/") else { return path }
+        let home = homeDirectory.utf8.count > 1 && homeDirectory.utf8.last == UInt8(ascii: "/") ? String(homeDirectory.dropLast()) : homeDirectory
         return home + path.dropFirst()
     }
 

@@ -96,7 +96,8 @@ public struct SettingsResolver: Sendable {
             let configured = files.userDirectoryVariable.flatMap { name in
                 ConfigReader(providers: [overrideLayer, environmentLayer, defaultLayer].map(\.provider)).string(forKey: ConfigKey([name]))
             }
-            for (source, lookupPath) in settingsFilePaths(files, inputs: inputs, parser: parser, userDirectory: configured) {
+            let paths = settingsFilePaths(files, inputs: inputs, parser: parser, userDirectory: configured)
+            for (source, lookupPath) in [(SettingSource.projectSettings, paths.project), (.userSettings, paths.user)] {
                 if let (values, path) = settingsFileValues(at: lookupPath, section: files.section, warnings: &outcome.warnings) {
                     let provider = SettingsFileProvider(values: values, keyPrefix: files.keyPrefix, name: path, secretsSpecifier: .specific(plan.secretINIKeys))
                     layers.append(Layer(info: LayerInfo(source: source, filePath: path), provider: provider))
@@ -118,16 +119,18 @@ public struct SettingsResolver: Sendable {
                 let candidate = Candidate(name: name.name, text: text, layer: layer)
                 if name.name == definition.name, current == nil { current = candidate } else { deprecated.append(candidate) }
             }
-            settle(entry, current: current, deprecated: deprecated, layers: infos, parser: parser, into: &outcome)
+            if let setting = settle(entry, current: current, deprecated: deprecated, layers: infos, parser: parser, into: &outcome) {
+                outcome.settings.append(setting)
+            }
         }
     }
 
     // MARK: - Direct
 
     /// A name's value in the environment: the dictionary given, or the process environment read once per resolve.
-    private func environmentValue(_ name: ResolutionPlan.Entry.Name, in inputs: SettingsInputs, process: [String?]) -> String? {
+    private func environmentValue(_ name: ResolutionPlan.Entry.Name, given: [String: String]?, process: [String?]) -> String? {
         guard let slot = name.environmentSlot else { return nil }
-        let text = inputs.givenEnvironment.map { $0[name.environmentKey] } ?? process[slot]
+        let text = if let given { given[name.environmentKey] } else { process[slot] }
         guard let text, !text.isBlank else { return nil }
         return text
     }
@@ -137,22 +140,31 @@ public struct SettingsResolver: Sendable {
             guard !overrides.isEmpty, let text = overrides[name], !text.isBlank else { return nil }
             return text
         }
-        let process = inputs.givenEnvironment == nil ? plan.environmentTable.read() : []
+        // Taken out of `inputs` once: the lookups below then never copy the inputs' other fields.
+        let given = inputs.givenEnvironment
+        let process = given == nil ? plan.environmentTable.read() : []
         // Layer indices follow the provider path's order, so results and messages are the same.
-        var layers = [LayerInfo(source: .override), LayerInfo(source: .environment)]
+        // Room for both settings files and the defaults, so the array is made once.
+        var layers: [LayerInfo] = []
+        layers.reserveCapacity(5)
+        layers.append(LayerInfo(source: .override))
+        layers.append(LayerInfo(source: .environment))
         var files: [[String: String]] = []
         if let settingsFiles = schema.files {
             // The folder variable is read like the provider path's reader over overrides, environment and defaults.
             let configured = plan.userDirectoryName.flatMap { name -> String? in
-                if plan.knownNames.contains(name.name), let text = overrideValue(name.name) { return text }
-                return environmentValue(name, in: inputs, process: process) ?? name.defaultText
+                if plan.userDirectoryIsKnown, let text = overrideValue(name.name) { return text }
+                return environmentValue(name, given: given, process: process) ?? name.defaultText
             }
-            for (source, lookupPath) in settingsFilePaths(settingsFiles, inputs: inputs, parser: parser, userDirectory: configured) {
+            let paths = settingsFilePaths(settingsFiles, inputs: inputs, parser: parser, userDirectory: configured)
+            func addLayer(_ source: SettingSource, lookingUp lookupPath: String) {
                 if let (values, path) = settingsFileValues(at: lookupPath, section: settingsFiles.section, warnings: &outcome.warnings) {
                     layers.append(LayerInfo(source: source, filePath: path))
                     files.append(values)
                 }
             }
+            addLayer(.projectSettings, lookingUp: paths.project)
+            addLayer(.userSettings, lookingUp: paths.user)
         }
         let defaultLayer = layers.count
         layers.append(LayerInfo(source: .default))
@@ -160,7 +172,7 @@ public struct SettingsResolver: Sendable {
         /// The highest layer that has a value for the name.
         func lookup(_ name: ResolutionPlan.Entry.Name) -> Candidate? {
             if let text = overrideValue(name.name) { return Candidate(name: name.name, text: text, layer: 0) }
-            if let text = environmentValue(name, in: inputs, process: process) { return Candidate(name: name.name, text: text, layer: 1) }
+            if let text = environmentValue(name, given: given, process: process) { return Candidate(name: name.name, text: text, layer: 1) }
             for (offset, values) in files.enumerated() {
                 if let text = values[name.iniKey] { return Candidate(name: name.name, text: text, layer: 2 + offset) }
             }
@@ -169,28 +181,32 @@ public struct SettingsResolver: Sendable {
         }
 
         for entry in plan.entries {
-            let current = lookup(entry.names[0])
             var deprecated: [Candidate] = []
-            for name in entry.names.dropFirst() {
+            for name in entry.deprecatedNames {
                 if let candidate = lookup(name) { deprecated.append(candidate) }
             }
-            settle(entry, current: current, deprecated: deprecated, layers: layers, parser: parser, into: &outcome)
+            if let setting = settle(entry, current: lookup(entry.currentName), deprecated: deprecated, layers: layers, parser: parser,
+                                    into: &outcome) {
+                outcome.settings.append(setting)
+            }
         }
     }
 
     // MARK: - Shared
 
-    /// Chooses among the names that have a value, then parses and validates the winner.
-    private func settle(_ entry: ResolutionPlan.Entry, current: Candidate?, deprecated: [Candidate], layers: [LayerInfo],
-                        parser: SettingParser, into outcome: inout Outcome) {
+    /// Chooses among the names that have a value, then parses and validates the winner: the resolved setting,
+    /// or `nil` with a problem recorded in `outcome`.
+    ///
+    /// The caller appends the setting: returned, it moves into the array; appended here, it was copied.
+    private func settle(_ entry: ResolutionPlan.Entry, current: consuming Candidate?, deprecated: [Candidate], layers: [LayerInfo],
+                        parser: SettingParser, into outcome: inout Outcome) -> ResolvedSetting? {
         let definition = entry.definition
         // The highest layer wins; within a layer the current name beats deprecated ones, and earlier
         // deprecated names beat later ones.
         var chosen = current
         for candidate in deprecated where candidate.layer < chosen?.layer ?? .max { chosen = candidate }
         guard let chosen else {
-            outcome.settings.append(ResolvedSetting(definition: definition, value: nil, source: .default, readName: definition.name))
-            return
+            return ResolvedSetting(definition: definition, value: nil, source: .default, readName: definition.name)
         }
         let source = layers[chosen.layer].source
         for old in deprecated {
@@ -204,7 +220,7 @@ public struct SettingsResolver: Sendable {
         }
         let parsed = (source == .default && chosen.name == definition.name ? entry.parsedDefault : nil)
             ?? parser.parse(chosen.text, for: definition, pattern: entry.pattern)
-        switch parsed {
+        switch consume parsed {
         case .success(let parsed):
             if let old = parsed.replacedDeprecatedValue {
                 let replacement = parsed.value.text()
@@ -212,11 +228,12 @@ public struct SettingsResolver: Sendable {
                 outcome.warnings.append(SettingsWarning(.deprecatedValue, name: chosen.name,
                     message: "\(chosen.name)=\(definition.isSecret ? Redaction.marker : "'\(old)'") (\(source)) is deprecated; use \(shownReplacement) instead"))
             }
-            outcome.settings.append(ResolvedSetting(definition: definition, value: parsed.value, source: source,
-                                                    readName: chosen.name, filePath: layers[chosen.layer].filePath))
+            return ResolvedSetting(definition: definition, value: parsed.value, source: source,
+                                   readName: chosen.name, filePath: layers[chosen.layer].filePath)
         case .failure(let expectation):
             let shownValue = definition.isSecret ? Redaction.marker : "'\(chosen.text)'"
             outcome.problems.append(SettingsProblem(name: chosen.name, shownValue: shownValue, source: source, message: expectation.message))
+            return nil
         }
     }
 
@@ -225,7 +242,7 @@ public struct SettingsResolver: Sendable {
     /// Without a given working directory, relative paths stay relative: the system resolves them against the
     /// current folder, which is asked for only to name a file that exists.
     private func settingsFilePaths(_ files: SettingsFiles, inputs: SettingsInputs, parser: SettingParser,
-                                   userDirectory configured: String?) -> [(SettingSource, String)] {
+                                   userDirectory configured: String?) -> (project: String, user: String) {
         func underWorkingDirectory(_ path: String) -> String {
             guard let directory = inputs.givenWorkingDirectory else { return path }
             return Self.path(path, under: directory)
@@ -233,7 +250,7 @@ public struct SettingsResolver: Sendable {
         let projectPath = underWorkingDirectory(files.projectFile)
         let userDirectory = parser.expandingTilde(in: configured ?? files.userDirectoryFallback)
         let userPath = Self.path(files.userFileName, under: underWorkingDirectory(userDirectory))
-        return [(.projectSettings, projectPath), (.userSettings, userPath)]
+        return (projectPath, userPath)
     }
 
     /// The non-blank values of a settings file's section and the file's absolute path, or `nil` when there is
@@ -242,7 +259,8 @@ public struct SettingsResolver: Sendable {
                                     warnings: inout [SettingsWarning]) -> (values: [String: String], path: String)? {
         // One stat answers the common case, no file, without Foundation's file manager.
         var status = stat()
-        guard stat(lookupPath, &status) == 0 else { return nil }
+        // `withCString` lends the string's own bytes; passing the String itself would copy them first.
+        guard lookupPath.withCString({ stat($0, &status) }) == 0 else { return nil }
         let path = Self.path(lookupPath, under: FileManager.default.currentDirectoryPath)
         func skip(_ reason: String) -> (values: [String: String], path: String)? {
             warnings.append(SettingsWarning(.settingsFile, name: nil, message: "\(path): \(reason); the file is ignored"))
@@ -260,9 +278,9 @@ public struct SettingsResolver: Sendable {
 
     /// `path` made absolute under `directory`, which is only asked for when `path` is relative.
     private static func path(_ path: String, under directory: @autoclosure () -> String) -> String {
-        if path.hasPrefix("/") { return path }
+        if path.utf8.first == UInt8(ascii: "/") { return path }
         let directory = directory()
-        return directory.hasSuffix("/") ? directory + path : directory + "/" + path
+        return directory.utf8.last == UInt8(ascii: "/") ? directory + path : "\(directory)/\(path)"
     }
 }
 

@@ -16,4 +16,16 @@ import Testing
         #expect(expected.compactMap { $0 }.count >= 20)
         #expect(table.read() == expected)
     }
+
+    @Test func namesSharingTheirEndsAndLengthStillResolveApart() {
+        // The hash reads only a name's length and its first and last eight bytes: these collide by design,
+        // and the table must still tell them apart by comparing whole names.
+        let twins = ["ENVREF_TABLE_A_MIDDLE_TAIL_END", "ENVREF_TABLE_B_MIDDLE_TAIL_END", "ENVREF_TABLE_C_MIDDLE_TAIL_END"]
+        setenv(twins[1], "second", 1)
+        // Longer than every key, and a prefix of none: neither may be mistaken for a key it starts with.
+        setenv("ENVREF_TABLE_A_MIDDLE_TAIL_END_AND_MORE", "longer", 1)
+        setenv("ENVREF_TABLE_A", "shorter", 1)
+        defer { for name in twins + ["ENVREF_TABLE_A_MIDDLE_TAIL_END_AND_MORE", "ENVREF_TABLE_A"] { unsetenv(name) } }
+        #expect(EnvironmentTable(keys: twins).read() == [nil, "second", nil])
+    }
 }

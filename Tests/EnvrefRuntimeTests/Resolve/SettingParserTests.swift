@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+@testable import EnvrefRuntime
+
+/// The parser's byte-level shortcuts give the answers of the plain String operations they replace.
+@Suite struct SettingParserTests {
+    /// The rule the boolean check replaced: lowercase the trimmed text, then compare whole words.
+    private func lowercasedBoolean(_ text: Substring) -> Bool? {
+        switch text.lowercased() {
+        case "true", "1", "yes": true
+        case "false", "0", "no": false
+        default: nil
+        }
+    }
+
+    @Test func booleanAgreesWithLowercasing() {
+        // Every case mix of every word, near misses around each, NUL bytes that would pad a shorter word, and
+        // non-ASCII letters, some of which lowercase to ASCII (KELVIN SIGN, DOTTED CAPITAL I).
+        let words = ["true", "false", "yes", "no", "1", "0"]
+        var texts = words.flatMap { word in
+            (0..<(1 << word.count)).map { mask in
+                String(word.enumerated().map { offset, character in mask & (1 << offset) != 0 ? Character(character.uppercased()) : character })
+            }
+        }
+        texts += words.flatMap { ["\($0)x", "x\($0)", String($0.dropLast()), "\0\($0)", "\($0)\0", "\0\0\0\($0)"] }
+        texts += ["", "\0", "2", "01", "truefalse", "ｔｒｕｅ", "TRU\u{212A}", "\u{130}", "nо", "yes\u{301}", "é", "on", "off"]
+        for text in texts {
+            #expect(SettingParser.boolean(Substring(text)) == lowercasedBoolean(Substring(text)), "\(text.debugDescription)")
+        }
+    }
+
+    @Test(arguments: [
+        ("~", "/home/someone"), ("~/runs", "/home/someone/runs"), ("~someone/runs", "~someone/runs"),
+        ("/abs/~", "/abs/~"), ("runs", "runs"), ("~\u{301}/x", "~\u{301}/x"), ("", ""),
+    ])
+    func tildeExpandsOnlyAsAWholeFirstComponent(path: String, expected: String) {
+        #expect(SettingParser(homeDirectory: "/home/someone").expandingTilde(in: path) == expected)
+        #expect(SettingParser(homeDirectory: "/home/someone/").expandingTilde(in: path) == expected)
+    }
+
+    @Test func rootHomeKeepsItsSlash() {
+        #expect(SettingParser(homeDirectory: "/").expandingTilde(in: "~") == "/")
+        #expect(SettingParser(homeDirectory: "/").expandingTilde(in: "~/x") == "//x")
+    }
+}
