@@ -4,9 +4,10 @@ Run from the repository root:
 
     python3 Benchmarks/runtime.py --envref .build/release/envref --results Benchmarks/results
 
-It builds `envref-runtime-benchmarks` (Benchmarks/Package.swift) in release, runs it with the W&B variables
-set in its environment (the benchmark sets them itself), and writes runtime.json (raw numbers) and
-runtime.md (a Markdown table: each measure, its median time and its ratio to the getenv loop).
+It builds `envref-runtime-benchmarks` (Benchmarks/Package.swift) in release, runs it `--runs` times (5 by
+default) with the W&B variables set in its environment (the benchmark sets them itself), and writes
+runtime.json (raw numbers, every run's) and runtime.md (a Markdown table: each measure, its median time
+over the runs and the median of its per-run ratios to the getenv loop).
 `--baseline FILE` adds the ratios of an earlier runtime.json as a "before" column.
 """
 
@@ -14,6 +15,7 @@ import argparse
 import json
 import os
 import platform
+import statistics
 import subprocess
 from pathlib import Path
 
@@ -36,6 +38,8 @@ def parse_arguments():
     parser.add_argument("--results", required=True, help="folder for runtime.json and runtime.md")
     parser.add_argument("--min-time", default="1", help="seconds each benchmark runs at least (default 1)")
     parser.add_argument("--baseline", help="an earlier runtime.json whose ratios become a 'before' column")
+    parser.add_argument("--runs", type=int, default=5,
+                        help="separate runs of the benchmark binary; each ratio is the median of the runs' own ratios (default 5)")
     return parser.parse_args()
 
 
@@ -58,31 +62,37 @@ def main():
                             capture_output=True, text=True).stdout.strip()
     # Run from the root with a settings-free home, so no settings file on this machine changes the work.
     environment = dict(os.environ, HOME="/nonexistent/envref-bench-home")
-    raw = subprocess.run([str(Path(binary) / PRODUCT), "--format", "json", "--min-time", arguments.min_time],
-                         cwd=ROOT, env=environment, check=True, capture_output=True, text=True).stdout
-    entries = json.loads(raw)["benchmarks"]
-    times = {entry["name"].split(":")[0]: entry for entry in entries}
-    reference = times[REFERENCE]["time"]
+    # On a shared machine a neighbour's load can slow one measure of a run and not the next; each run's
+    # ratios compare measures taken moments apart, and the median over runs drops the runs a burst upset.
+    runs = []
+    for _ in range(arguments.runs):
+        raw = subprocess.run([str(Path(binary) / PRODUCT), "--format", "json", "--min-time", arguments.min_time],
+                             cwd=ROOT, env=environment, check=True, capture_output=True, text=True).stdout
+        runs.append({entry["name"].split(":")[0]: entry for entry in json.loads(raw)["benchmarks"]})
 
     baseline = None
     if arguments.baseline:
         baseline = {name: entry["ratio"] for name, entry in json.loads(Path(arguments.baseline).read_text())["measures"].items()}
 
     measures = {
-        key: {"name": entry["name"], "timeNs": entry["time"], "ratio": entry["time"] / reference,
-              "iterations": entry.get("iterations"), "std": entry.get("std")}
-        for key, entry in times.items()
+        key: {"name": entry["name"],
+              "timeNs": statistics.median(run[key]["time"] for run in runs),
+              "ratio": statistics.median(run[key]["time"] / run[REFERENCE]["time"] for run in runs),
+              "runs": [{"timeNs": run[key]["time"], "ratio": run[key]["time"] / run[REFERENCE]["time"],
+                        "iterations": run[key].get("iterations"), "std": run[key].get("std")} for run in runs]}
+        for key, entry in runs[0].items()
     }
     report = {
         "commit": git_commit(),
         "envref": str(arguments.envref),
         "machine": {"system": platform.platform(), "cpus": os.cpu_count()},
         "reference": REFERENCE,
+        "runs": len(runs),
         "measures": measures,
     }
     (results / "runtime.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
 
-    header = "| runtime | median time | ratio to getenv |"
+    header = f"| runtime | median time ({len(runs)} runs) | ratio to getenv (median of the runs' ratios) |"
     rule = "| --- | --- | --- |"
     if baseline:
         header += " before |"
