@@ -3,7 +3,7 @@ import Foundation
 /// Finds the values of a fixed set of variables in one pass over the process environment.
 ///
 /// `getenv` scans the whole environment once per name, and a schema reads dozens of names; one scan that
-/// hashes each entry's name into a small table built once per schema does that work once. As with `getenv`,
+/// looks each entry's name up in a small table built once per schema does that work once. As with `getenv`,
 /// the first entry for a name wins and entries without `=` are ignored.
 struct EnvironmentTable: Sendable {
     /// Each slot's variable name, as bytes.
@@ -23,7 +23,7 @@ struct EnvironmentTable: Sendable {
         while capacity < keys.count * 4 { capacity *= 2 }
         var buckets = [Int](repeating: -1, count: capacity)
         for (slot, key) in self.keys.enumerated() {
-            // An empty name is never looked up: no entry's name before `=` is empty.
+            // An empty name is never looked up: `read` passes over an entry whose name before `=` is empty.
             let hash = key.withUnsafeBufferPointer { key in key.baseAddress.map { Self.hash($0, length: key.count) } ?? 0 }
             var bucket = hash & (capacity - 1)
             while buckets[bucket] != -1 { bucket = (bucket + 1) & (capacity - 1) }

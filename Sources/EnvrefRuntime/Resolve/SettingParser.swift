@@ -111,7 +111,9 @@ struct SettingParser {
         // Compared as bytes, as a shell expands `~`: a path is bytes to the system, not Unicode characters.
         let bytes = path.utf8
         guard bytes.first == UInt8(ascii: "~"), bytes.count == 1 || bytes.dropFirst().first == UInt8(ascii: "/") else { return path }
-        let home = homeDirectory.utf8.count > 1 && homeDirectory.utf8.last == UInt8(ascii: "/") ? String(homeDirectory.dropLast()) : homeDirectory
+        // The trailing `/` goes as one byte: a character would take with it a mark that joins the `/`.
+        let home = homeDirectory.utf8.count > 1 && homeDirectory.utf8.last == UInt8(ascii: "/")
+            ? String(decoding: homeDirectory.utf8.dropLast(), as: UTF8.self) : homeDirectory
         return home + path.dropFirst()
     }
 

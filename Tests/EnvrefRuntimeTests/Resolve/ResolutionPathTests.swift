@@ -59,13 +59,15 @@ import WandbSettings
     }
 
     @Test func theProcessEnvironmentIsReadWhenNoDictionaryIsGiven() throws {
-        setenv("WANDB_JOB_TYPE", "from-process", 1)
-        defer { unsetenv("WANDB_JOB_TYPE") }
-        let project = try TemporaryProject()
-        let inputs = SettingsInputs(workingDirectory: project.workingDirectory.path, homeDirectory: project.home.path)
-        let settings = try WandbSettings(inputs: inputs)
-        #expect(settings.jobType == "from-process")
-        #expect(inputs.environment["WANDB_JOB_TYPE"] == "from-process")
-        Self.expectSamePaths(WandbSettings.schema, [:], inputs)
+        try withProcessEnvironment {
+            setenv("WANDB_JOB_TYPE", "from-process", 1)
+            defer { unsetenv("WANDB_JOB_TYPE") }
+            let project = try TemporaryProject()
+            let inputs = SettingsInputs(workingDirectory: project.workingDirectory.path, homeDirectory: project.home.path)
+            let settings = try WandbSettings(inputs: inputs)
+            #expect(settings.jobType == "from-process")
+            #expect(inputs.environment["WANDB_JOB_TYPE"] == "from-process")
+            Self.expectSamePaths(WandbSettings.schema, [:], inputs)
+        }
     }
 }

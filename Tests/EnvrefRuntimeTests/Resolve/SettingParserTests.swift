@@ -38,6 +38,13 @@ import Testing
         #expect(SettingParser(homeDirectory: "/home/someone/").expandingTilde(in: path) == expected)
     }
 
+    @Test func byteRulesFollowTheSystemNotCharacters() {
+        // A combining mark after the `/` still leaves `~/` a whole first component, as a shell sees it.
+        #expect(SettingParser(homeDirectory: "/h").expandingTilde(in: "~/\u{301}x") == "/h/\u{301}x")
+        // U+0600 joins the `/` after it into one character; only the `/` byte is dropped from the home folder.
+        #expect(SettingParser(homeDirectory: "/h/a\u{600}/").expandingTilde(in: "~/x") == "/h/a\u{600}/x")
+    }
+
     @Test func rootHomeKeepsItsSlash() {
         #expect(SettingParser(homeDirectory: "/").expandingTilde(in: "~") == "/")
         #expect(SettingParser(homeDirectory: "/").expandingTilde(in: "~/x") == "//x")
