@@ -54,7 +54,8 @@ def main():
 
     subprocess.run([arguments.swift, "build", "-c", "release", "--package-path", HERE, "--product", "envref-floors"], check=True)
     binary = HERE / ".build" / "release" / "envref-floors"
-    floors = json.loads(subprocess.run([binary, root, str(arguments.runs)], check=True, capture_output=True, text=True).stdout)
+    raw, floors_peak_mb = scale.run_with_peak_memory([binary, root, str(arguments.runs)])
+    floors = json.loads(raw)
 
     content, pages, site = root / "content", root / "pages", root / "site"
     measured = {}
@@ -74,17 +75,17 @@ def main():
     cmark_cli, hugo = measured["cmark-gfm (5 pages)"]["median_s"], measured["hugo (5 languages)"]["median_s"]
     targets = [
         {"target": "envref diff under 200 ms", "limit_s": scale.DIFF_LIMIT_S, "floor_s": diff_floor,
-         "envref_s": measured["envref diff"]["median_s"]},
+         "envref_s": measured["envref diff"]["median_s"], "envref_peak_mb": measured["envref diff"]["peak_rss_mb"]},
         {"target": "envref build no slower than the cmark-gfm CLI", "limit_s": cmark_cli, "floor_s": build_floor,
-         "envref_s": measured["envref build"]["median_s"]},
+         "envref_s": measured["envref build"]["median_s"], "envref_peak_mb": measured["envref build"]["peak_rss_mb"]},
         {"target": "envref build at most half of Hugo", "limit_s": hugo * scale.HUGO_LIMIT, "floor_s": build_floor,
-         "envref_s": measured["envref build"]["median_s"]},
+         "envref_s": measured["envref build"]["median_s"], "envref_peak_mb": measured["envref build"]["peak_rss_mb"]},
     ]
     for target in targets:
         target["floor_over_limit"] = round(target["floor_s"] / target["limit_s"], 2)
         target["envref_over_floor"] = round(target["envref_s"] / target["floor_s"], 2)
     data = {"area": "floors", "variables": SIZE, "seed": arguments.seed, "runs": arguments.runs, "cores": cores,
-            "floors_ms": floors, "measured": measured, "targets": targets}
+            "floors_ms": floors, "floors_peak_mb": floors_peak_mb, "measured": measured, "targets": targets}
     arguments.results.mkdir(parents=True, exist_ok=True)
     (arguments.results / "floors.json").write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     (arguments.results / "floors.md").write_text(markdown(data), encoding="utf-8")
@@ -97,7 +98,7 @@ def markdown(data):
     lines = ["## Library floors", "",
              f"The least work the libraries must do for {data['variables']:,} variables × 5 languages, in one process, "
              f"median of {data['runs']} runs (`Benchmarks/floors.py`). The row template here has two tags; envref's own "
-             f"have about forty.", "",
+             f"have about forty. That process's peak memory: {data['floors_peak_mb']:,.1f} MB.", "",
              "| library work | time |", "| --- | ---: |"]
     for name in ("yams compose: registry", "yams compose: lock", "cmark-gfm: five pages to HTML",
                  "mustache: two-tag rows, both formats"):
@@ -107,11 +108,12 @@ def markdown(data):
               "rows rendered over every core): `envref diff` composes the registry (the lock can be composed beside "
               "it); `envref build` composes the registry, then needs at least compose + max(cmark-gfm, (cmark-gfm + "
               "rows) ÷ cores).", "",
-              "| target | limit | library floor | floor ÷ limit | envref | envref ÷ floor |",
-              "| --- | ---: | ---: | ---: | ---: | ---: |"]
+              "| target | limit | library floor | floor ÷ limit | envref | envref ÷ floor | envref peak memory |",
+              "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for target in data["targets"]:
         lines.append(f"| {target['target']} | {target['limit_s'] * 1000:,.0f} ms | {target['floor_s'] * 1000:,.0f} ms | "
-                     f"{target['floor_over_limit']:.2f} | {target['envref_s'] * 1000:,.0f} ms | {target['envref_over_floor']:.1f}x |")
+                     f"{target['floor_over_limit']:.2f} | {target['envref_s'] * 1000:,.0f} ms | {target['envref_over_floor']:.1f}x | "
+                     f"{target['envref_peak_mb']:,.1f} MB |")
     return "\n".join(lines) + "\n"
 
 

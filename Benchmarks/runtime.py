@@ -7,7 +7,8 @@ Run from the repository root:
 It builds `envref-runtime-benchmarks` (Benchmarks/Package.swift) in release, runs it `--runs` times (5 by
 default) with the W&B variables set in its environment (the benchmark sets them itself), and writes
 runtime.json (raw numbers, every run's) and runtime.md (a Markdown table: each measure, its median time
-over the runs and the median of its per-run ratios to the getenv loop).
+over the runs, the median of its per-run ratios to the getenv loop, and the peak memory of a process that runs
+that measure alone).
 `--baseline FILE` adds the ratios of an earlier runtime.json as a "before" column.
 """
 
@@ -17,7 +18,11 @@ import os
 import platform
 import statistics
 import subprocess
+import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import scale  # noqa: E402  (a sibling script, not a package)
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "Benchmarks"
@@ -70,6 +75,14 @@ def main():
                              cwd=ROOT, env=environment, check=True, capture_output=True, text=True).stdout
         runs.append({entry["name"].split(":")[0]: entry for entry in json.loads(raw)["benchmarks"]})
 
+    def peak_memory(key):
+        """The peak memory of a process that runs only the measure `key`."""
+        raw, peak = scale.run_with_peak_memory([str(Path(binary) / PRODUCT), "--format", "json", "--min-time", "0.2",
+                                                "--filter", f"{key}:"], cwd=ROOT, env=environment)
+        if len(json.loads(raw)["benchmarks"]) != 1:
+            raise SystemExit(f"runtime: --filter {key!r} did not run exactly one benchmark")
+        return peak
+
     baseline = None
     if arguments.baseline:
         baseline = {name: entry["ratio"] for name, entry in json.loads(Path(arguments.baseline).read_text())["measures"].items()}
@@ -78,6 +91,7 @@ def main():
         key: {"name": entry["name"],
               "timeNs": statistics.median(run[key]["time"] for run in runs),
               "ratio": statistics.median(run[key]["time"] / run[REFERENCE]["time"] for run in runs),
+              "peakMemoryMB": peak_memory(key),
               "runs": [{"timeNs": run[key]["time"], "ratio": run[key]["time"] / run[REFERENCE]["time"],
                         "iterations": run[key].get("iterations"), "std": run[key].get("std")} for run in runs]}
         for key, entry in runs[0].items()
@@ -92,8 +106,8 @@ def main():
     }
     (results / "runtime.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
 
-    header = f"| runtime | median time ({len(runs)} runs) | ratio to getenv (median of the runs' ratios) |"
-    rule = "| --- | --- | --- |"
+    header = f"| runtime | median time ({len(runs)} runs) | ratio to getenv (median of the runs' ratios) | peak memory |"
+    rule = "| --- | --- | --- | ---: |"
     if baseline:
         header += " before |"
         rule += " --- |"
@@ -102,11 +116,13 @@ def main():
         if key not in measures:
             continue
         measure = measures[key]
-        row = f"| {label} | {measure['timeNs'] / 1000:,.2f} µs | {measure['ratio']:.2f}x |"
+        row = f"| {label} | {measure['timeNs'] / 1000:,.2f} µs | {measure['ratio']:.2f}x | {measure['peakMemoryMB']:,.1f} MB |"
         if baseline:
             row += f" {baseline[key]:.2f}x |" if key in baseline else " |"
         rows.append(row)
-    (results / "runtime.md").write_text("\n".join([header, rule] + rows) + "\n", encoding="utf-8")
+    note = ("Peak memory is that of a process running the measure alone; it includes swift-benchmark's record of "
+            "every iteration's time, which is why the field read, with the most iterations, peaks highest.")
+    (results / "runtime.md").write_text("\n".join([header, rule] + rows + ["", note]) + "\n", encoding="utf-8")
     print((results / "runtime.md").read_text(encoding="utf-8"))
 
 

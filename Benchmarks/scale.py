@@ -48,6 +48,24 @@ def measure(command, cwd=None):
     return elapsed, usage.ru_maxrss, usage.ru_utime + usage.ru_stime
 
 
+def run_with_peak_memory(command, cwd=None, env=None):
+    """Runs a command once; returns (its standard output, its peak RSS in MB). Fails loudly on a non-zero exit.
+
+    Output goes to a file rather than a pipe, so the process cannot stall on a full pipe while ``os.wait4``
+    waits for it; ``wait4`` is what reports the peak memory of that one process.
+    """
+    with tempfile.TemporaryFile() as output, tempfile.TemporaryFile() as errors:
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=output, stderr=errors)
+        _, status, usage = os.wait4(process.pid, 0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            errors.seek(0)
+            raise SystemExit(f"{' '.join(map(str, command))} exited {os.waitstatus_to_exitcode(status)}:\n"
+                             f"{errors.read().decode()[-2000:]}")
+        output.seek(0)
+        # ru_maxrss is in KiB; reported in MB (10^6 bytes), the unit the targets are stated in.
+        return output.read().decode(), round(usage.ru_maxrss * 1024 / 1e6, 1)
+
+
 def summary(samples):
     """The median wall and CPU times and the largest peak memory of a list of (seconds, KiB, CPU seconds) runs.
 

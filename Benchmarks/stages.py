@@ -2,7 +2,8 @@
 
 Builds the separate ``Benchmarks/`` package (google/swift-benchmark) in release, runs it on the
 repository's ``Content/`` and writes each stage's time and its ratio to the reference as
-``stages.json`` and ``stages.md`` in the results folder.
+``stages.json`` and ``stages.md`` in the results folder, with the peak memory of a process that runs each
+benchmark alone.
 
 Usage: ``python3 Benchmarks/stages.py --envref .build/release/envref --results Benchmarks/results``.
 ``--envref`` is accepted for the shared contract; the stages run in-process, not through the binary.
@@ -15,6 +16,8 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+import scale  # noqa: E402  (a sibling script, not a package)
 
 
 def main():
@@ -27,24 +30,40 @@ def main():
     arguments = parser.parse_args()
     subprocess.run([arguments.swift, "build", "-c", "release", "--package-path", HERE], check=True)
     binary = HERE / ".build" / "release" / "envref-benchmarks"
-    raw = subprocess.run([binary, "--format", "json", "--min-time", arguments.min_time], cwd=HERE.parent,
-                         check=True, capture_output=True, text=True).stdout
+    raw, _ = scale.run_with_peak_memory([binary, "--format", "json", "--min-time", arguments.min_time], cwd=HERE.parent)
     times = {entry["name"]: entry["time"] for entry in json.loads(raw)["benchmarks"]}
+
+    def peak_memory(pattern, expected=1):
+        """The peak memory of a process that runs only the benchmarks whose names contain `pattern`."""
+        raw, peak = scale.run_with_peak_memory([binary, "--format", "json", "--min-time", "0.2", "--filter", pattern],
+                                               cwd=HERE.parent)
+        ran = len(json.loads(raw)["benchmarks"])
+        if ran != expected:
+            raise SystemExit(f"stages: --filter {pattern!r} ran {ran} benchmarks, expected {expected}")
+        return peak
+
+    # Every process first loads the content and templates; a run that matches no benchmark measures that.
+    setup_mb = peak_memory("no benchmark has this name", expected=0)
     stages = {}
     for stage in sorted({name.split("/")[0] for name in times}):
         envref_name = next(name for name in times if name.startswith(stage + "/envref"))
         reference_name = next(name for name in times if name.startswith(stage + "/reference"))
         stages[stage] = {"envref": envref_name.split(": ", 1)[1], "envref_ns": round(times[envref_name]),
+                         "envref_peak_mb": peak_memory(f"{stage}/envref:"),
                          "reference": reference_name.split(": ", 1)[1], "reference_ns": round(times[reference_name]),
+                         "reference_peak_mb": peak_memory(f"{stage}/reference:"),
                          "ratio": round(times[envref_name] / times[reference_name], 2)}
-    data = {"area": "stages", "content": "Content/ (the embedded registry)", "stages": stages}
+    data = {"area": "stages", "content": "Content/ (the embedded registry)", "setup_peak_mb": setup_mb, "stages": stages}
     lines = ["## Stages", "",
              "In-process, on the embedded content (`Content/`), google/swift-benchmark medians; the reference does the "
-             "nearest plain work on the same input.", "",
-             "| stage | envref | time | reference | time | ratio |", "| --- | --- | ---: | --- | ---: | ---: |"]
+             "nearest plain work on the same input. Peak memory is that of a process running that benchmark alone "
+             f"(`ru_maxrss`); one that runs none, only loading the content and templates, peaks at {setup_mb:,.1f} MB.", "",
+             "| stage | envref | time | peak memory | reference | time | peak memory | ratio |",
+             "| --- | --- | ---: | ---: | --- | ---: | ---: | ---: |"]
     for stage, entry in stages.items():
-        lines.append(f"| {stage} | {entry['envref']} | {entry['envref_ns'] / 1e6:,.2f} ms | {entry['reference']} | "
-                     f"{entry['reference_ns'] / 1e6:,.2f} ms | {entry['ratio']:.1f}x |")
+        lines.append(f"| {stage} | {entry['envref']} | {entry['envref_ns'] / 1e6:,.2f} ms | {entry['envref_peak_mb']:,.1f} MB | "
+                     f"{entry['reference']} | {entry['reference_ns'] / 1e6:,.2f} ms | {entry['reference_peak_mb']:,.1f} MB | "
+                     f"{entry['ratio']:.1f}x |")
     arguments.results.mkdir(parents=True, exist_ok=True)
     (arguments.results / "stages.json").write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     (arguments.results / "stages.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
