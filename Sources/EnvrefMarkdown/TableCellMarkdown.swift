@@ -26,7 +26,7 @@ public enum TableCellMarkdown {
             switch character {
             case "&" where !Self.startsEntity(characters[(index + 1)...]):
                 result.append(character)
-            case _ where character.asciiValue.map(escapedBytes.contains) == true: result += "\\\(character)"
+            case _ where character.asciiValue.map(isEscaped) == true: result += "\\\(character)"
             case "\n": result += " "
             default: result.append(character)
             }
@@ -34,12 +34,21 @@ public enum TableCellMarkdown {
         return result
     }
 
-    /// Markdown punctuation and the pipe, backslashed in a cell.
-    private static let escapedBytes = Set("\\`*_[]<>|#~&".utf8)
+    /// Markdown punctuation and the pipe, backslashed in a cell; a `switch`, since it is asked of every byte
+    /// of every description, where a set would hash each one.
+    private static func isEscaped(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["), UInt8(ascii: "]"),
+             UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "|"), UInt8(ascii: "#"), UInt8(ascii: "~"), UInt8(ascii: "&"):
+            true
+        default:
+            false
+        }
+    }
 
     /// The bytes of every character `escapeText` changes: the escaped ones and the line feed.
     private static func isSpecialByte(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: "\n") || escapedBytes.contains(byte)
+        byte == UInt8(ascii: "\n") || isEscaped(byte)
     }
 
     /// Whether the characters after an `&` would make it an entity reference such as `&amp;` or `&#169;`.

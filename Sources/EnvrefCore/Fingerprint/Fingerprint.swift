@@ -3,7 +3,12 @@ public enum Fingerprint {
     /// The first 12 hex digits of the SHA-256 of the text's UTF-8 bytes, after normalising line endings
     /// and trimming trailing white space, so that re-wrapping a YAML block scalar does not count as an edit.
     public static func of(_ text: String) -> String {
-        String(SHA256.hexDigest(of: Array(normalised(text).utf8)).prefix(12))
+        of(normalised: normalised(text))
+    }
+
+    /// The fingerprint of a text that `normalised(_:)` has already made, for callers that keep that text too.
+    public static func of(normalised text: String) -> String {
+        String(SHA256.hexDigest(of: Array(text.utf8)).prefix(12))
     }
 
     /// The text as fingerprints see it: line endings made `\n`, trailing white space dropped.

@@ -225,16 +225,15 @@ public final class OutputTransaction {
         if !fileManager.fileExists(atPath: staging.path) {
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
         }
-        let moved = fileManager.fileExists(atPath: root.path)
-            ? envref_exchange_paths(staging.path, root.path)
-            : rename(staging.path, root.path)
+        let swapped = fileManager.fileExists(atPath: root.path)
+        let moved = swapped ? envref_exchange_paths(staging.path, root.path) : rename(staging.path, root.path)
         guard moved == 0 else {
             let error = OutputWriter.posixError(at: root)
             try? fileManager.removeItem(at: staging)
             throw error
         }
         // After a swap the staging name holds the old tree; after a rename there is nothing left to remove.
-        try? fileManager.removeItem(at: staging)
+        if swapped { try? fileManager.removeItem(at: staging) }
         return plan
     }
 

@@ -14,6 +14,6 @@ public enum GuardedYAML {
     public static func compose(_ text: String, path: String, documentName: String) -> Result<Node?, DiagnosticsError> {
         let prescan = YAMLPrescan(SourceText(text: text, path: path), documentName: documentName)
         guard prescan.diagnostics.isEmpty else { return .failure(DiagnosticsError(prescan.diagnostics.sorted())) }
-        return prescan.compose(path: path).mapError { DiagnosticsError([$0]) }
+        return prescan.compose().mapError { DiagnosticsError([$0]) }
     }
 }

@@ -63,7 +63,7 @@ public enum RegistryLoader {
             return RegistryLoadResult(registry: nil, diagnostics: prescan.diagnostics.sorted())
         }
         let root: Node?
-        switch prescan.compose(path: path) {
+        switch prescan.compose() {
         case .success(let composed): root = composed
         case .failure(let problem): return RegistryLoadResult(registry: nil, diagnostics: (prescan.diagnostics + [problem]).sorted())
         }

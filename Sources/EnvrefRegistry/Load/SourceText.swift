@@ -20,11 +20,10 @@ struct SourceText {
                 "the file is \(encoding) (it starts with a \(encoding) byte-order mark); save it as UTF-8",
                 at: SourceLocation(path: path, line: 1, column: 1))]))
         }
-        if !containsForbiddenCharacter(bytes), var text = String(validating: bytes, as: UTF8.self) {
+        if !containsForbiddenCharacter(bytes), let text = String(validating: bytes, as: UTF8.self) {
             // The common case: one byte scan and the standard library's validation, with no per-character
             // work. The walk below only runs to locate what is wrong.
-            if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
-            return .success(SourceText(text: text, path: path))
+            return .success(SourceText(text: withoutByteOrderMark(text), path: path))
         }
         var position = TextPosition()
         var iterator = bytes.makeIterator()
@@ -54,9 +53,14 @@ struct SourceText {
         guard problems.isEmpty else { return .failure(DiagnosticsError(problems)) }
         // Not reached while the byte scan above and `problem(with:isFirst:)` agree; if they ever part, the
         // bytes are still decoded rather than lost, without a second copy of the text built along the way.
-        var text = String(decoding: bytes, as: UTF8.self)
+        return .success(SourceText(text: withoutByteOrderMark(String(decoding: bytes, as: UTF8.self)), path: path))
+    }
+
+    /// The text without the UTF-8 byte-order mark some editors put first.
+    private static func withoutByteOrderMark(_ text: String) -> String {
+        var text = text
         if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
-        return .success(SourceText(text: text, path: path))
+        return text
     }
 
     /// Whether the bytes hold anything `problem(with:isFirst:)` refuses: a C0 control other than tab and

@@ -23,6 +23,8 @@ struct YAMLPrescan {
     private(set) var composableText: String
     /// Whether composing is pointless (syntax error, alias, nesting).
     private(set) var isFatal = false
+    /// The file's path as diagnostics show it.
+    private let path: String
 
     private enum Frame {
         case mapping(path: [String], seenKeys: [String: Int], expectingKey: Bool, currentKey: String?)
@@ -32,6 +34,7 @@ struct YAMLPrescan {
     /// Scans `source` and records what it finds; `documentName` names the file in messages.
     init(_ source: SourceText, documentName: String = "the registry") {
         composableText = source.text
+        path = source.path
         var renames: [(start: Int, end: Int)] = []
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
@@ -143,7 +146,7 @@ struct YAMLPrescan {
     ///
     /// Every scalar stays a string (`.basic`): readers apply their own typing rules, and Yams' default resolver
     /// ran up to seven regular expressions on each scalar of a large registry to guess types nobody read.
-    func compose(path: String) -> Result<Node?, Diagnostic> {
+    func compose() -> Result<Node?, Diagnostic> {
         do {
             return .success(try Yams.compose(yaml: composableText, .basic))
         } catch {

@@ -96,12 +96,10 @@ public struct SettingsResolver: Sendable {
             let configured = files.userDirectoryVariable.flatMap { name in
                 ConfigReader(providers: [overrideLayer, environmentLayer, defaultLayer].map(\.provider)).string(forKey: ConfigKey([name]))
             }
-            let paths = settingsFilePaths(files, inputs: inputs, parser: parser, userDirectory: configured)
-            for (source, lookupPath) in [(SettingSource.projectSettings, paths.project), (.userSettings, paths.user)] {
-                if let (values, path) = settingsFileValues(at: lookupPath, section: files.section, warnings: &outcome.warnings) {
-                    let provider = SettingsFileProvider(values: values, keyPrefix: files.keyPrefix, name: path, secretsSpecifier: .specific(plan.secretINIKeys))
-                    layers.append(Layer(info: LayerInfo(source: source, filePath: path), provider: provider))
-                }
+            for file in settingsFileLayers(files, inputs: inputs, parser: parser, userDirectory: configured, warnings: &outcome.warnings) {
+                let provider = SettingsFileProvider(values: file.values, keyPrefix: files.keyPrefix, name: file.path,
+                                                    secretsSpecifier: .specific(plan.secretINIKeys))
+                layers.append(Layer(info: LayerInfo(source: file.source, filePath: file.path), provider: provider))
             }
         }
         layers.append(defaultLayer)
@@ -156,15 +154,10 @@ public struct SettingsResolver: Sendable {
                 if plan.userDirectoryIsKnown, let text = overrideValue(name.name) { return text }
                 return environmentValue(name, given: given, process: process) ?? name.defaultText
             }
-            let paths = settingsFilePaths(settingsFiles, inputs: inputs, parser: parser, userDirectory: configured)
-            func addLayer(_ source: SettingSource, lookingUp lookupPath: String) {
-                if let (values, path) = settingsFileValues(at: lookupPath, section: settingsFiles.section, warnings: &outcome.warnings) {
-                    layers.append(LayerInfo(source: source, filePath: path))
-                    files.append(values)
-                }
+            for file in settingsFileLayers(settingsFiles, inputs: inputs, parser: parser, userDirectory: configured, warnings: &outcome.warnings) {
+                layers.append(LayerInfo(source: file.source, filePath: file.path))
+                files.append(file.values)
             }
-            addLayer(.projectSettings, lookingUp: paths.project)
-            addLayer(.userSettings, lookingUp: paths.user)
         }
         let defaultLayer = layers.count
         layers.append(LayerInfo(source: .default))
@@ -237,20 +230,28 @@ public struct SettingsResolver: Sendable {
         }
     }
 
-    /// The project and user settings files' paths; the user folder is the configured one or the fallback.
+    /// The project and user settings files that exist and can be read, in that order, each with its source,
+    /// its absolute path and the non-blank values of its section; the user folder is the configured one or the fallback.
     ///
     /// Without a given working directory, relative paths stay relative: the system resolves them against the
-    /// current folder, which is asked for only to name a file that exists.
-    private func settingsFilePaths(_ files: SettingsFiles, inputs: SettingsInputs, parser: SettingParser,
-                                   userDirectory configured: String?) -> (project: String, user: String) {
+    /// current folder, which is asked for only to name a file that exists. With neither file there, as is
+    /// usual, the result is empty and nothing is allocated.
+    private func settingsFileLayers(_ files: SettingsFiles, inputs: SettingsInputs, parser: SettingParser, userDirectory configured: String?,
+                                    warnings: inout [SettingsWarning]) -> [(source: SettingSource, path: String, values: [String: String])] {
         func underWorkingDirectory(_ path: String) -> String {
             guard let directory = inputs.givenWorkingDirectory else { return path }
             return Self.path(path, under: directory)
         }
-        let projectPath = underWorkingDirectory(files.projectFile)
         let userDirectory = parser.expandingTilde(in: configured ?? files.userDirectoryFallback)
-        let userPath = Self.path(files.userFileName, under: underWorkingDirectory(userDirectory))
-        return (projectPath, userPath)
+        var found: [(source: SettingSource, path: String, values: [String: String])] = []
+        func lookUp(_ source: SettingSource, at lookupPath: String) {
+            if let (values, path) = settingsFileValues(at: lookupPath, section: files.section, warnings: &warnings) {
+                found.append((source, path, values))
+            }
+        }
+        lookUp(.projectSettings, at: underWorkingDirectory(files.projectFile))
+        lookUp(.userSettings, at: Self.path(files.userFileName, under: underWorkingDirectory(userDirectory)))
+        return found
     }
 
     /// The non-blank values of a settings file's section and the file's absolute path, or `nil` when there is

@@ -1,5 +1,6 @@
-import Foundation
+import EnvrefCore
 import EnvrefRegistry
+import Foundation
 
 /// Writes the doc comments, so that Quick Help shows the same facts as the reference pages.
 struct DocumentationBuilder {
@@ -74,7 +75,7 @@ struct DocumentationBuilder {
 
     private func description(of variable: Variable) -> [String] {
         let text = variable.descriptions[registry.sourceLanguage]?.text ?? ""
-        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        let lines = text.replacingLineEndings()
             .split(separator: "\n", omittingEmptySubsequences: false)
             .map { String($0.reversed().drop(while: \.isWhitespace).reversed()) }
         let trimmed = lines.drop { $0.isEmpty }.reversed().drop { $0.isEmpty }.reversed()

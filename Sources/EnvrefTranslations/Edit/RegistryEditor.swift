@@ -61,8 +61,7 @@ public enum RegistryEditor {
             operations += planner.operations(for: ordered, in: description)
             diagnostics += planner.diagnostics
             for edit in ordered {
-                let marked = Fingerprint.normalised(edit.text) == Fingerprint.normalised(source)
-                    && (variable.descriptions[edit.language]?.isMarkedUntranslated ?? false)
+                let marked = planner.matchesSource(edit.text) && (variable.descriptions[edit.language]?.isMarkedUntranslated ?? false)
                 expected.variables[index].descriptions[edit.language] = LocalizedText(
                     text: edit.text, isMarkedUntranslated: marked, location: variable.location)
             }
@@ -121,6 +120,8 @@ public enum RegistryEditor {
         let registry: Registry
         let variable: Variable
         let source: String
+        /// `source` as fingerprints see it, made once for every edit of the variable.
+        private let normalisedSource: String
         var diagnostics: [Diagnostic] = []
 
         init(scalars: [Unicode.Scalar], registry: Registry, variable: Variable, source: String) {
@@ -128,6 +129,13 @@ public enum RegistryEditor {
             self.registry = registry
             self.variable = variable
             self.source = source
+            self.normalisedSource = Fingerprint.normalised(source)
+        }
+
+        /// Whether `text` is the source text once both are normalised, which is what keeps a translation
+        /// marked as left in the source language.
+        func matchesSource(_ text: String) -> Bool {
+            Fingerprint.normalised(text) == normalisedSource
         }
 
         mutating func operations(for edits: [DescriptionEdit], in description: DescriptionMap.Description) -> [Operation] {
@@ -175,7 +183,7 @@ public enum RegistryEditor {
                 }
                 var operations = [Operation(range: textScalar.start..<textScalar.contentEnd,
                                             replacement: render(text, keyColumn: textKeyColumn, like: textScalar, isFlow: isFlow))]
-                if let untranslated, Fingerprint.normalised(text) != Fingerprint.normalised(source) {
+                if let untranslated, !matchesSource(text) {
                     operations.append(removeUntranslatedFlag(untranslated))
                 }
                 return operations

@@ -65,9 +65,10 @@ public struct TranslationLock: Hashable, Sendable {
 
     /// Records that the translation of `variable` into `language` was made from `sourceText`.
     public mutating func record(_ variable: String, in language: LanguageCode, madeFrom sourceText: String) {
-        let fingerprint = Fingerprint.of(sourceText)
+        let normalised = Fingerprint.normalised(sourceText)
+        let fingerprint = Fingerprint.of(normalised: normalised)
         entries[variable, default: [:]][language] = Entry(fingerprint: fingerprint)
-        sources[fingerprint] = Fingerprint.normalised(sourceText)
+        sources[fingerprint] = normalised
     }
 
     /// Forgets a translation's record, so it counts as not reviewed.

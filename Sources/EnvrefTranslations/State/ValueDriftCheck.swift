@@ -32,12 +32,6 @@ struct ValueDriftCheck {
         byName = Dictionary(registry.variables.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// The drift in one translation of `variable`.
-    func terms(in translation: String, source: String, of variable: Variable) -> [DriftTerm] {
-        let sourceWords = Self.wordSet(of: source)
-        return terms(in: translation, sourceWords: sourceWords, of: variable)
-    }
-
     /// The words of a source text, as `terms(in:sourceWords:of:)` takes them.
     static func wordSet(of source: String) -> Set<String> { Set(words(in: source)) }
 

@@ -74,7 +74,7 @@ struct Diff: ParsableCommand {
         if let against {
             failures = try comparePage(against, registry: content.loadRegistry(failureCode: 2), policy: policy)
         } else {
-            let (registry, lock) = try content.loadRegistryAndLock(failureCode: 2)
+            let (registry, _, lock) = try content.loadRegistryAndLock(failureCode: 2)
             failures = try reportStatus(registry: registry, lock: lock, policy: policy)
         }
         for failure in failures { Console.printError("envref diff: \(failure)") }

@@ -35,8 +35,7 @@ struct PO: ParsableCommand {
         var output = "."
 
         func run() throws {
-            let registry = try content.loadRegistry()
-            let (_, lock) = try content.loadLock()
+            let (registry, _, lock) = try content.loadRegistryAndLock()
             var selected = registry.targetLanguages
             if !languages.isEmpty {
                 selected = languages.map(LanguageCode.init(rawValue:))
@@ -83,8 +82,7 @@ struct PO: ParsableCommand {
         var dryRun = false
 
         func run() throws {
-            let registry = try content.loadRegistry()
-            let (translationFiles, lock) = try content.loadLock()
+            let (registry, translationFiles, lock) = try content.loadRegistryAndLock()
             var inputs: [POImport.Input] = []
             var parseFailed = false
             for path in files {

@@ -23,20 +23,14 @@ struct ContentOptions: ParsableArguments {
         try reported(loadedRegistry(), strict: strict, failureCode: failureCode)
     }
 
-    /// The registry and its lock, read at once on two cores; reports and exits as `loadRegistry` followed by
-    /// `loadLock` would, so the lock's problems are shown only for a registry that loaded.
-    func loadRegistryAndLock(failureCode: Int32) throws -> (registry: Registry, lock: TranslationLock) {
+    /// The registry, its translation files and its lock, read at once on two cores; prints every diagnostic
+    /// and exits as `loadRegistry` does, showing the lock's problems only for a registry that loaded and
+    /// exiting with `failureCode` when the lock cannot be used.
+    func loadRegistryAndLock(failureCode: Int32 = 1) throws -> (registry: Registry, files: TranslationFiles, lock: TranslationLock) {
         let files = TranslationFiles(registryPath: resolvedRegistryPath)
         let (loaded, lock) = concurrently({ loadedRegistry() }, { files.loadLock() })
         let registry = try reported(loaded, strict: false, failureCode: failureCode)
-        return (registry, try reported(lock, failureCode: failureCode))
-    }
-
-    /// The registry's translation files and its lock, printing the lock's diagnostics; exits with
-    /// `failureCode` when the lock cannot be used.
-    func loadLock(failureCode: Int32 = 1) throws -> (files: TranslationFiles, lock: TranslationLock) {
-        let files = TranslationFiles(registryPath: resolvedRegistryPath)
-        return (files, try reported(files.loadLock(), failureCode: failureCode))
+        return (registry, files, try reported(lock, failureCode: failureCode))
     }
 
     private func loadedRegistry() -> RegistryLoadResult {

@@ -125,7 +125,7 @@ struct SiteRendererTests {
         #expect(String(decoding: SiteRenderer.normalisedBytes(text), as: UTF8.self) == characterNormalised(text))
     }
 
-    /// What `normalised` must keep doing, in the Character terms it was first written in.
+    /// What `normalisedBytes` must keep doing, in the Character terms it was first written in.
     private func characterNormalised(_ text: String) -> String {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
             var line = line

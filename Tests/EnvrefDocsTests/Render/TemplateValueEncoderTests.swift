@@ -36,6 +36,22 @@ struct TemplateValueEncoderTests {
         #expect(items.compactMap { ($0 as? [String: Any])?["text"] as? String } == ["x", "y"])
     }
 
+    @Test("containers filled after they are handed out (nested and super encoders) hold their values")
+    func laterFilledContainers() throws {
+        let encoded = try #require(try TemplateValueEncoder.encode(HandWritten()) as? [String: Any])
+        #expect(encoded.keys.sorted() == ["list", "nested", "super", "title"])
+        #expect(encoded["title"] as? String == "T")
+        let nested = try #require(encoded["nested"] as? [String: Any])
+        #expect(nested["inner"] as? String == "x")
+        let list = try #require(encoded["list"] as? [Any])
+        #expect(list.count == 3)
+        #expect(list.first as? Int == 1)
+        #expect((list[1] as? [String: Any])?["deep"] as? Bool == true)
+        #expect((list[2] as? [Any])?.compactMap { $0 as? String } == ["a", "b"])
+        let parent = try #require(encoded["super"] as? [String: Any])
+        #expect(parent["base"] as? Int == 7)
+    }
+
     @Test("an error thrown by a context's own encoding is passed on")
     func errorsPassOn() {
         #expect(throws: Failing.Failure.self) { try TemplateValueEncoder.encode(Failing()) }
@@ -96,4 +112,25 @@ private struct Sample: Encodable {
 private struct Failing: Encodable {
     struct Failure: Error {}
     func encode(to encoder: any Encoder) throws { throw Failure() }
+}
+
+/// Uses every container that is filled only after it is handed out, which no synthesized conformance does.
+private struct HandWritten: Encodable {
+    enum Keys: String, CodingKey { case title, nested, inner, list, deep, base }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        var nested = container.nestedContainer(keyedBy: Keys.self, forKey: .nested)
+        var list = container.nestedUnkeyedContainer(forKey: .list)
+        var parent = container.superEncoder().container(keyedBy: Keys.self)
+        try container.encode("T", forKey: .title)
+        try nested.encode("x", forKey: .inner)
+        try list.encode(1)
+        var deep = list.nestedContainer(keyedBy: Keys.self)
+        var letters = list.nestedUnkeyedContainer()
+        try deep.encode(true, forKey: .deep)
+        try letters.encode("a")
+        try letters.encode("b")
+        try parent.encode(7, forKey: .base)
+    }
 }

@@ -29,7 +29,8 @@ struct ValueDriftTests {
         let registry = try #require(RegistryLoader.load(bytes: Array(yaml.utf8), path: "r.yaml").registry)
         let variable = try #require(registry.variable(named: name))
         let check = ValueDriftCheck(registry: registry)
-        return check.terms(in: translation, source: source ?? variable.descriptions["en"]!.text, of: variable).map(\.explanation)
+        let sourceWords = ValueDriftCheck.wordSet(of: source ?? variable.descriptions["en"]!.text)
+        return check.terms(in: translation, sourceWords: sourceWords, of: variable).map(\.explanation)
     }
 
     @Test("a deprecated value in an enum's translation is drift, even when nobody marked it stale")
@@ -98,11 +99,12 @@ struct ValueDriftShortcutTests {
             let variable = variables[Int(generator.next() % 2)]
             let sourceWords = ValueDriftCheck.wordSet(of: variable.descriptions["en"]!.text + " MY_X")
             let expected = check.termsReadingAllCode(in: text, sourceWords: sourceWords, of: variable)
-            if !expected.isEmpty { drifting += 1 }
+            // Only texts without `=` count: with one, the shortcut defers to reading the code at once.
+            if !expected.isEmpty, !text.contains("=") { drifting += 1 }
             if check.terms(in: text, sourceWords: sourceWords, of: variable) != expected { mismatches.append(text) }
         }
         #expect(mismatches.isEmpty, "first differences: \(mismatches.prefix(5).map { $0.debugDescription })")
-        // The texts must drift often enough for the comparison to mean something.
+        // Texts the shortcut itself had to judge must drift often enough for the comparison to mean something.
         #expect(drifting > 2_000)
     }
 
