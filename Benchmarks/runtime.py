@@ -76,12 +76,7 @@ def main():
         runs.append({entry["name"].split(":")[0]: entry for entry in json.loads(raw)["benchmarks"]})
 
     def peak_memory(key):
-        """The peak memory of a process that runs only the measure `key`."""
-        raw, peak = scale.run_with_peak_memory([str(Path(binary) / PRODUCT), "--format", "json", "--min-time", "0.2",
-                                                "--filter", f"{key}:"], cwd=ROOT, env=environment)
-        if len(json.loads(raw)["benchmarks"]) != 1:
-            raise SystemExit(f"runtime: --filter {key!r} did not run exactly one benchmark")
-        return peak
+        return scale.benchmark_peak_memory(str(Path(binary) / PRODUCT), f"{key}:", cwd=ROOT, env=environment)
 
     baseline = None
     if arguments.baseline:
@@ -120,8 +115,7 @@ def main():
         if baseline:
             row += f" {baseline[key]:.2f}x |" if key in baseline else " |"
         rows.append(row)
-    note = ("Peak memory is that of a process running the measure alone; it includes swift-benchmark's record of "
-            "every iteration's time, which is why the field read, with the most iterations, peaks highest.")
+    note = "Peak memory is that of a process running the measure alone for 100 iterations."
     (results / "runtime.md").write_text("\n".join([header, rule] + rows + ["", note]) + "\n", encoding="utf-8")
     print((results / "runtime.md").read_text(encoding="utf-8"))
 

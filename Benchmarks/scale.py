@@ -34,17 +34,29 @@ HUGO_LIMIT = 0.5
 EDITED_LANGUAGE = "fr"
 
 
-def measure(command, cwd=None):
-    """Runs a command once; returns (seconds, peak RSS in KiB, CPU seconds). Fails loudly on a non-zero exit."""
+def _run_and_wait(command, output, cwd=None, env=None):
+    """Runs a command once with its output going to `output`; returns (seconds, rusage). Fails loudly on a
+    non-zero exit. ``os.wait4`` reports the resources of that one process, its peak memory among them."""
     with tempfile.TemporaryFile() as errors:
         start = time.perf_counter()
-        process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=errors)
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=output, stderr=errors)
         _, status, usage = os.wait4(process.pid, 0)
         elapsed = time.perf_counter() - start
-        process.returncode = os.waitstatus_to_exitcode(status)
-        if process.returncode != 0:
+        if os.waitstatus_to_exitcode(status) != 0:
             errors.seek(0)
-            raise SystemExit(f"{' '.join(map(str, command))} exited {process.returncode}:\n{errors.read().decode()[-2000:]}")
+            raise SystemExit(f"{' '.join(map(str, command))} exited {os.waitstatus_to_exitcode(status)}:\n"
+                             f"{errors.read().decode()[-2000:]}")
+    return elapsed, usage
+
+
+def megabytes(kib):
+    """ru_maxrss is in KiB; reported in MB (10^6 bytes), the unit the targets are stated in."""
+    return round(kib * 1024 / 1e6, 1)
+
+
+def measure(command, cwd=None):
+    """Runs a command once; returns (seconds, peak RSS in KiB, CPU seconds). Fails loudly on a non-zero exit."""
+    elapsed, usage = _run_and_wait(command, subprocess.DEVNULL, cwd=cwd)
     return elapsed, usage.ru_maxrss, usage.ru_utime + usage.ru_stime
 
 
@@ -52,18 +64,25 @@ def run_with_peak_memory(command, cwd=None, env=None):
     """Runs a command once; returns (its standard output, its peak RSS in MB). Fails loudly on a non-zero exit.
 
     Output goes to a file rather than a pipe, so the process cannot stall on a full pipe while ``os.wait4``
-    waits for it; ``wait4`` is what reports the peak memory of that one process.
+    waits for it.
     """
-    with tempfile.TemporaryFile() as output, tempfile.TemporaryFile() as errors:
-        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=output, stderr=errors)
-        _, status, usage = os.wait4(process.pid, 0)
-        if os.waitstatus_to_exitcode(status) != 0:
-            errors.seek(0)
-            raise SystemExit(f"{' '.join(map(str, command))} exited {os.waitstatus_to_exitcode(status)}:\n"
-                             f"{errors.read().decode()[-2000:]}")
+    with tempfile.TemporaryFile() as output:
+        _, usage = _run_and_wait(command, output, cwd=cwd, env=env)
         output.seek(0)
-        # ru_maxrss is in KiB; reported in MB (10^6 bytes), the unit the targets are stated in.
-        return output.read().decode(), round(usage.ru_maxrss * 1024 / 1e6, 1)
+        return output.read().decode(), megabytes(usage.ru_maxrss)
+
+
+def benchmark_peak_memory(binary, pattern, cwd, env=None, expected=1):
+    """The peak memory in MB of a google/swift-benchmark binary running only the benchmarks whose names contain
+    `pattern`: a fixed 100 iterations without warm-up, so every measure keeps the same number of recorded
+    times. Stops when the filter runs other than `expected` benchmarks, so a renamed benchmark cannot pass off
+    the harness's setup as its own memory."""
+    raw, peak = run_with_peak_memory([binary, "--format", "json", "--iterations", "100", "--warmup-iterations", "0",
+                                      "--filter", pattern], cwd=cwd, env=env)
+    ran = len(json.loads(raw)["benchmarks"])
+    if ran != expected:
+        raise SystemExit(f"--filter {pattern!r} ran {ran} benchmarks, expected {expected}")
+    return peak
 
 
 def summary(samples):
@@ -75,8 +94,7 @@ def summary(samples):
     return {"median_s": round(statistics.median(s for s, _, _ in samples), 6),
             "median_cpu_s": round(statistics.median(c for _, _, c in samples), 6),
             "runs_s": [round(s, 6) for s, _, _ in samples],
-            # ru_maxrss is in KiB; reported in MB (10^6 bytes), the unit the targets are stated in.
-            "peak_rss_mb": round(max(m for _, m, _ in samples) * 1024 / 1e6, 1)}
+            "peak_rss_mb": megabytes(max(m for _, m, _ in samples))}
 
 
 def repeated(runs, command, before=None, cwd=None):

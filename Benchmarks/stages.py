@@ -30,19 +30,15 @@ def main():
     arguments = parser.parse_args()
     subprocess.run([arguments.swift, "build", "-c", "release", "--package-path", HERE], check=True)
     binary = HERE / ".build" / "release" / "envref-benchmarks"
-    raw, _ = scale.run_with_peak_memory([binary, "--format", "json", "--min-time", arguments.min_time], cwd=HERE.parent)
+    raw = subprocess.run([binary, "--format", "json", "--min-time", arguments.min_time], cwd=HERE.parent,
+                         check=True, capture_output=True, text=True).stdout
     times = {entry["name"]: entry["time"] for entry in json.loads(raw)["benchmarks"]}
 
     def peak_memory(pattern, expected=1):
-        """The peak memory of a process that runs only the benchmarks whose names contain `pattern`."""
-        raw, peak = scale.run_with_peak_memory([binary, "--format", "json", "--min-time", "0.2", "--filter", pattern],
-                                               cwd=HERE.parent)
-        ran = len(json.loads(raw)["benchmarks"])
-        if ran != expected:
-            raise SystemExit(f"stages: --filter {pattern!r} ran {ran} benchmarks, expected {expected}")
-        return peak
+        return scale.benchmark_peak_memory(binary, pattern, cwd=HERE.parent, expected=expected)
 
-    # Every process first loads the content and templates; a run that matches no benchmark measures that.
+    # Before any benchmark runs, the process loads the content and renders the whole site once; a run that
+    # matches no benchmark measures that, the least any row below can show.
     setup_mb = peak_memory("no benchmark has this name", expected=0)
     stages = {}
     for stage in sorted({name.split("/")[0] for name in times}):
@@ -56,8 +52,9 @@ def main():
     data = {"area": "stages", "content": "Content/ (the embedded registry)", "setup_peak_mb": setup_mb, "stages": stages}
     lines = ["## Stages", "",
              "In-process, on the embedded content (`Content/`), google/swift-benchmark medians; the reference does the "
-             "nearest plain work on the same input. Peak memory is that of a process running that benchmark alone "
-             f"(`ru_maxrss`); one that runs none, only loading the content and templates, peaks at {setup_mb:,.1f} MB.", "",
+             "nearest plain work on the same input. Peak memory is that of a process running that benchmark alone for 100 "
+             f"iterations (`ru_maxrss`). Every process first loads the content and renders the whole site once; one that "
+             f"runs no benchmark peaks at {setup_mb:,.1f} MB, so a row at that figure used no more than the setup.", "",
              "| stage | envref | time | peak memory | reference | time | peak memory | ratio |",
              "| --- | --- | ---: | ---: | --- | ---: | ---: | ---: |"]
     for stage, entry in stages.items():
