@@ -103,6 +103,9 @@ FUZZ_OPTIONS := -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
 # Swift's own backtracer is off: under ASan it reads the crashed stack and reports that as a second,
 # bogus error, hiding the first; libFuzzer prints the stack of a trap itself.
 FUZZ_ENV := SWIFT_BACKTRACE=enable=no
+# A finding's report is all a CI log keeps of it, so it carries the sanitizer's stacks and the input itself.
+FUZZ_REPORT_LINES := 150
+FUZZ_REPORT_INPUT_BYTES := 16384
 
 .PHONY: fuzz fuzz-build
 # The build's output goes to a log, shown only on failure: with ASan the gold linker warns about every
@@ -129,6 +132,17 @@ fuzz: fuzz-build
 	  grep -E "^(stat::|Done )" $(FUZZ_DIR)/$$target.log || true; \
 	done; \
 	if [ -n "$$failed" ]; then \
-	  for target in $$failed; do echo "== $$target found a problem (log: $(FUZZ_DIR)/$$target.log):"; grep -E "(==[0-9]+==ERROR|^SUMMARY|Fatal error|Test unit written to)" $(FUZZ_DIR)/$$target.log || tail -20 $(FUZZ_DIR)/$$target.log; done; \
+	  for target in $$failed; do \
+	    log=$(FUZZ_DIR)/$$target.log; \
+	    echo "== $$target found a problem (log: $$log):"; \
+	    if grep -qE "==[0-9]+==ERROR|Fatal error" $$log; then \
+	      sed -n '/==[0-9]*==ERROR\|Fatal error/,/^SUMMARY/p' $$log | head -$(FUZZ_REPORT_LINES); \
+	    else tail -20 $$log; fi; \
+	    artifact=$$(sed -n 's/.*Test unit written to //p' $$log | head -1); \
+	    if [ -n "$$artifact" ] && [ -f "$$artifact" ]; then \
+	      echo "== the input, base64 (decode with base64 -d > input, then run the target on it):"; \
+	      head -c $(FUZZ_REPORT_INPUT_BYTES) "$$artifact" | base64 -w 120; \
+	    fi; \
+	  done; \
 	  echo "Fuzzing found problems in:$$failed; reproduce with Fuzz/.build/debug/<target> <artifact>"; exit 1; \
 	fi
