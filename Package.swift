@@ -115,7 +115,10 @@ let package = Package(
         ),
         .testTarget(
             name: "EnvrefDocsTests",
-            dependencies: ["EnvrefDocs", .product(name: "SnapshotTesting", package: "swift-snapshot-testing")],
+            dependencies: [
+                "EnvrefDocs", .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+            ],
             exclude: ["Fixtures", "Translate/__Snapshots__", "Render/__Snapshots__"]
         ),
         .testTarget(name: "EnvrefPreviewTests", dependencies: ["EnvrefPreview", "EnvrefDocs"]),

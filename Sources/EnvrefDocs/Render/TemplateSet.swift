@@ -17,8 +17,19 @@ public struct TemplateSet: Sendable {
     /// Static files to copy, by path relative to the assets folder.
     public let assets: [String: Data]
 
+    /// The line put before every template, so one without a content type of its own escapes with
+    /// `HTMLEscaping`: swift-mustache's default escaper is built in and cannot be swapped. Being alone on its
+    /// line, the tag writes nothing, and a template's own `{{%CONTENT_TYPE: ...}}` takes over where it stands.
+    static let contentTypeLine = "{{%CONTENT_TYPE: HTML}}\n"
+
+    /// Makes the `HTML` content type escape with `HTMLEscaping`, once per process and before any template is
+    /// parsed, since the parser looks a content type up by name. Templates written for swift-mustache that
+    /// name `HTML` themselves get the same escaping.
+    private static let htmlEscapingRegistration: Void = MustacheContentTypes.register(HTMLEscaping(), named: "HTML")
+
     /// Parses every `*.mustache` file in `directory` and reads its assets.
     public static func load(from directory: String) -> (templates: TemplateSet?, diagnostics: [Diagnostic]) {
+        _ = htmlEscapingRegistration
         var diagnostics: [Diagnostic] = []
         var templates: [String: MustacheTemplate] = [:]
         let manager = FileManager.default
@@ -34,11 +45,12 @@ public struct TemplateSet: Sendable {
                 continue
             }
             do {
-                templates[name] = try MustacheTemplate(string: text)
+                templates[name] = try MustacheTemplate(string: contentTypeLine + text)
             } catch let error as MustacheTemplate.ParserError {
+                // Lines are counted in the file, without the content type line put before it.
                 diagnostics.append(.error(
                     "template syntax error: \(describe(error.error))",
-                    at: SourceLocation(path: path, line: error.context.lineNumber, column: max(1, error.context.columnNumber))))
+                    at: SourceLocation(path: path, line: max(1, error.context.lineNumber - 1), column: max(1, error.context.columnNumber))))
             } catch {
                 diagnostics.append(.error("template syntax error: \(error)", at: SourceLocation(path: path, line: 1, column: 1)))
             }

@@ -144,10 +144,13 @@ struct SiteRendererTests {
             try Data("ok\n".utf8).write(to: directory.appending(path: "\(name).mustache"))
         }
         try Data("line one\n{{#open}}\n{{/close}}\n".utf8).write(to: directory.appending(path: "reference.md.mustache"))
+        // Line 1 too: lines are the file's own, not counting the content type line put before each template.
+        try Data("<p>{{/close}}\n".utf8).write(to: directory.appending(path: "index.html.mustache"))
         let result = TemplateSet.load(from: directory.path)
         #expect(result.templates == nil)
         #expect(result.diagnostics.map(\.description) == [
-            "\(directory.path)/reference.md.mustache:3:4: error: template syntax error: section close name incorrect"
+            "\(directory.path)/index.html.mustache:1:7: error: template syntax error: section close name incorrect",
+            "\(directory.path)/reference.md.mustache:3:4: error: template syntax error: section close name incorrect",
         ])
     }
 
