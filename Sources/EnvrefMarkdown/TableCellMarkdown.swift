@@ -16,22 +16,37 @@ public enum TableCellMarkdown {
     }
 
     /// Escapes literal text so it reads the same in a cell: Markdown punctuation and pipes are backslashed.
+    ///
+    /// Worked out on UTF-8 bytes, as cmark-gfm reads them: a pipe followed by a combining mark is one
+    /// `Character` but still ends a cell, and every byte this changes is ASCII, which UTF-8 never uses
+    /// inside a longer sequence.
     public static func escapeText(_ text: String) -> String {
-        // Most text has nothing to escape; every character the loop below changes is ASCII, so a
-        // byte scan decides that without building Characters.
+        // Most text has nothing to escape.
         guard text.utf8.contains(where: isSpecialByte) else { return text }
-        var result = ""
-        let characters = Array(text)
-        for (index, character) in characters.enumerated() {
-            switch character {
-            case "&" where !Self.startsEntity(characters[(index + 1)...]):
-                result.append(character)
-            case _ where character.asciiValue.map(isEscaped) == true: result += "\\\(character)"
-            case "\n": result += " "
-            default: result.append(character)
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count + 16)
+        let bytes = Array(text.utf8)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "&") where !startsEntity(bytes[(index + 1)...]):
+                result.append(byte)
+            case UInt8(ascii: "\r") where index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "\n"):
+                // A CRLF is one line break, and becomes one space.
+                result.append(UInt8(ascii: " "))
+                index += 1
+            case UInt8(ascii: "\n"), UInt8(ascii: "\r"):
+                result.append(UInt8(ascii: " "))
+            case _ where isEscaped(byte):
+                result.append(UInt8(ascii: "\\"))
+                result.append(byte)
+            default:
+                result.append(byte)
             }
+            index += 1
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// Markdown punctuation and the pipe, backslashed in a cell; a `switch`, since it is asked of every byte
@@ -46,35 +61,60 @@ public enum TableCellMarkdown {
         }
     }
 
-    /// The bytes of every character `escapeText` changes: the escaped ones and the line feed.
+    /// The bytes `escapeText` changes: the escaped ones and the line breaks.
     private static func isSpecialByte(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: "\n") || isEscaped(byte)
+        byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") || isEscaped(byte)
     }
 
-    /// Whether the characters after an `&` would make it an entity reference such as `&amp;` or `&#169;`.
-    private static func startsEntity(_ rest: ArraySlice<Character>) -> Bool {
+    /// Whether the bytes after an `&` would make it an entity reference such as `&amp;` or `&#169;`.
+    private static func startsEntity(_ rest: ArraySlice<UInt8>) -> Bool {
         var length = 0
-        for character in rest {
-            if character == ";" { return length > 0 }
-            guard character.isASCII, character.isLetter || character.isNumber || character == "#", length < 32 else { return false }
+        for byte in rest {
+            if byte == UInt8(ascii: ";") { return length > 0 }
+            guard isASCIILetterOrDigit(byte) || byte == UInt8(ascii: "#"), length < 32 else { return false }
             length += 1
         }
         return false
     }
 
-    /// A code span for `text`, with enough backticks and pipes escaped for a table cell.
-    public static func codeSpan(_ text: String) -> String {
-        let flattened = text.replacingNewlines()
-        var longestRun = 0, run = 0
-        for character in flattened {
-            run = character == "`" ? run + 1 : 0
-            longestRun = max(longestRun, run)
+    private static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): true
+        default: false
         }
-        let fence = String(repeating: "`", count: longestRun + 1)
-        let padding = flattened.hasPrefix("`") || flattened.hasSuffix("`") || flattened.hasPrefix(" ") ? " " : ""
-        // GFM removes the backslash before a pipe inside table cells, code spans included.
-        let escaped = flattened.replacingOccurrences(of: "|", with: "\\|")
-        return fence + padding + escaped + padding + fence
+    }
+
+    /// A code span for `text`, with enough backticks and pipes escaped for a table cell.
+    ///
+    /// Backticks, pipes, spaces and line breaks are counted as bytes, as cmark-gfm counts them; a backtick
+    /// followed by a combining mark still opens or closes a span.
+    public static func codeSpan(_ text: String) -> String {
+        var code: [UInt8] = []
+        code.reserveCapacity(text.utf8.count + 8)
+        var longestRun = 0, run = 0
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            defer { previous = byte }
+            run = byte == UInt8(ascii: "`") ? run + 1 : 0
+            longestRun = max(longestRun, run)
+            switch byte {
+            case UInt8(ascii: "\n") where previous == UInt8(ascii: "\r"):
+                // The carriage return before it already became the space.
+                continue
+            case UInt8(ascii: "\n"), UInt8(ascii: "\r"):
+                code.append(UInt8(ascii: " "))
+            case UInt8(ascii: "|"):
+                // GFM removes the backslash before a pipe inside table cells, code spans included.
+                code.append(UInt8(ascii: "\\"))
+                code.append(byte)
+            default:
+                code.append(byte)
+            }
+        }
+        let fence = [UInt8](repeating: UInt8(ascii: "`"), count: longestRun + 1)
+        let needsPadding = code.first == UInt8(ascii: "`") || code.last == UInt8(ascii: "`") || code.first == UInt8(ascii: " ")
+        let padding: [UInt8] = needsPadding ? [UInt8(ascii: " ")] : []
+        return String(decoding: fence + padding + code + padding + fence, as: UTF8.self)
     }
 
     private static func render(block: MarkdownNode) -> [String] {
@@ -122,34 +162,29 @@ public enum TableCellMarkdown {
         }
     }
 
+    /// The link target with the bytes that would end it or its cell percent-encoded.
     private static func escapeDestination(_ destination: String) -> String {
-        var result = ""
-        for character in destination {
-            switch character {
-            case " ": result += "%20"
-            case "(": result += "%28"
-            case ")": result += "%29"
-            case "|": result += "%7C"
-            case "<", ">": result += character == "<" ? "%3C" : "%3E"
-            default: result.append(character)
+        var result: [UInt8] = []
+        result.reserveCapacity(destination.utf8.count)
+        for byte in destination.utf8 {
+            switch byte {
+            case UInt8(ascii: " "): result += Array("%20".utf8)
+            case UInt8(ascii: "("): result += Array("%28".utf8)
+            case UInt8(ascii: ")"): result += Array("%29".utf8)
+            case UInt8(ascii: "|"): result += Array("%7C".utf8)
+            case UInt8(ascii: "<"): result += Array("%3C".utf8)
+            case UInt8(ascii: ">"): result += Array("%3E".utf8)
+            default: result.append(byte)
             }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 }
 
 extension String {
-    fileprivate func replacingNewlines() -> String {
-        split(separator: "\n", omittingEmptySubsequences: false).joined(separator: " ")
-    }
-
     fileprivate func trimmingTrailingNewlines() -> String {
         var text = self
         while text.hasSuffix("\n") { text.removeLast() }
         return text
-    }
-
-    fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
-        split(separator: Character(target), omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import EnvrefMarkdown
@@ -101,6 +102,77 @@ struct TableCellMarkdownTests {
         #expect(rows.count == 1)
         #expect(rows.first?.children.count == 2)
         #expect(rows.first?.children.last?.plainText.contains("code | block") == true)
+    }
+
+    @Test("escaping bytes gives what escaping Characters gave, for every text of up to four pieces with no combining mark or carriage return")
+    func bytesMatchCharacters() {
+        let pieces = ["a", "|", "`", "*", "&", "amp;", "#", "\\", "\n", " ", "e\u{301}", "日"]
+        var texts = [""], shorter = [""]
+        for _ in 1...4 {
+            shorter = shorter.flatMap { prefix in pieces.map { prefix + $0 } }
+            texts += shorter
+        }
+        let escapeMismatches = texts.filter { TableCellMarkdown.escapeText($0) != Self.characterEscapedText($0) }
+        let codeSpanMismatches = texts.filter { TableCellMarkdown.codeSpan($0) != Self.characterCodeSpan($0) }
+        #expect(texts.count == 22_621)
+        #expect(escapeMismatches.isEmpty, "first differences: \(escapeMismatches.prefix(5).map(\.debugDescription))")
+        #expect(codeSpanMismatches.isEmpty, "first differences: \(codeSpanMismatches.prefix(5).map(\.debugDescription))")
+    }
+
+    private static let escapedCharacters: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "|", "#", "~", "&"]
+
+    /// `escapeText` as it was written on Characters.
+    private static func characterEscapedText(_ text: String) -> String {
+        var result = ""
+        let characters = Array(text)
+        for (index, character) in characters.enumerated() {
+            switch character {
+            case "&" where !characterStartsEntity(characters[(index + 1)...]): result.append(character)
+            case _ where escapedCharacters.contains(character): result += "\\\(character)"
+            case "\n": result += " "
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+
+    private static func characterStartsEntity(_ rest: ArraySlice<Character>) -> Bool {
+        var length = 0
+        for character in rest {
+            if character == ";" { return length > 0 }
+            guard character.isASCII, character.isLetter || character.isNumber || character == "#", length < 32 else { return false }
+            length += 1
+        }
+        return false
+    }
+
+    /// `codeSpan` as it was written on Characters.
+    private static func characterCodeSpan(_ text: String) -> String {
+        let flattened = text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: " ")
+        var longestRun = 0, run = 0
+        for character in flattened {
+            run = character == "`" ? run + 1 : 0
+            longestRun = max(longestRun, run)
+        }
+        let fence = String(repeating: "`", count: longestRun + 1)
+        let padding = flattened.hasPrefix("`") || flattened.hasSuffix("`") || flattened.hasPrefix(" ") ? " " : ""
+        let escaped = flattened.split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|")
+        return fence + padding + escaped + padding + fence
+    }
+
+    @Test("a pipe, backtick or star followed by a combining mark is escaped like any other, since cmark-gfm reads bytes",
+          arguments: [
+              "a |\u{301} b", "`|\u{301}`", "*\u{301}not emphasis*\u{301}", "`\u{301}x`", "a ``\u{301}` b",
+              "x\r\ny", "x\ry", "`x\r\ny`",
+          ])
+    func combiningMarksAndCarriageReturns(markdown: String) {
+        let cell = TableCellMarkdown.cell(from: markdown)
+        let table = MarkdownDocument("| a | b |\n| --- | --- |\n| name | \(cell) |\n").root.children.first { $0.type == "table" }
+        let rows = table?.children.filter { $0.type == "table_row" } ?? []
+        #expect(rows.count == 1)
+        #expect(rows.first?.children.count == 2)
+        // The cell reads as the fragment read on its own.
+        #expect(rows.first?.children.last?.plainText == MarkdownDocument(markdown).root.plainText.replacingOccurrences(of: "\n", with: " "))
     }
 }
 
