@@ -105,16 +105,17 @@ struct DocumentationBuilder {
         return texts
     }
 
-    /// Markdown code span that survives backticks inside the text.
+    /// Markdown code span that survives backticks inside the text; they are counted on bytes, as Markdown
+    /// readers count them, so a backtick followed by a combining mark is still one.
     private func code(_ text: String) -> String {
         var longestRun = 0
         var run = 0
-        for character in text {
-            run = character == "`" ? run + 1 : 0
+        for byte in text.utf8 {
+            run = byte == UInt8(ascii: "`") ? run + 1 : 0
             longestRun = max(longestRun, run)
         }
         let fence = String(repeating: "`", count: longestRun + 1)
-        let padding = text.hasPrefix("`") || text.hasSuffix("`") ? " " : ""
+        let padding = text.utf8.first == UInt8(ascii: "`") || text.utf8.last == UInt8(ascii: "`") ? " " : ""
         return fence + padding + text.replacingOccurrences(of: "\n", with: " ") + padding + fence
     }
 }

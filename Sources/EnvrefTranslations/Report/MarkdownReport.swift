@@ -67,7 +67,7 @@ enum MarkdownReport {
     }
 
     /// A `diff` code block: previous lines with `-`, current lines with `+`, fenced safely.
-    private static func diffBlock(previous: String?, current: String) -> String {
+    static func diffBlock(previous: String?, current: String) -> String {
         var lines: [String] = []
         if let previous { lines += previous.split(separator: "\n", omittingEmptySubsequences: false).map { "- " + $0 } }
         lines += current.split(separator: "\n", omittingEmptySubsequences: false).map { "+ " + $0 }
@@ -76,10 +76,11 @@ enum MarkdownReport {
         return "\(fence)diff\n\(body)\n\(fence)\n"
     }
 
+    /// Counted on bytes, as Markdown readers count a fence: a backtick followed by a combining mark is still one.
     private static func longestBacktickRun(in text: String) -> Int {
         var longest = 0, current = 0
-        for character in text {
-            current = character == "`" ? current + 1 : 0
+        for byte in text.utf8 {
+            current = byte == UInt8(ascii: "`") ? current + 1 : 0
             longest = max(longest, current)
         }
         return longest

@@ -192,6 +192,12 @@ import Testing
         expect(text, contains: #"constraints: EnvrefRuntime.SettingConstraints(pattern: "^\\s+$"))"#)
     }
 
+    @Test func codeSpansInDocCommentsCountBackticksAsBytes() throws {
+        // A backtick followed by a combining mark still ends a one-backtick span, so the fence is two long.
+        let text = try source("  WANDB_TICK:\n    type: string\n    default: \"a`\\u0301b\"\n    description: x\n")
+        expect(text, contains: "- Default: ``a`\u{301}b``")
+    }
+
     @Test func lineBreaksInsideValuesCannotEndADocComment() throws {
         let text = try source("  WANDB_KIND:\n    type: enum\n    values: [\"a\\nb\", \"c\\rd\"]\n    description: \"First line\\r\\nsecond line\"\n")
         for line in text.split(separator: "\n") where line.contains("WANDB_KIND=") || line.contains("line") {

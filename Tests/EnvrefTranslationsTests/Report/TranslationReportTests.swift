@@ -33,6 +33,13 @@ struct TranslationReportTests {
         assertSnapshot(of: TranslationReport.render(try Demo.status(), as: .markdown), as: .lines)
     }
 
+    @Test("a stale text's diff is fenced with more backticks than its longest run, counted on bytes")
+    func diffFence() {
+        #expect(MarkdownReport.diffBlock(previous: "a", current: "b") == "```diff\n- a\n+ b\n```\n")
+        // A backtick followed by a combining mark is still a backtick to a Markdown reader.
+        #expect(MarkdownReport.diffBlock(previous: nil, current: "````\u{301}") == "`````diff\n+ ````\u{301}\n`````\n")
+    }
+
     @Test("github: an annotation per finding on its registry line; --fail-on findings are errors")
     func github() throws {
         let policy = FailurePolicy(conditions: [.missing, .drift])
