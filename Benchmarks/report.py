@@ -14,7 +14,7 @@ import platform
 import subprocess
 from pathlib import Path
 
-ORDER = ["stages", "scale", "floors", "profile", "profile-load-and-status", "profile-drift-and-patterns", "plugin", "runtime"]
+ORDER = ["stages", "scale", "floors", "profile", "profile-load-and-status", "profile-drift-and-patterns", "profile-escaping", "plugin", "runtime"]
 # Headings for fragments written without one.
 TITLES = {"plugin": "Build plugin", "runtime": "Runtime", "accessors-compile": "Generated accessors: compile time",
           "runtime-history": "Runtime: step by step"}
