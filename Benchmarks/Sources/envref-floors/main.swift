@@ -38,7 +38,9 @@ func median(_ body: () throws -> Void) rethrows -> Double {
         try body()
         times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
     }
-    return times.sorted()[runs / 2]
+    let sorted = times.sorted()
+    // An even number of runs has two middle times; their mean is the median.
+    return runs % 2 == 1 ? sorted[runs / 2] : (sorted[runs / 2 - 1] + sorted[runs / 2]) / 2
 }
 
 // Every row of every page in both formats, through the smallest row template that still shows a name and a
