@@ -102,7 +102,14 @@ FUZZ_BUILD_FLAGS := -c debug --sanitize=fuzzer --sanitize=address -Xswiftc -sani
 FUZZ_OPTIONS := -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
 # Swift's own backtracer is off: under ASan it reads the crashed stack and reports that as a second,
 # bogus error, hiding the first; libFuzzer prints the stack of a trap itself.
-FUZZ_ENV := SWIFT_BACKTRACE=enable=no
+# 0 lets libFuzzer pick a seed from the clock. CI passes a fixed one, so its smoke run feeds the same inputs
+# in the same order every time and a failure there reproduces with the same command. A seed alone is not
+# enough: Swift seeds its hashing per process and the runtime hashes addresses, which changes the paths an
+# input takes, so a fixed seed also fixes the hashing and, where the system allows it, turns off address
+# randomisation; two such runs then find the same inputs in the same order.
+FUZZ_SEED ?= 0
+FUZZ_FIXED := $(filter-out 0,$(FUZZ_SEED))
+FUZZ_ENV := SWIFT_BACKTRACE=enable=no $(if $(FUZZ_FIXED),SWIFT_DETERMINISTIC_HASHING=1 $(shell setarch -R true >/dev/null 2>&1 && echo setarch -R))
 # A finding's report is all a CI log keeps of it, so it carries the sanitizer's stacks and the input itself.
 FUZZ_REPORT_LINES := 150
 FUZZ_REPORT_INPUT_BYTES := 16384
@@ -127,9 +134,9 @@ fuzz: fuzz-build
 	  dict=""; [ -f Fuzz/Dictionaries/$$target.dict ] && dict="-dict=Fuzz/Dictionaries/$$target.dict"; \
 	  max_len=65536; [ $$target = fuzz-markdown-import ] && max_len=8192; \
 	  echo "== $$target: $(FUZZ_SECONDS) s"; \
-	  $(FUZZ_ENV) Fuzz/.build/debug/$$target $$corpus -max_len=$$max_len $(FUZZ_OPTIONS) $$dict -max_total_time=$(FUZZ_SECONDS) \
+	  $(FUZZ_ENV) Fuzz/.build/debug/$$target $$corpus -max_len=$$max_len $(FUZZ_OPTIONS) $$dict -max_total_time=$(FUZZ_SECONDS) -seed=$(FUZZ_SEED) \
 	    -artifact_prefix=$(FUZZ_DIR)/artifacts/$$target- 2> $(FUZZ_DIR)/$$target.log || failed="$$failed $$target"; \
-	  grep -E "^(stat::|Done )" $(FUZZ_DIR)/$$target.log || true; \
+	  grep -E "^(INFO: Seed:|stat::|Done )" $(FUZZ_DIR)/$$target.log || true; \
 	done; \
 	if [ -n "$$failed" ]; then \
 	  for target in $$failed; do \
