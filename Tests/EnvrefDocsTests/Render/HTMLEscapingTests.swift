@@ -47,13 +47,11 @@ struct HTMLEscapingTests {
 
     @Test("templates escape with it unless they name another content type, and a quote cannot end an attribute early")
     func templatesUseIt() throws {
-        let directory = try Fixtures.temporaryDirectory()
+        let directory = try Fixtures.templatesDirectory([
+            "index.html": "<p title=\"{{label}}\">{{label}}</p>\n",
+            "reference.md": "{{%CONTENT_TYPE: TEXT}}\n{{label}}\n",
+        ])
         defer { try? FileManager.default.removeItem(at: directory) }
-        for name in TemplateSet.requiredTemplates {
-            try Data("ok\n".utf8).write(to: directory.appending(path: "\(name).mustache"))
-        }
-        try Data("<p title=\"{{label}}\">{{label}}</p>\n".utf8).write(to: directory.appending(path: "index.html.mustache"))
-        try Data("{{%CONTENT_TYPE: TEXT}}\n{{label}}\n".utf8).write(to: directory.appending(path: "reference.md.mustache"))
         let templates = try #require(TemplateSet.load(from: directory.path).templates)
         let label = "Copy\"\u{301} onmouseover=alert(1) <b>"
         #expect(templates.render(["label": label], with: "index.html")

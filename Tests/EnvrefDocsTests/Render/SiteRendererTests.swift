@@ -138,14 +138,12 @@ struct SiteRendererTests {
 
     @Test("template syntax errors are reported with file, line and column")
     func templateErrors() throws {
-        let directory = try Fixtures.temporaryDirectory()
+        let directory = try Fixtures.templatesDirectory([
+            "reference.md": "line one\n{{#open}}\n{{/close}}\n",
+            // Line 1 too: lines are the file's own, not counting the content type line put before each template.
+            "index.html": "<p>{{/close}}\n",
+        ])
         defer { try? FileManager.default.removeItem(at: directory) }
-        for name in TemplateSet.requiredTemplates {
-            try Data("ok\n".utf8).write(to: directory.appending(path: "\(name).mustache"))
-        }
-        try Data("line one\n{{#open}}\n{{/close}}\n".utf8).write(to: directory.appending(path: "reference.md.mustache"))
-        // Line 1 too: lines are the file's own, not counting the content type line put before each template.
-        try Data("<p>{{/close}}\n".utf8).write(to: directory.appending(path: "index.html.mustache"))
         let result = TemplateSet.load(from: directory.path)
         #expect(result.templates == nil)
         #expect(result.diagnostics.map(\.description) == [

@@ -52,4 +52,14 @@ enum Fixtures {
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
+
+    /// A scratch templates folder: every required template saying "ok", then `templates` (by name, without
+    /// `.mustache`) written over them.
+    static func templatesDirectory(_ templates: [String: String]) throws -> URL {
+        let directory = try temporaryDirectory()
+        for name in TemplateSet.requiredTemplates {
+            try Data((templates[name] ?? "ok\n").utf8).write(to: directory.appending(path: "\(name).mustache"))
+        }
+        return directory
+    }
 }
