@@ -109,7 +109,9 @@ FUZZ_OPTIONS := -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
 # randomisation; two such runs then find the same inputs in the same order.
 FUZZ_SEED ?= 0
 FUZZ_FIXED := $(filter-out 0,$(FUZZ_SEED))
-FUZZ_ENV := SWIFT_BACKTRACE=enable=no $(if $(FUZZ_FIXED),SWIFT_DETERMINISTIC_HASHING=1 $(shell setarch -R true >/dev/null 2>&1 && echo setarch -R))
+# Leaks in the platform's libraries, each explained in the file, are not findings.
+FUZZ_ENV := SWIFT_BACKTRACE=enable=no LSAN_OPTIONS=suppressions=$(CURDIR)/Fuzz/LeakSuppressions.txt:print_suppressions=0 \
+	$(if $(FUZZ_FIXED),SWIFT_DETERMINISTIC_HASHING=1 $(shell setarch -R true >/dev/null 2>&1 && echo setarch -R))
 # A finding's report is all a CI log keeps of it, so it carries the sanitizer's stacks and the input itself.
 FUZZ_REPORT_LINES := 150
 FUZZ_REPORT_INPUT_BYTES := 16384

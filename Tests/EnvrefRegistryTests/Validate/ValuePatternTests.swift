@@ -16,6 +16,9 @@ struct ValuePatternTests {
         ("x", "xx", false),
         ("(?i)abc", "ABC", true),
         ("[a-z0-9]+", "", false),
+        // Over 256 UTF-16 units, where Foundation copies a pattern to the heap before ICU reads it.
+        (String(repeating: "[a-z]", count: 60), String(repeating: "a", count: 60), true),
+        (String(repeating: "[a-z]", count: 60), String(repeating: "a", count: 59), false),
     ]
 
     @Test("a pattern must match the whole value", arguments: cases)
