@@ -28,12 +28,14 @@ public struct DocsPipeline: Sendable {
         public var diagnostics: [Diagnostic]
     }
 
-    /// What a streaming run reports: every diagnostic, and whether every stage succeeded.
+    /// What a streaming run reports: every diagnostic, whether every stage succeeded, and how long each took.
     public struct Outcome: Sendable {
         /// Everything reported, in file order.
         public var diagnostics: [Diagnostic]
         /// Whether every stage succeeded; when not, `sink` may have received part of the site.
         public var succeeded: Bool
+        /// The wall time of each stage that ran; rendering a language includes handing its files to the sink.
+        public var timings = StageTimings()
     }
 
     /// Runs every stage and returns the whole site in memory.
@@ -47,34 +49,42 @@ public struct DocsPipeline: Sendable {
     /// the earlier ones had no errors, but independent inputs (registry, strings, templates) are all checked
     /// in one go. A sink error (a file that cannot be written) ends the run as a failure.
     public func run(into sink: (OutputFile) throws -> Void) -> Outcome {
-        let loaded = RegistryLoader.load(fileAt: URL(fileURLWithPath: registryPath), displayPath: registryPath)
-        let templates = TemplateSet.load(from: templatesDirectory)
+        var timings = StageTimings()
+        func finish(_ diagnostics: [Diagnostic], succeeded: Bool) -> Outcome {
+            Outcome(diagnostics: diagnostics.sorted(), succeeded: succeeded, timings: timings)
+        }
+        let loaded = timings.measure("load registry") {
+            RegistryLoader.load(fileAt: URL(fileURLWithPath: registryPath), displayPath: registryPath)
+        }
+        let templates = timings.measure("load templates") { TemplateSet.load(from: templatesDirectory) }
         var diagnostics = loaded.diagnostics + templates.diagnostics
-        guard let registry = loaded.registry else { return Outcome(diagnostics: diagnostics.sorted(), succeeded: false) }
-        let content = SiteContentLoader(contentDirectory: contentDirectory).load(for: registry)
+        guard let registry = loaded.registry else { return finish(diagnostics, succeeded: false) }
+        let content = timings.measure("load content") { SiteContentLoader(contentDirectory: contentDirectory).load(for: registry) }
         diagnostics += content.diagnostics
         guard let siteContent = content.content, let templateSet = templates.templates else {
-            return Outcome(diagnostics: diagnostics.sorted(), succeeded: false)
+            return finish(diagnostics, succeeded: false)
         }
-        let lock = TranslationFiles(registryPath: registryPath).loadLock()
+        let lock = timings.measure("load translation lock") { TranslationFiles(registryPath: registryPath).loadLock() }
         diagnostics += lock.diagnostics
-        guard !lock.diagnostics.containsErrors else { return Outcome(diagnostics: diagnostics.sorted(), succeeded: false) }
+        guard !lock.diagnostics.containsErrors else { return finish(diagnostics, succeeded: false) }
         let builder = SiteContextBuilder()
         let renderer = SiteRenderer(templates: templateSet)
         do {
             // Reference pages are translated and rendered one language at a time: with a large registry,
             // every language's context held at once would set the build's peak memory.
             for language in siteContent.languages {
-                try renderer.renderReferencePage(builder.page(for: language, in: siteContent), into: sink)
+                let page = timings.measure("translate \(language.language)") { builder.page(for: language, in: siteContent) }
+                try timings.measure("render \(language.language)") { try renderer.renderReferencePage(page, into: sink) }
             }
             // Worked out only now, so the status is not held while the reference pages render.
-            let status = TranslationStatus(registry: registry, lock: lock.lock)
-            try renderer.render(builder.buildSiteWidePages(siteContent, status: status), into: sink)
-            return Outcome(diagnostics: diagnostics.sorted(), succeeded: true)
+            let status = timings.measure("translation status") { TranslationStatus(registry: registry, lock: lock.lock) }
+            let siteWide = timings.measure("translate site-wide pages") { builder.buildSiteWidePages(siteContent, status: status) }
+            try timings.measure("render site-wide pages") { try renderer.render(siteWide, into: sink) }
+            return finish(diagnostics, succeeded: true)
         } catch let error as DiagnosticsError {
-            return Outcome(diagnostics: (diagnostics + error.diagnostics).sorted(), succeeded: false)
+            return finish(diagnostics + error.diagnostics, succeeded: false)
         } catch {
-            return Outcome(diagnostics: (diagnostics + [Self.cannotWrite(error, at: nil)]).sorted(), succeeded: false)
+            return finish(diagnostics + [Self.cannotWrite(error, at: nil)], succeeded: false)
         }
     }
 
@@ -95,7 +105,8 @@ public struct DocsPipeline: Sendable {
             return (outcome, nil)
         }
         do {
-            return (outcome, try transaction.commit())
+            let plan = try outcome.timings.measure("commit") { try transaction.commit() }
+            return (outcome, plan)
         } catch {
             outcome.diagnostics.append(failure(error))
             outcome.succeeded = false

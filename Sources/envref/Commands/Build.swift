@@ -14,6 +14,11 @@ struct Build: ParsableCommand {
             leaves Site/ exactly as it was.
 
             With --check nothing is written: the command lists every out-of-date file and exits 1 if there is one.
+
+            With --timings the command prints how long each stage took: loading the registry, templates, \
+            content and translation lock; translating and rendering each language's reference page (rendering \
+            includes staging its files); the translation status; the site-wide pages; and the commit that puts \
+            the new files in place.
             """)
 
     @OptionGroup var content: ContentOptions
@@ -30,6 +35,9 @@ struct Build: ParsableCommand {
     @Flag(name: .shortAndLong, help: "List every file written or removed.")
     var verbose = false
 
+    @Flag(help: "Print each stage's wall time to standard error.")
+    var timings = false
+
     func run() throws {
         let pipeline = DocsPipeline(
             contentDirectory: content.contentDirectory, registryPath: content.resolvedRegistryPath,
@@ -37,6 +45,8 @@ struct Build: ParsableCommand {
         let writer = OutputWriter(root: URL(fileURLWithPath: outputDirectory), ownsFolder: true)
         let (outcome, written) = pipeline.run(writingTo: writer, dryRun: check)
         Console.report(outcome.diagnostics)
+        // Printed last, whichever way the command ends.
+        defer { if timings { Console.printError(outcome.timings.table) } }
         guard let plan = written else { throw ExitCode.failure }
         if check {
             for path in plan.created { Console.printError("\(outputDirectory)/\(path): missing") }

@@ -32,6 +32,21 @@ struct BuildCommandTests {
         #expect(try modificationDate(page) == before)
     }
 
+    @Test("--timings prints each stage's wall time to standard error, then the total")
+    func timings() throws {
+        let project = try CommandRunner.projectCopy()
+        defer { try? FileManager.default.removeItem(at: project) }
+        let result = try CommandRunner.run(["build", "--timings"], in: project)
+        #expect(result.status == 0)
+        #expect(result.standardOutput == "Site: 0 created, 0 updated, 0 removed, 20 unchanged\n")
+        let languageStages: [String] = ["en", "fr", "es", "ja", "ko"].flatMap { ["translate \($0)", "render \($0)"] }
+        let expected: [String] = ["load registry", "load templates", "load content", "load translation lock"] + languageStages
+            + ["translation status", "translate site-wide pages", "render site-wide pages", "commit", "total"]
+        let names: [String] = result.errorLines.map { $0.split(separator: " ").dropLast(2).joined(separator: " ") }
+        #expect(names == expected)
+        #expect(result.errorLines.allSatisfy { $0.hasSuffix(" ms") })
+    }
+
     @Test("two builds are byte-for-byte identical")
     func deterministic() throws {
         let one = try CommandRunner.projectCopy(), two = try CommandRunner.projectCopy()
