@@ -14,4 +14,19 @@ struct YAMLScalarTests {
         #expect(YAMLScalar.doubleQuoted(text) == yaml)
         #expect(try Yams.load(yaml: "key: " + yaml) as? [String: String] == ["key": text])
     }
+
+    @Test("a scalar reads back as the same text, also when a combining mark follows a colon, space or hash",
+          arguments: [
+              "a: \u{301}b", "a #\u{301}b", "a:\u{301}", "key: value", "W&B: the #1 tool", "x #y", "-\u{301}x",
+              "\u{301}: a", "plain text", "日本語: テキスト",
+          ])
+    func readsBack(text: String) throws {
+        for context in [YAMLScalar.Context.blockValue(indent: 0), .flow] {
+            let rendered = YAMLScalar.render(text, in: context)
+            let document = if case .flow = context { "key: [" + rendered + "]" } else { "key: " + rendered }
+            let node = try #require(try Yams.compose(yaml: document, .basic))
+            let value = if case .flow = context { node["key"]?[0]?.string } else { node["key"]?.string }
+            #expect(value == text, "\(document.debugDescription)")
+        }
+    }
 }
