@@ -100,21 +100,20 @@ FUZZ_BUILD_FLAGS := -c debug --sanitize=fuzzer --sanitize=address -Xswiftc -sani
 # parse per cell, then the generated registry is loaded back), so a 16 KiB page of 2,000 one-line
 # headings would pass for a hang, and shorter inputs let the target run several times as many.
 FUZZ_OPTIONS := -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
-# Swift's own backtracer is off: under ASan it reads the crashed stack and reports that as a second,
-# bogus error, hiding the first; libFuzzer prints the stack of a trap itself.
 # 0 lets libFuzzer pick a seed from the clock. CI passes a fixed one, so its smoke run feeds the same inputs
-# in the same order every time and a failure there reproduces with the same command. A seed alone is not
-# enough: Swift seeds its hashing per process and the runtime hashes addresses, which changes the paths an
-# input takes, so a fixed seed also fixes the hashing and, where the system allows it, turns off address
-# randomisation; two such runs then find the same inputs in the same order.
+# in the same order, as far as the time allows, and a failure there reproduces with the same command. A seed
+# alone is not enough: Swift seeds its hashing per process and the runtime hashes addresses, which changes
+# the paths an input takes, so a fixed seed also fixes the hashing, turns off address randomisation where
+# the system allows it (setarch -R), and starts from the seed corpus alone, not the one earlier runs grew.
 FUZZ_SEED ?= 0
 FUZZ_FIXED := $(filter-out 0,$(FUZZ_SEED))
-# Leaks in the platform's libraries, each explained in the file, are not findings.
+# Swift's own backtracer is off: under ASan it reads the crashed stack and reports that as a second,
+# bogus error, hiding the first; libFuzzer prints the stack of a trap itself. Leaks in the platform's
+# libraries, each explained in the suppressions file, are not findings.
 FUZZ_ENV := SWIFT_BACKTRACE=enable=no LSAN_OPTIONS=suppressions=$(CURDIR)/Fuzz/LeakSuppressions.txt:print_suppressions=0 \
 	$(if $(FUZZ_FIXED),SWIFT_DETERMINISTIC_HASHING=1 $(shell setarch -R true >/dev/null 2>&1 && echo setarch -R))
-# A finding's report is all a CI log keeps of it, so it carries the sanitizer's stacks and the input itself.
+# A finding's report is all a CI log keeps of it, so it carries the sanitizer's stacks and the whole input.
 FUZZ_REPORT_LINES := 150
-FUZZ_REPORT_INPUT_BYTES := 16384
 
 .PHONY: fuzz fuzz-build
 # The build's output goes to a log, shown only on failure: with ASan the gold linker warns about every
@@ -130,7 +129,7 @@ fuzz: fuzz-build
 	@failed=""; \
 	for target in $(FUZZ_TARGETS); do \
 	  corpus=$(FUZZ_DIR)/corpus/$$target; \
-	  mkdir -p $$corpus; \
+	  $(if $(FUZZ_FIXED),rm -rf $$corpus;) mkdir -p $$corpus; \
 	  cp Fuzz/Corpus/$$target/* $$corpus/; \
 	  if [ $$target = fuzz-markdown-import ] && [ -d "$(FUZZ_EXTRA_SEEDS)" ]; then cp $(FUZZ_EXTRA_SEEDS)/*.md $$corpus/; fi; \
 	  dict=""; [ -f Fuzz/Dictionaries/$$target.dict ] && dict="-dict=Fuzz/Dictionaries/$$target.dict"; \
@@ -144,13 +143,13 @@ fuzz: fuzz-build
 	  for target in $$failed; do \
 	    log=$(FUZZ_DIR)/$$target.log; \
 	    echo "== $$target found a problem (log: $$log):"; \
-	    if grep -qE "==[0-9]+==ERROR|Fatal error" $$log; then \
-	      sed -n '/==[0-9]*==ERROR\|Fatal error/,/^SUMMARY/p' $$log | head -$(FUZZ_REPORT_LINES); \
+	    if grep -qE "==[0-9]+== ?ERROR|Fatal error" $$log; then \
+	      sed -n '/==[0-9]*== \{0,1\}ERROR\|Fatal error/,/^SUMMARY/p' $$log | head -$(FUZZ_REPORT_LINES); \
 	    else tail -20 $$log; fi; \
 	    artifact=$$(sed -n 's/.*Test unit written to //p' $$log | head -1); \
 	    if [ -n "$$artifact" ] && [ -f "$$artifact" ]; then \
-	      echo "== the input, base64 (decode with base64 -d > input, then run the target on it):"; \
-	      head -c $(FUZZ_REPORT_INPUT_BYTES) "$$artifact" | base64 -w 120; \
+	      echo "== the input, $$(wc -c < "$$artifact") bytes, base64 (decode with base64 -d > input, then run the target on it):"; \
+	      base64 -w 120 "$$artifact"; \
 	    fi; \
 	  done; \
 	  echo "Fuzzing found problems in:$$failed; reproduce with Fuzz/.build/debug/<target> <artifact>"; exit 1; \

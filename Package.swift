@@ -45,7 +45,7 @@ let package = Package(
         ),
 
         // One Swift binding of cmark-gfm for every stage that reads or renders Markdown.
-        .target(name: "EnvrefMarkdown", dependencies: ["CCmarkGFM"]),
+        .target(name: "EnvrefMarkdown", dependencies: ["EnvrefCore", "CCmarkGFM"]),
 
         // Registry + page content (+ translation status) -> page contexts -> Markdown and HTML.
         .target(

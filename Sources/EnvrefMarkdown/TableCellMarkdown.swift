@@ -1,3 +1,5 @@
+import EnvrefCore
+
 /// Writes Markdown that stays inside one GFM table cell: no newlines, pipes escaped, block structure
 /// flattened to inline form, and raw HTML turned into escaped text.
 public enum TableCellMarkdown {
@@ -91,12 +93,9 @@ public enum TableCellMarkdown {
     public static func codeSpan(_ text: String) -> String {
         var code: [UInt8] = []
         code.reserveCapacity(text.utf8.count + 8)
-        var longestRun = 0, run = 0
         var previous: UInt8 = 0
         for byte in text.utf8 {
             defer { previous = byte }
-            run = byte == UInt8(ascii: "`") ? run + 1 : 0
-            longestRun = max(longestRun, run)
             switch byte {
             case UInt8(ascii: "\n") where previous == UInt8(ascii: "\r"):
                 // The carriage return before it already became the space.
@@ -111,7 +110,7 @@ public enum TableCellMarkdown {
                 code.append(byte)
             }
         }
-        let fence = [UInt8](repeating: UInt8(ascii: "`"), count: longestRun + 1)
+        let fence = [UInt8](repeating: UInt8(ascii: "`"), count: MarkdownCode.longestBacktickRun(in: text) + 1)
         let needsPadding = code.first == UInt8(ascii: "`") || code.last == UInt8(ascii: "`") || code.first == UInt8(ascii: " ")
         let padding: [UInt8] = needsPadding ? [UInt8(ascii: " ")] : []
         return String(decoding: fence + padding + code + padding + fence, as: UTF8.self)
@@ -168,12 +167,12 @@ public enum TableCellMarkdown {
         result.reserveCapacity(destination.utf8.count)
         for byte in destination.utf8 {
             switch byte {
-            case UInt8(ascii: " "): result += Array("%20".utf8)
-            case UInt8(ascii: "("): result += Array("%28".utf8)
-            case UInt8(ascii: ")"): result += Array("%29".utf8)
-            case UInt8(ascii: "|"): result += Array("%7C".utf8)
-            case UInt8(ascii: "<"): result += Array("%3C".utf8)
-            case UInt8(ascii: ">"): result += Array("%3E".utf8)
+            case UInt8(ascii: " "): result.append(contentsOf: "%20".utf8)
+            case UInt8(ascii: "("): result.append(contentsOf: "%28".utf8)
+            case UInt8(ascii: ")"): result.append(contentsOf: "%29".utf8)
+            case UInt8(ascii: "|"): result.append(contentsOf: "%7C".utf8)
+            case UInt8(ascii: "<"): result.append(contentsOf: "%3C".utf8)
+            case UInt8(ascii: ">"): result.append(contentsOf: "%3E".utf8)
             default: result.append(byte)
             }
         }

@@ -93,6 +93,13 @@ struct TableCellMarkdownTests {
         #expect(TableCellMarkdown.codeSpan("`x") == "`` `x ``")
     }
 
+    @Test("every line break in a value becomes one space, a CRLF included, since cmark-gfm ends a row at each")
+    func lineBreaksInValues() {
+        // Defaults, examples and allowed values reach these functions as they are, without a cmark parse.
+        #expect(TableCellMarkdown.escapeText("a\r\nb\rc\nd") == "a b c d")
+        #expect(TableCellMarkdown.codeSpan("a\r\nb\rc\nd") == "`a b c d`")
+    }
+
     @Test("every generated cell survives a round trip as exactly one cell")
     func roundTrip() {
         let nasty = "Pipes | everywhere\n\n```\ncode | block\n```\n\n> quote | here\n\n* one\n* two | three\n\n<table><tr><td>x</td></tr></table>"
@@ -104,7 +111,7 @@ struct TableCellMarkdownTests {
         #expect(rows.first?.children.last?.plainText.contains("code | block") == true)
     }
 
-    @Test("escaping bytes gives what escaping Characters gave, for every text of up to four pieces with no combining mark or carriage return")
+    @Test("escaping bytes gives what escaping Characters gave, for every text of up to four pieces without a carriage return or a combining mark after an escaped character")
     func bytesMatchCharacters() {
         let pieces = ["a", "|", "`", "*", "&", "amp;", "#", "\\", "\n", " ", "e\u{301}", "日"]
         var texts = [""], shorter = [""]

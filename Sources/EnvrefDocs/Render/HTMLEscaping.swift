@@ -25,9 +25,11 @@ struct HTMLEscaping: MustacheContentType {
                 var written = 0
                 for byte in bytes {
                     if let entity = entity(for: byte) {
-                        for entityByte in entity.utf8 {
-                            buffer[written] = entityByte
-                            written += 1
+                        entity.withUTF8Buffer { entityBytes in
+                            for entityByte in entityBytes {
+                                buffer[written] = entityByte
+                                written += 1
+                            }
                         }
                     } else {
                         buffer[written] = byte
@@ -51,9 +53,4 @@ struct HTMLEscaping: MustacheContentType {
         default: nil
         }
     }
-}
-
-private extension StaticString {
-    /// The string's bytes, which are UTF-8 for a literal.
-    var utf8: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: utf8Start, count: utf8CodeUnitCount) }
 }

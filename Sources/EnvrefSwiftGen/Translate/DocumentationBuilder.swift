@@ -105,16 +105,9 @@ struct DocumentationBuilder {
         return texts
     }
 
-    /// Markdown code span that survives backticks inside the text; they are counted on bytes, as Markdown
-    /// readers count them, so a backtick followed by a combining mark is still one.
+    /// Markdown code span that survives backticks inside the text.
     private func code(_ text: String) -> String {
-        var longestRun = 0
-        var run = 0
-        for byte in text.utf8 {
-            run = byte == UInt8(ascii: "`") ? run + 1 : 0
-            longestRun = max(longestRun, run)
-        }
-        let fence = String(repeating: "`", count: longestRun + 1)
+        let fence = String(repeating: "`", count: MarkdownCode.longestBacktickRun(in: text) + 1)
         let padding = text.utf8.first == UInt8(ascii: "`") || text.utf8.last == UInt8(ascii: "`") ? " " : ""
         return fence + padding + text.replacingOccurrences(of: "\n", with: " ") + padding + fence
     }

@@ -1,3 +1,5 @@
+import EnvrefCore
+
 /// A report to paste into a pull request or an issue: a summary table, then a section per language.
 enum MarkdownReport {
     static func render(_ status: TranslationStatus) -> String {
@@ -68,22 +70,13 @@ enum MarkdownReport {
 
     /// A `diff` code block: previous lines with `-`, current lines with `+`, fenced safely.
     static func diffBlock(previous: String?, current: String) -> String {
-        var lines: [String] = []
-        if let previous { lines += previous.split(separator: "\n", omittingEmptySubsequences: false).map { "- " + $0 } }
-        lines += current.split(separator: "\n", omittingEmptySubsequences: false).map { "+ " + $0 }
-        let body = lines.joined(separator: "\n")
-        let fence = String(repeating: "`", count: max(3, longestBacktickRun(in: body) + 1))
-        return "\(fence)diff\n\(body)\n\(fence)\n"
-    }
-
-    /// Counted on bytes, as Markdown readers count a fence: a backtick followed by a combining mark is still one.
-    private static func longestBacktickRun(in text: String) -> Int {
-        var longest = 0, current = 0
-        for byte in text.utf8 {
-            current = byte == UInt8(ascii: "`") ? current + 1 : 0
-            longest = max(longest, current)
+        // Split at every line break a Markdown reader sees, a lone CR included, so each line keeps its marker.
+        func lines(_ text: String, marker: String) -> [String] {
+            text.replacingLineEndings().split(separator: "\n", omittingEmptySubsequences: false).map { marker + $0 }
         }
-        return longest
+        let body = ((previous.map { lines($0, marker: "- ") } ?? []) + lines(current, marker: "+ ")).joined(separator: "\n")
+        let fence = String(repeating: "`", count: max(3, MarkdownCode.longestBacktickRun(in: body) + 1))
+        return "\(fence)diff\n\(body)\n\(fence)\n"
     }
 
     private static func codeList(_ names: [String]) -> String {

@@ -36,13 +36,12 @@ struct HTMLEscapingTests {
         #expect(mismatches.isEmpty, "first differences: \(mismatches.prefix(5).map { $0.debugDescription })")
     }
 
-    @Test("a quote or bracket followed by a combining mark is escaped, where swift-mustache's own escaper leaves it raw",
+    @Test("a quote or bracket followed by a combining mark is escaped like any other",
           arguments: ["\"\u{301}", "<\u{338}", ">\u{301}", "&\u{301}", "'\u{301}"])
     func combiningMarkAfterEscapedCharacter(text: String) throws {
         let mark = String(text.unicodeScalars.dropFirst())
         let entity = ["\"": "&quot;", "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&#39;"][String(text.unicodeScalars.first!)]!
         #expect(HTMLEscaping.escape(text) == entity + mark)
-        #expect(try libraryEscaped(text) == text)
     }
 
     @Test("templates escape with it unless they name another content type, and a quote cannot end an attribute early")

@@ -33,9 +33,11 @@ struct TranslationReportTests {
         assertSnapshot(of: TranslationReport.render(try Demo.status(), as: .markdown), as: .lines)
     }
 
-    @Test("a stale text's diff is fenced with more backticks than its longest run, counted on bytes")
-    func diffFence() {
+    @Test("a stale text's diff marks every line, whatever ends it, inside a fence longer than any backtick run")
+    func diffBlock() {
         #expect(MarkdownReport.diffBlock(previous: "a", current: "b") == "```diff\n- a\n+ b\n```\n")
+        // A CRLF or a lone CR ends a line for a Markdown reader, so the line after it gets its marker too.
+        #expect(MarkdownReport.diffBlock(previous: "a\r\nb", current: "c\rd") == "```diff\n- a\n- b\n+ c\n+ d\n```\n")
         // A backtick followed by a combining mark is still a backtick to a Markdown reader.
         #expect(MarkdownReport.diffBlock(previous: nil, current: "````\u{301}") == "`````diff\n+ ````\u{301}\n`````\n")
     }
