@@ -40,7 +40,7 @@ public struct StageTimings: Sendable, Equatable {
 
     /// A line per stage and one for the total: names in one column, whole milliseconds right-aligned in the next.
     public var table: String {
-        let rows = stages.map { ($0.name, Self.milliseconds($0.duration)) } + [("total", Self.milliseconds(total))]
+        let rows = stages.map { ($0.name, Self.wholeMilliseconds($0.duration)) } + [("total", Self.wholeMilliseconds(total))]
         let nameWidth = rows.map(\.0.count).max() ?? 0
         let timeWidth = rows.map(\.1.count).max() ?? 0
         return rows.map { name, time in
@@ -48,8 +48,8 @@ public struct StageTimings: Sendable, Equatable {
         }.joined(separator: "\n")
     }
 
-    /// A duration in whole milliseconds, rounded to the nearest.
-    private static func milliseconds(_ duration: Duration) -> String {
+    /// A duration in whole milliseconds, rounded to the nearest, without the unit: `63` for 62.6 ms.
+    public static func wholeMilliseconds(_ duration: Duration) -> String {
         let (seconds, attoseconds) = duration.components
         return String((seconds * 1_000) + (attoseconds + 500_000_000_000_000) / 1_000_000_000_000_000)
     }

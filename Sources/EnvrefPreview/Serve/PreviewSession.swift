@@ -37,7 +37,7 @@ public actor PreviewSession {
         state = State(version: state.version + 1, ok: outcome.succeeded, diagnostics: lines)
         if !lines.isEmpty { report(lines.joined(separator: "\n")) }
         if outcome.succeeded {
-            report("rebuilt: \(outcome.changedFiles.count) file(s) changed")
+            report("rebuilt in \(StageTimings.wholeMilliseconds(outcome.duration)) ms: \(outcome.changedFiles.count) file(s) changed")
         } else {
             report("the build failed; the last good site stays up")
         }

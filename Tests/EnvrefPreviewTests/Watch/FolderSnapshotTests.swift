@@ -1,5 +1,6 @@
 import EnvrefDocs
 import Foundation
+import Synchronization
 import Testing
 
 @testable import EnvrefPreview
@@ -64,7 +65,9 @@ struct PreviewSessionTests {
     func rebuilds() async throws {
         let project = try ScratchProject()
         defer { project.remove() }
-        let session = PreviewSession(build: project.build, watchedFolders: [project.path("Content"), project.path("Templates")], report: { _ in })
+        let reports = Mutex<[String]>([])
+        let session = PreviewSession(build: project.build, watchedFolders: [project.path("Content"), project.path("Templates")],
+                                     report: { line in reports.withLock { $0.append(line) } })
         let first = await session.rebuild()
         #expect(first == PreviewSession.State(version: 1, ok: true, diagnostics: []))
         #expect(await session.rebuildIfChanged() == false)
@@ -86,6 +89,13 @@ struct PreviewSessionTests {
         #expect(await session.rebuildIfChanged())
         #expect(await session.state == PreviewSession.State(version: 3, ok: true, diagnostics: []))
         #expect(try String(contentsOfFile: page, encoding: .utf8).contains("Chooses whether runs"))
+        // Each rebuild says how it went: its time, or that the last good site stays up.
+        let said = reports.withLock { $0 }.filter { !$0.contains("error:") }
+        #expect(said.count == 3)
+        #expect(said.first?.wholeMatch(of: /rebuilt in \d+ ms: 20 file\(s\) changed/) != nil)
+        #expect(said.dropFirst().first == "the build failed; the last good site stays up")
+        // The English page's two files, and the translations page's two, since the source text changed.
+        #expect(said.last?.wholeMatch(of: /rebuilt in \d+ ms: 4 file\(s\) changed/) != nil)
     }
 
     @Test("a page waiting for news gets it as soon as the version moves, or the same state after the timeout")
