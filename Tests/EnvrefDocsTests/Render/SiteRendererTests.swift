@@ -76,6 +76,42 @@ struct SiteRendererTests {
         #expect(description.contains("Keep it out of version control."))
     }
 
+    @Test("a pipe, backtick or quote followed by a combining mark stays inside its cell, code span and attribute")
+    func combiningMarksAfterSyntax() throws {
+        let content = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: content) }
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: Fixtures.contentDirectory), to: content.appending(path: "Content"))
+        let registry = content.appending(path: "Content/variables.yaml")
+        var text = try String(contentsOf: registry, encoding: .utf8)
+        // Each mark makes one `Character` of the pipe, backtick or quote before it; readers still see the ASCII byte.
+        text += """
+              DEMO_MARKS:
+                type: string
+                default: "a|\\u0301b`\\u0301c"
+                description:
+                  en: "Before |\\u0301 after, `code`\\u0301 and \\"\\u0301 quoted."
+
+            """
+        try Data(text.utf8).write(to: registry)
+        let output = DocsPipeline(contentDirectory: content.appending(path: "Content").path, templatesDirectory: Fixtures.templatesDirectory).run()
+        let files = try #require(output.files, "\(output.diagnostics)")
+
+        let markdown = try #require(Fixtures.text(of: "en/environment-variables.md", in: files))
+        let table = try #require(MarkdownDocument(markdown).root.allNodes.first { $0.type == "table" })
+        let rows = table.children.filter { $0.type == "table_row" && !$0.isTableHeader }
+        #expect(rows.allSatisfy { $0.children.count == 4 })
+        let row = try #require(rows.first { $0.children.first?.plainText == "DEMO_MARKS" })
+        let defaultValue = "a|\u{301}b`\u{301}c"
+        let description = "Before |\u{301} after, code\u{301} and \"\u{301} quoted."
+        #expect(row.children[2].plainText == defaultValue)
+        #expect(row.children[3].plainText == description)
+
+        let html = try #require(Fixtures.text(of: "en/index.html", in: files))
+        let rawQuote = "\"\u{301}", escapedQuote = "&quot;\u{301} quoted."
+        #expect(!html.contains(rawQuote))
+        #expect(html.contains(escapedQuote))
+    }
+
     @Test("raw HTML in a description is never passed through to HTML")
     func rawHTML() throws {
         let html = try #require(Fixtures.text(of: "en/index.html", in: try Fixtures.renderedFiles()))
