@@ -52,8 +52,7 @@ def main():
     envref = arguments.envref.resolve()
     root = generate.write_size(HERE.parent, arguments.work.resolve(), SIZE, arguments.seed)
 
-    subprocess.run([arguments.swift, "build", "-c", "release", "--package-path", HERE, "--product", "envref-floors"], check=True)
-    binary = HERE / ".build" / "release" / "envref-floors"
+    binary = scale.build_benchmark_product("envref-floors", swift=arguments.swift)
     raw, floors_peak_mb = scale.run_with_peak_memory([binary, root, str(arguments.runs)])
     floors = json.loads(raw)
 

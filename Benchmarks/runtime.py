@@ -25,7 +25,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import scale  # noqa: E402  (a sibling script, not a package)
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGE = ROOT / "Benchmarks"
 PRODUCT = "envref-runtime-benchmarks"
 REFERENCE = "getenv"
 # Benchmark names are "key: what it does"; these are the rows of the table, in order.
@@ -58,25 +57,19 @@ def main():
     results = Path(arguments.results)
     results.mkdir(parents=True, exist_ok=True)
 
-    build = ["swift", "build", "-c", "release", "--product", PRODUCT]
-    # The first release build after envref's sources change sometimes fails with no compiler error (seen
-    # while the build plugin's tool is rebuilt); the next attempt builds cleanly, so try once more.
-    if subprocess.run(build, cwd=PACKAGE).returncode != 0:
-        subprocess.run(build, cwd=PACKAGE, check=True)
-    binary = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=PACKAGE, check=True,
-                            capture_output=True, text=True).stdout.strip()
+    binary = scale.build_benchmark_product(PRODUCT)
     # Run from the root with a settings-free home, so no settings file on this machine changes the work.
     environment = dict(os.environ, HOME="/nonexistent/envref-bench-home")
     # On a shared machine a neighbour's load can slow one measure of a run and not the next; each run's
     # ratios compare measures taken moments apart, and the median over runs drops the runs a burst upset.
     runs = []
     for _ in range(arguments.runs):
-        raw = subprocess.run([str(Path(binary) / PRODUCT), "--format", "json", "--min-time", arguments.min_time],
+        raw = subprocess.run([str(binary), "--format", "json", "--min-time", arguments.min_time],
                              cwd=ROOT, env=environment, check=True, capture_output=True, text=True).stdout
         runs.append({entry["name"].split(":")[0]: entry for entry in json.loads(raw)["benchmarks"]})
 
     def peak_memory(key):
-        return scale.benchmark_peak_memory(str(Path(binary) / PRODUCT), f"{key}:", cwd=ROOT, env=environment)
+        return scale.benchmark_peak_memory(str(binary), f"{key}:", cwd=ROOT, env=environment)
 
     baseline = None
     if arguments.baseline:

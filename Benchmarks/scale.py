@@ -34,6 +34,21 @@ HUGO_LIMIT = 0.5
 EDITED_LANGUAGE = "fr"
 
 
+def build_benchmark_product(product, swift="swift"):
+    """Builds one executable of the `Benchmarks/` package in release mode and returns its path.
+
+    Every area that runs its own executable builds it here, so they all build it the same way. The first
+    release build after envref's sources change sometimes fails with no compiler error (seen while the
+    build plugin's tool is rebuilt); the next attempt builds cleanly, so it is tried once more.
+    """
+    command = [swift, "build", "-c", "release", "--package-path", str(HERE), "--product", product]
+    if subprocess.run(command).returncode != 0:
+        subprocess.run(command, check=True)
+    bin_path = subprocess.run([swift, "build", "-c", "release", "--package-path", str(HERE), "--show-bin-path"],
+                              check=True, capture_output=True, text=True).stdout.strip()
+    return Path(bin_path) / product
+
+
 def _run_and_wait(command, output, cwd=None, env=None):
     """Runs a command once with its output going to `output`; returns (seconds, rusage). Fails loudly on a
     non-zero exit. ``os.wait4`` reports the resources of that one process, its peak memory among them."""

@@ -28,8 +28,7 @@ def main():
     parser.add_argument("--swift", default="swift")
     parser.add_argument("--min-time", default="1", help="seconds each benchmark runs at least")
     arguments = parser.parse_args()
-    subprocess.run([arguments.swift, "build", "-c", "release", "--package-path", HERE], check=True)
-    binary = HERE / ".build" / "release" / "envref-benchmarks"
+    binary = scale.build_benchmark_product("envref-benchmarks", swift=arguments.swift)
     raw = subprocess.run([binary, "--format", "json", "--min-time", arguments.min_time], cwd=HERE.parent,
                          check=True, capture_output=True, text=True).stdout
     times = {entry["name"]: entry["time"] for entry in json.loads(raw)["benchmarks"]}
