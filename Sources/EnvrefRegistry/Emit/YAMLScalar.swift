@@ -72,8 +72,13 @@ public enum YAMLScalar {
         // A block's last line must not be blank or made of spaces only, or the chomping rules eat it.
         if let lastLine = lines.last, lastLine.allSatisfy({ $0 == " " || $0 == "\t" }) { return nil }
         let chomping = trailingNewlines == 0 ? "-" : trailingNewlines == 1 ? "" : "+"
-        let firstContent = lines.first { !$0.allSatisfy { $0 == " " } } ?? ""
-        let needsIndicator = firstContent.first == " " || firstContent.first == "\t"
+        // A reader takes the block's indentation from its first line with content, unless told: it must be told
+        // when that line starts with white space (checked on scalars, since a combining mark after the space
+        // makes one `Character` of both), or when a blank line before it has more spaces than it would.
+        let firstContentIndex = lines.firstIndex { !$0.unicodeScalars.allSatisfy { $0 == " " } } ?? lines.endIndex
+        let firstContentStartsWithSpace = firstContentIndex < lines.endIndex
+            && [" ", "\t"].contains(lines[firstContentIndex].unicodeScalars.first)
+        let needsIndicator = firstContentStartsWithSpace || lines[..<firstContentIndex].contains { !$0.isEmpty }
         var result = "|" + (needsIndicator ? "2" : "") + chomping
         let padding = String(repeating: " ", count: indent)
         for line in lines {

@@ -8,14 +8,17 @@
 /// unambiguous and is accepted.
 enum PatternSafety {
     /// The first repeated group whose body can end in a repeat, such as `(a+)+`, if there is one.
+    ///
+    /// The pattern is read by Unicode scalars, as ICU reads it: a combining mark after `+` or `)` makes one
+    /// `Character` of the two, which would hide the quantifier or the group's end from a `Character` scan.
     static func nestedRepetition(in pattern: String) -> String? {
-        var scanner = Scanner(characters: Array(pattern))
+        var scanner = Scanner(characters: Array(pattern.unicodeScalars))
         _ = scanner.sequence()
         return scanner.finding
     }
 
     private struct Scanner {
-        let characters: [Character]
+        let characters: [Unicode.Scalar]
         var index = 0
         var finding: String?
 
@@ -35,7 +38,7 @@ enum PatternSafety {
                 let quantifier = self.quantifier()
                 switch quantifier {
                 case .many:
-                    if atomTailRepeats, finding == nil { finding = String(characters[start..<index]) }
+                    if atomTailRepeats, finding == nil { finding = text(start..<index) }
                     tailRepeats = true
                 case .optional:
                     tailRepeats = tailRepeats || atomTailRepeats
@@ -64,7 +67,7 @@ enum PatternSafety {
                 index += 1
                 if index < characters.count, characters[index] == "?" {
                     // Skip a group modifier such as `?:`, `?=` or `?<name>`.
-                    while index < characters.count, !":=!>".contains(characters[index]) { index += 1 }
+                    while index < characters.count, !":=!>".unicodeScalars.contains(characters[index]) { index += 1 }
                     index = min(characters.count, index + 1)
                 }
                 let tail = sequence()
@@ -78,6 +81,13 @@ enum PatternSafety {
 
         enum Quantifier { case once, optional, many }
 
+        /// The pattern's text over `range`.
+        func text(_ range: Range<Int>) -> String {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: characters[range])
+            return String(view)
+        }
+
         /// Reads a quantifier (and a lazy or possessive mark) after an atom.
         mutating func quantifier() -> Quantifier {
             guard index < characters.count else { return .once }
@@ -88,7 +98,7 @@ enum PatternSafety {
             case "?": result = .optional; index += 1
             case "{":
                 guard let close = characters[index...].firstIndex(of: "}") else { return .once }
-                let bounds = String(characters[(index + 1)..<close]).split(separator: ",", omittingEmptySubsequences: false)
+                let bounds = text((index + 1)..<close).split(separator: ",", omittingEmptySubsequences: false)
                 guard let lower = bounds.first.flatMap({ Int($0) }), bounds.count <= 2 else { return .once }
                 let upper = bounds.count == 1 ? lower : (bounds[1].isEmpty ? Int.max : Int(bounds[1]) ?? lower)
                 // An exact count such as `{4}` matches one length only, so it cannot split input ambiguously.

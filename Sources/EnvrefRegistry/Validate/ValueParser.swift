@@ -41,6 +41,27 @@ public enum ValueProblem: Error, Hashable, Sendable {
 
 /// Parses text into a typed `Value`, applying the variable's type and constraints.
 public enum ValueParser {
+    /// `text` split on the separator's UTF-8 bytes, as the runtime and a shell split it: a separator followed by a
+    /// combining mark is one `Character`, which a `Character` search would not split at.
+    static func split(_ text: String, on separator: String) -> [String] {
+        let separatorBytes = Array(separator.utf8)
+        guard !separatorBytes.isEmpty else { return [text] }
+        let bytes = Array(text.utf8)
+        var pieces: [String] = []
+        var start = 0, index = 0
+        while index + separatorBytes.count <= bytes.count {
+            if bytes[index..<(index + separatorBytes.count)].elementsEqual(separatorBytes) {
+                pieces.append(String(decoding: bytes[start..<index], as: UTF8.self))
+                index += separatorBytes.count
+                start = index
+            } else {
+                index += 1
+            }
+        }
+        pieces.append(String(decoding: bytes[start...], as: UTF8.self))
+        return pieces
+    }
+
     /// Parses `text` as a value of `variable`; deprecated enum values map to their replacement.
     public static func parse(_ text: String, as variable: Variable) -> Result<Value, ValueProblem> {
         parse(text, as: variable, pattern: variable.constraints.pattern.flatMap { try? ValuePattern($0) })
@@ -64,7 +85,7 @@ public enum ValueParser {
             }
             return .failure(.notAllowed(values: variable.values))
         case .list:
-            let items = text.components(separatedBy: variable.separator)
+            let items = Self.split(text, on: variable.separator)
                 .map { $0.trimmingCharacters(in: .whitespaces) }
                 .filter { !$0.isEmpty }
             return .success(.list(items))

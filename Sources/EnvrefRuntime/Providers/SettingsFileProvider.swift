@@ -57,7 +57,9 @@ public struct SettingsFileProvider: Sendable {
 
     private func content(_ text: String, key: String, type: ConfigType) throws -> ConfigContent {
         func items() -> [String] {
-            text.split(separator: ",", omittingEmptySubsequences: false).map { String($0.trimmingWhitespace()) }
+            // Split on the comma's byte, as Python splits: a comma followed by a combining mark is still a comma.
+            text.utf8.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
+                .map { String(String(decoding: $0, as: UTF8.self).trimmingWhitespace()) }
         }
         func convert<T>(_ item: String, _ parse: (String) -> T?) throws -> T {
             guard let value = parse(item) else { throw ConversionError(key: key, type: type) }

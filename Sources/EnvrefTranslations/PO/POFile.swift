@@ -88,9 +88,9 @@ public struct POFile: Hashable, Sendable {
 
     private static func text(of entry: POEntry) -> String {
         var out = ""
-        for comment in entry.translatorComments { out += comment.isEmpty ? "#\n" : "# \(comment)\n" }
-        for comment in entry.extractedComments { out += "#. \(comment)\n" }
-        for reference in entry.references { out += "#: \(reference)\n" }
+        for comment in entry.translatorComments.flatMap(commentLines) { out += comment.isEmpty ? "#\n" : "# \(comment)\n" }
+        for comment in entry.extractedComments.flatMap(commentLines) { out += "#. \(comment)\n" }
+        for reference in entry.references.flatMap(commentLines) { out += "#: \(reference)\n" }
         if !entry.flags.isEmpty { out += "#, " + entry.flags.joined(separator: ", ") + "\n" }
         if let previousContext = entry.previousContext { out += keyword("#| msgctxt", previousContext) }
         if let previousID = entry.previousID { out += keyword("#| msgid", previousID) }
@@ -99,6 +99,12 @@ public struct POFile: Hashable, Sendable {
         out += keyword(prefix + "msgid", entry.id)
         out += keyword(prefix + "msgstr", entry.translation)
         return out
+    }
+
+    /// A comment's lines: a comment is one line of the file, so a value with a line break in it, such as an enum
+    /// value or a default, continues on a comment line of its own instead of ending the comment.
+    private static func commentLines(_ comment: String) -> [Substring] {
+        comment.replacingLineEndings().split(separator: "\n", omittingEmptySubsequences: false)
     }
 
     /// `keyword "text"`, or for multi-line text `keyword ""` followed by one quoted line per line, as gettext writes it.

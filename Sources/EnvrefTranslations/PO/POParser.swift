@@ -51,6 +51,12 @@ public enum POParser {
             finishEntry(atLine: lines.count)
         }
 
+        /// Whether `line` starts with `prefix`, compared by Unicode scalars as gettext compares bytes: a combining
+        /// mark after `#` or `"` makes one `Character` of both, which `hasPrefix` would not match.
+        private static func starts(_ line: Substring, with prefix: String) -> Bool {
+            line.unicodeScalars.starts(with: prefix.unicodeScalars)
+        }
+
         private mutating func read(_ line: Substring, number: Int) {
             let trimmed = line.drop { $0 == " " || $0 == "\t" }
             let column = line.count - trimmed.count + 1
@@ -58,26 +64,26 @@ public enum POParser {
                 finishEntry(atLine: number)
                 return
             }
-            if trimmed.hasPrefix("#~") {
+            if Self.starts(trimmed, with: "#~") {
                 // Obsolete entries are kept by gettext for reuse; envref ignores them.
                 startEntryIfNeeded(number)
                 entry?.isObsolete = true
                 target = .ignored
                 return
             }
-            if trimmed.hasPrefix("#|") {
+            if Self.starts(trimmed, with: "#|") {
                 if entryHasContent { finishEntry(atLine: number) }
                 startEntryIfNeeded(number)
-                readKeywordLine(trimmed.dropFirst(2).drop { $0 == " " }, number: number, column: column + 3, previous: true)
+                readKeywordLine(Substring(trimmed.unicodeScalars.dropFirst(2).drop { $0 == " " }), number: number, column: column + 3, previous: true)
                 return
             }
-            if trimmed.hasPrefix("#") {
+            if Self.starts(trimmed, with: "#") {
                 if entryHasContent { finishEntry(atLine: number) }
                 startEntryIfNeeded(number)
                 readComment(trimmed, number: number)
                 return
             }
-            if trimmed.hasPrefix("\"") {
+            if Self.starts(trimmed, with: "\"") {
                 guard let target else {
                     error("a string continuation line must follow msgctxt, msgid or msgstr", number, column)
                     return
@@ -90,19 +96,22 @@ public enum POParser {
         }
 
         private mutating func readComment(_ line: Substring, number: Int) {
-            let kind = line.dropFirst().first
-            let body = String(line.dropFirst(2).drop { $0 == " " })
-            switch kind {
+            let scalars = line.unicodeScalars
+            let body = String(Substring(scalars.dropFirst(2).drop { $0 == " " }))
+            switch scalars.dropFirst().first {
             case ".": entry?.extractedComments.append(body)
             case ":": entry?.references.append(body)
-            case ",": entry?.flags += body.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            default: entry?.translatorComments.append(String(line.dropFirst().drop { $0 == " " }))
+            case ",":
+                // As gettext reads flags: separated by commas or white space.
+                entry?.flags += body.unicodeScalars.split { $0 == "," || $0 == " " || $0 == "\t" }.map { String(Substring($0)) }
+            default: entry?.translatorComments.append(String(Substring(scalars.dropFirst().drop { $0 == " " })))
             }
         }
 
         private mutating func readKeywordLine(_ line: Substring, number: Int, column: Int, previous: Bool) {
-            let keyword = String(line.prefix { !$0.isWhitespace && $0 != "\"" })
-            let rest = line.dropFirst(keyword.count).drop { $0 == " " || $0 == "\t" }
+            let keywordScalars = line.unicodeScalars.prefix { !$0.properties.isWhitespace && $0 != "\"" }
+            let keyword = String(Substring(keywordScalars))
+            let rest = Substring(line.unicodeScalars[keywordScalars.endIndex...].drop { $0 == " " || $0 == "\t" })
             let stringColumn = column + (line.count - rest.count)
             if previous, keyword.hasPrefix("\"") || keyword.isEmpty {
                 guard let target, let value = unquote(rest.isEmpty ? line : rest, line: number, column: stringColumn) else { return }
@@ -247,7 +256,7 @@ public enum POParser {
 
         /// The value of a quoted string with C escapes, or `nil` after reporting why it is malformed.
         private mutating func unquote(_ text: Substring, line: Int, column: Int) -> String? {
-            guard text.first == "\"" else {
+            guard text.unicodeScalars.first == "\"" else {
                 error("expected a quoted string", line, column)
                 return nil
             }

@@ -67,11 +67,28 @@ enum GitHubReport {
 
     /// Escapes a message the way the Actions runner reads it back.
     static func escapeData(_ text: String) -> String {
-        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+        escape(text, property: false)
     }
 
     /// Escapes a property value, which also may not contain `:` or `,`.
     static func escapeProperty(_ text: String) -> String {
-        escapeData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+        escape(text, property: true)
+    }
+
+    /// Works on Unicode scalars, as the runner reads bytes: `"\r\n"` is one `Character`, and so is a comma with a
+    /// combining mark after it, and a `Character` search would leave either in place.
+    private static func escape(_ text: String, property: Bool) -> String {
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "%": result.append(contentsOf: "%25".unicodeScalars)
+            case "\r": result.append(contentsOf: "%0D".unicodeScalars)
+            case "\n": result.append(contentsOf: "%0A".unicodeScalars)
+            case ":" where property: result.append(contentsOf: "%3A".unicodeScalars)
+            case "," where property: result.append(contentsOf: "%2C".unicodeScalars)
+            default: result.append(scalar)
+            }
+        }
+        return String(result)
     }
 }

@@ -15,6 +15,14 @@ struct YAMLScalarTests {
         #expect(try Yams.load(yaml: "key: " + yaml) as? [String: String] == ["key": text])
     }
 
+    @Test("a literal block reads back as the same text when its first content line starts with a space, or blank lines before it hold spaces",
+          arguments: [" \u{301}a\nb", " a\nb", "\ta\nb", "  \nx\ny", "\n\nx\ny", "x\n  y", "   \n \u{301}x\n"])
+    func literalBlockReadsBack(text: String) throws {
+        let block = try #require(YAMLScalar.literalBlock(text, indent: 2))
+        let node = try #require(try Yams.compose(yaml: "key: " + block + "\n", .basic))
+        #expect(node["key"]?.string == text, "\(block.debugDescription)")
+    }
+
     @Test("a scalar reads back as the same text, also when a combining mark follows a colon, space or hash",
           arguments: [
               "a: \u{301}b", "a #\u{301}b", "a:\u{301}", "key: value", "W&B: the #1 tool", "x #y", "-\u{301}x",

@@ -11,6 +11,9 @@ struct PatternSafetyTests {
         ("((a|b)+){2,}", "((a|b)+){2,}"),
         ("(a|b+)*c", "(a|b+)*"),
         ("((a+))+", "((a+))+"),
+        // A combining mark joins the `+` or `(` before it into one Character; ICU still reads the scalars.
+        ("(a+)+\u{301}", "(a+)+"),
+        ("(\u{301}x)(a+)+b", "(a+)+"),
     ])
     func nested(_ pattern: String, _ group: String) {
         #expect(PatternSafety.nestedRepetition(in: pattern) == group)

@@ -29,6 +29,9 @@ struct ValueParserTests {
     func lists() throws {
         #expect(try ValueParser.parse(" a, b ,,c ,", as: variable(.list)).get() == .list(["a", "b", "c"]))
         #expect(try ValueParser.parse("a;b", as: variable(.list) { $0.separator = ";" }).get() == .list(["a", "b"]))
+        // Split on the separator's bytes, as the runtime splits: a comma followed by a combining mark is still a comma.
+        #expect(try ValueParser.parse("a,\u{301}b,c", as: variable(.list)).get() == .list(["a", "\u{301}b", "c"]))
+        #expect(try ValueParser.parse("日本::語::", as: variable(.list) { $0.separator = "::" }).get() == .list(["日本", "語"]))
     }
 
     @Test("deprecated enum values map to their replacement")

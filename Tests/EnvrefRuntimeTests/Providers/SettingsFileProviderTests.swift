@@ -25,6 +25,14 @@ import Testing
         #expect(reader.string(forKey: ["WANDB_MISSING"]) == nil)
     }
 
+    @Test func listsSplitAtEveryCommaByte() {
+        // A comma followed by a combining mark is one Character; Python's split, like this one, still splits there.
+        let marked = SettingsFileProvider(
+            document: INIDocument(parsing: "[default]\ntags = a,\u{301}b, c\n"), keyPrefix: "WANDB_", name: "wandb/settings",
+            secretsSpecifier: .none)
+        #expect(ConfigReader(provider: marked).stringArray(forKey: ["WANDB_TAGS"]) == ["a", "\u{301}b", "c"])
+    }
+
     @Test func valuesThatDoNotConvertThrow() throws {
         #expect(throws: SettingsFileProvider.ConversionError.self) {
             try provider.value(forKey: AbsoluteConfigKey(["WANDB_BASE_URL"]), type: .int)

@@ -13,6 +13,19 @@ import Testing
         }
     }
 
+    @Test(arguments: [
+        ("a,\u{301}b,c", ",", ["a", "\u{301}b", "c"]),
+        (" a, b ,,c ,", ",", ["a", "b", "c"]),
+        ("a; b;;c", "; ", ["a", "b;;c"]),
+        ("\u{3000}é\u{3000},ü ", ",", ["é", "ü"]),
+        ("日本::語::", "::", ["日本", "語"]),
+        ("", ",", []),
+    ])
+    func listsSplitOnTheSeparatorsBytes(text: String, separator: String, items: [String]) {
+        // A comma followed by a combining mark is one Character, but a shell or Python still splits there.
+        #expect(SettingParser.listItems(text, separator: separator) == items)
+    }
+
     @Test func booleanAgreesWithLowercasing() {
         // Every case mix of every word, near misses around each, NUL bytes that would pad a shorter word, and
         // non-ASCII letters, some of which lowercase to ASCII (KELVIN SIGN, DOTTED CAPITAL I).

@@ -142,6 +142,46 @@ struct POImportTests {
         ])
     }
 
+    @Test("flags, comments and strings are read as gettext reads them, also with a combining mark after a syntax character")
+    func scalarsAsGettextReadsThem() throws {
+        let text = """
+            msgid ""
+            msgstr "Language: fr\\n"
+
+            #, c-format fuzzy
+            msgctxt "A"
+            msgid "a"
+            msgstr "b"
+
+            #, fuzzy,\u{301}
+            #,\u{301} note
+            msgctxt "B"
+            msgid "\u{301}a"
+            msgstr ""
+            "\u{301}b"
+
+            """
+        let result = POParser.parse(text, path: "fr.po")
+        #expect(result.diagnostics.isEmpty)
+        let entries = try #require(result.file?.entries)
+        #expect(entries.map(\.flags) == [["c-format", "fuzzy"], ["fuzzy", "\u{301}", "\u{301}", "note"]])
+        #expect(entries.map(\.isFuzzy) == [true, true])
+        #expect(entries.last?.id == "\u{301}a")
+        #expect(entries.last?.translation == "\u{301}b")
+    }
+
+    @Test("a comment with line breaks in it is written as several comment lines, so the file still reads")
+    func multiLineComments() throws {
+        var entry = POEntry(context: "A", id: "a", translation: "")
+        entry.extractedComments = ["default: a\nb", "values: x\r\ny"]
+        entry.translatorComments = ["one\rtwo"]
+        let file = POFile(headerFields: [("Language", "fr")], entries: [entry])
+        let result = POParser.parse(file.text(), path: "fr.po")
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.file?.entries.first?.extractedComments == ["default: a", "b", "values: x", "y"])
+        #expect(result.file?.entries.first?.translatorComments == ["one", "two"])
+    }
+
     @Test("a lone CR ends a line, so a file reads the same once written back")
     func loneCarriageReturn() {
         // Found by fuzz-po-reader: the comment of "#ms\r" kept its CR, which `text()` wrote as a line break.
