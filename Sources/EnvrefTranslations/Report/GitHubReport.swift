@@ -75,8 +75,8 @@ enum GitHubReport {
         escape(text, property: true)
     }
 
-    /// Works on Unicode scalars, as the runner reads bytes: `"\r\n"` is one `Character`, and so is a comma with a
-    /// combining mark after it, and a `Character` search would leave either in place.
+    /// Works on Unicode scalars, as the runner reads bytes: a comma or colon with a combining mark after it is one
+    /// `Character`, which Foundation's `replacingOccurrences` does not match, so it reached the runner raw.
     private static func escape(_ text: String, property: Bool) -> String {
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
