@@ -241,9 +241,12 @@ public enum POParser {
             // Any line break ends a field: a CR left at the end of a value would merge with the "\n" the
             // exporter writes after it into one "\r\n" character, and the value would change on reading back.
             for field in header.translation.split(whereSeparator: \.isNewline) {
-                guard let colon = field.firstIndex(of: ":") else { continue }
-                let name = field[..<colon].trimmingCharacters(in: .whitespaces)
-                let value = field[field.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                // The colon is found by scalar, as gettext finds it: with a combining mark after it, it is no
+                // `Character` of its own, and the field (a charset, say) would go unread.
+                let scalars = field.unicodeScalars
+                guard let colon = scalars.firstIndex(of: ":") else { continue }
+                let name = Substring(scalars[..<colon]).trimmingCharacters(in: .whitespaces)
+                let value = Substring(scalars[scalars.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
                 file.headerFields.append((name, value))
             }
             if let contentType = file.header("Content-Type"), let range = contentType.range(of: "charset=", options: .caseInsensitive) {

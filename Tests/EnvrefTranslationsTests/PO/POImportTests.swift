@@ -170,6 +170,14 @@ struct POImportTests {
         #expect(entries.last?.translation == "\u{301}b")
     }
 
+    @Test("a header field's colon is found with a combining mark after it, so a declared charset is still checked")
+    func headerColonWithMark() {
+        let result = POParser.parse("msgid \"\"\nmsgstr \"Content-Type:\u{301} text/plain; charset=ISO-8859-1\\n\"\n", path: "fr.po")
+        #expect(result.diagnostics.map(\.description) == [
+            "fr.po:1:1: error: the header declares charset 'iso-8859-1'; envref reads PO files in UTF-8 only"
+        ])
+    }
+
     @Test("a comment with line breaks in it is written as several comment lines, so the file still reads")
     func multiLineComments() throws {
         var entry = POEntry(context: "A", id: "a", translation: "")
