@@ -43,19 +43,9 @@ public enum YAMLScalar {
         if first.properties.numericType != nil || ((first == "." || first == "+") && text.count > 1) { return false }
         // Checked on bytes, as YAML readers scan: `: ` followed by a combining mark is a different `Character`
         // from `: `, but still starts a mapping value.
-        if containsPair(":", " ", in: text) || containsPair(" ", "#", in: text) || text.utf8.last == UInt8(ascii: ":") { return false }
+        if text.utf8.contains(": ".utf8) || text.utf8.contains(" #".utf8) || text.utf8.last == UInt8(ascii: ":") { return false }
         if inFlow, text.unicodeScalars.contains(where: { ",[]{}:".unicodeScalars.contains($0) }) { return false }
         return text.unicodeScalars.allSatisfy(isPrintableInline)
-    }
-
-    /// Whether `first` is directly followed by `second` somewhere in the text's bytes.
-    private static func containsPair(_ first: Unicode.Scalar, _ second: Unicode.Scalar, in text: String) -> Bool {
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if previous == UInt8(ascii: first), byte == UInt8(ascii: second) { return true }
-            previous = byte
-        }
-        return false
     }
 
     /// `|-`, `|` or `|+` followed by the lines indented by `indent`; `nil` when a literal block cannot hold the text.

@@ -150,12 +150,12 @@ struct YAMLPrescan {
         do {
             return .success(try Yams.compose(yaml: composableText, .basic))
         } catch {
-            return .failure(Self.composeFailure(error, path: path))
+            return .failure(composeFailure(error))
         }
     }
 
     /// What Yams reported, located where it found the problem.
-    private static func composeFailure(_ error: any Error, path: String) -> Diagnostic {
+    private func composeFailure(_ error: any Error) -> Diagnostic {
         if let yamlError = error as? YamlError {
             switch yamlError {
             case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):

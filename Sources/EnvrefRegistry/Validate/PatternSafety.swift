@@ -12,13 +12,13 @@ enum PatternSafety {
     /// The pattern is read by Unicode scalars, as ICU reads it: a combining mark after `+` or `)` makes one
     /// `Character` of the two, which would hide the quantifier or the group's end from a `Character` scan.
     static func nestedRepetition(in pattern: String) -> String? {
-        var scanner = Scanner(characters: Array(pattern.unicodeScalars))
+        var scanner = Scanner(scalars: Array(pattern.unicodeScalars))
         _ = scanner.sequence()
         return scanner.finding
     }
 
     private struct Scanner {
-        let characters: [Unicode.Scalar]
+        let scalars: [Unicode.Scalar]
         var index = 0
         var finding: String?
 
@@ -26,8 +26,8 @@ enum PatternSafety {
         mutating func sequence() -> Bool {
             var anyTailRepeats = false
             var tailRepeats = false
-            while index < characters.count, characters[index] != ")" {
-                if characters[index] == "|" {
+            while index < scalars.count, scalars[index] != ")" {
+                if scalars[index] == "|" {
                     anyTailRepeats = anyTailRepeats || tailRepeats
                     tailRepeats = false
                     index += 1
@@ -51,27 +51,27 @@ enum PatternSafety {
 
         /// Reads one atom; returns whether it is a group that can end in a repeat.
         mutating func atom() -> Bool {
-            let character = characters[index]
-            switch character {
+            let scalar = scalars[index]
+            switch scalar {
             case "\\":
-                index = min(characters.count, index + 2)
+                index = min(scalars.count, index + 2)
             case "[":
                 index += 1
-                if index < characters.count, characters[index] == "^" { index += 1 }
-                if index < characters.count, characters[index] == "]" { index += 1 }
-                while index < characters.count, characters[index] != "]" {
-                    index += characters[index] == "\\" ? 2 : 1
+                if index < scalars.count, scalars[index] == "^" { index += 1 }
+                if index < scalars.count, scalars[index] == "]" { index += 1 }
+                while index < scalars.count, scalars[index] != "]" {
+                    index += scalars[index] == "\\" ? 2 : 1
                 }
-                index = min(characters.count, index + 1)
+                index = min(scalars.count, index + 1)
             case "(":
                 index += 1
-                if index < characters.count, characters[index] == "?" {
+                if index < scalars.count, scalars[index] == "?" {
                     // Skip a group modifier such as `?:`, `?=` or `?<name>`.
-                    while index < characters.count, !":=!>".unicodeScalars.contains(characters[index]) { index += 1 }
-                    index = min(characters.count, index + 1)
+                    while index < scalars.count, !":=!>".unicodeScalars.contains(scalars[index]) { index += 1 }
+                    index = min(scalars.count, index + 1)
                 }
                 let tail = sequence()
-                index = min(characters.count, index + 1)
+                index = min(scalars.count, index + 1)
                 return tail
             default:
                 index += 1
@@ -83,21 +83,19 @@ enum PatternSafety {
 
         /// The pattern's text over `range`.
         func text(_ range: Range<Int>) -> String {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: characters[range])
-            return String(view)
+            String(String.UnicodeScalarView(scalars[range]))
         }
 
         /// Reads a quantifier (and a lazy or possessive mark) after an atom.
         mutating func quantifier() -> Quantifier {
-            guard index < characters.count else { return .once }
+            guard index < scalars.count else { return .once }
             var result = Quantifier.once
-            switch characters[index] {
+            switch scalars[index] {
             case "*": result = .many; index += 1
             case "+": result = .many; index += 1
             case "?": result = .optional; index += 1
             case "{":
-                guard let close = characters[index...].firstIndex(of: "}") else { return .once }
+                guard let close = scalars[index...].firstIndex(of: "}") else { return .once }
                 let bounds = text((index + 1)..<close).split(separator: ",", omittingEmptySubsequences: false)
                 guard let lower = bounds.first.flatMap({ Int($0) }), bounds.count <= 2 else { return .once }
                 let upper = bounds.count == 1 ? lower : (bounds[1].isEmpty ? Int.max : Int(bounds[1]) ?? lower)
@@ -107,7 +105,7 @@ enum PatternSafety {
             default:
                 return .once
             }
-            if index < characters.count, characters[index] == "?" || characters[index] == "+" { index += 1 }
+            if index < scalars.count, scalars[index] == "?" || scalars[index] == "+" { index += 1 }
             return result
         }
     }

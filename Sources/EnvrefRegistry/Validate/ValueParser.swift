@@ -44,22 +44,8 @@ public enum ValueParser {
     /// `text` split on the separator's UTF-8 bytes, as the runtime and a shell split it: a separator followed by a
     /// combining mark is one `Character`, which a `Character` search would not split at.
     static func split(_ text: String, on separator: String) -> [String] {
-        let separatorBytes = Array(separator.utf8)
-        guard !separatorBytes.isEmpty else { return [text] }
-        let bytes = Array(text.utf8)
-        var pieces: [String] = []
-        var start = 0, index = 0
-        while index + separatorBytes.count <= bytes.count {
-            if bytes[index..<(index + separatorBytes.count)].elementsEqual(separatorBytes) {
-                pieces.append(String(decoding: bytes[start..<index], as: UTF8.self))
-                index += separatorBytes.count
-                start = index
-            } else {
-                index += 1
-            }
-        }
-        pieces.append(String(decoding: bytes[start...], as: UTF8.self))
-        return pieces
+        guard !separator.isEmpty else { return [text] }
+        return text.utf8.split(separator: separator.utf8, omittingEmptySubsequences: false).map { String(Substring($0)) }
     }
 
     /// Parses `text` as a value of `variable`; deprecated enum values map to their replacement.

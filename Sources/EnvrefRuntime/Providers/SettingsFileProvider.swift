@@ -59,7 +59,7 @@ public struct SettingsFileProvider: Sendable {
         func items() -> [String] {
             // Split on the comma's byte, as Python splits: a comma followed by a combining mark is still a comma.
             text.utf8.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
-                .map { String(String(decoding: $0, as: UTF8.self).trimmingWhitespace()) }
+                .map { String(Substring($0).trimmingWhitespace()) }
         }
         func convert<T>(_ item: String, _ parse: (String) -> T?) throws -> T {
             guard let value = parse(item) else { throw ConversionError(key: key, type: type) }

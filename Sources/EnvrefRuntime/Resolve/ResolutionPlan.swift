@@ -35,8 +35,6 @@ final class ResolutionPlan: Sendable {
         let currentName: Name
         /// The setting's old names, most preferred first.
         let deprecatedNames: [Name]
-        /// The current name first, then the deprecated names.
-        var names: [Name] { [currentName] + deprecatedNames }
         /// The pattern compiled once; `nil` when there is none or it does not compile (then it is not checked).
         let pattern: CompiledPattern?
         /// The default's parse, which is the same every time unless `~` expansion depends on the home folder.
@@ -95,8 +93,8 @@ final class ResolutionPlan: Sendable {
                               environmentSlot: knownNames.contains(environmentKey) ? slot(for: environmentKey) : nil,
                               iniKey: iniKey, defaultText: defaultText)
         }
-        func settingName(_ settingName: String) -> Entry.Name {
-            name(settingName, iniKey: SettingsFileProvider.iniKey(for: settingName, droppingPrefix: keyPrefix), defaultText: defaults[settingName])
+        func settingName(_ variable: String) -> Entry.Name {
+            name(variable, iniKey: SettingsFileProvider.iniKey(for: variable, droppingPrefix: keyPrefix), defaultText: defaults[variable])
         }
         self.entries = schema.definitions.map { definition in
             Entry(definition: definition, currentName: settingName(definition.name),

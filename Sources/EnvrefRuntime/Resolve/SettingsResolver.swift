@@ -108,15 +108,15 @@ public struct SettingsResolver: Sendable {
         let reader = ConfigReader(providers: layers.map(\.provider), accessReporter: BroadcastingAccessReporter(upstreams: [recorder, reporter]))
         let infos = layers.map(\.info)
         for entry in plan.entries {
-            let definition = entry.definition
-            var current: Candidate?
-            var deprecated: [Candidate] = []
-            for name in entry.names {
-                let text = reader.string(forKey: ConfigKey([name.name]), isSecret: definition.isSecret)
-                guard let text, let layer = recorder.takeLayer() else { continue }
-                let candidate = Candidate(name: name.name, text: text, layer: layer)
-                if name.name == definition.name, current == nil { current = candidate } else { deprecated.append(candidate) }
+            /// The name's value through the reader, with the layer the recorder saw it come from.
+            func lookup(_ name: ResolutionPlan.Entry.Name) -> Candidate? {
+                let text = reader.string(forKey: ConfigKey([name.name]), isSecret: entry.definition.isSecret)
+                guard let text, let layer = recorder.takeLayer() else { return nil }
+                return Candidate(name: name.name, text: text, layer: layer)
             }
+            // The current name is read first, as the reporter expects, then the deprecated ones in order.
+            let current = lookup(entry.currentName)
+            let deprecated = entry.deprecatedNames.compactMap(lookup)
             if let setting = settle(entry, current: current, deprecated: deprecated, layers: infos, parser: parser, into: &outcome) {
                 outcome.settings.append(setting)
             }
