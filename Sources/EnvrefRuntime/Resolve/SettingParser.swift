@@ -79,17 +79,48 @@ struct SettingParser {
     /// is one `Character`, which a `Character` search would not split at. A match of a whole UTF-8 sequence
     /// inside valid UTF-8 always starts and ends on scalar boundaries, so the items stay valid text.
     static func listItems(_ text: String, separator: String) -> [String] {
-        let pieces: [Substring.UTF8View]
-        if separator.utf8.count == 1, let byte = separator.utf8.first {
-            pieces = text.utf8.split(separator: byte, omittingEmptySubsequences: false)
-        } else if separator.isEmpty {
-            pieces = [text.utf8[...]]
-        } else {
-            pieces = text.utf8.split(separator: separator.utf8, omittingEmptySubsequences: false)
+        let separatorBytes = Array(separator.utf8)
+        guard let firstSeparatorByte = separatorBytes.first else {
+            let item = String(text.trimmingWhitespace())
+            return item.isEmpty ? [] : [item]
         }
-        return pieces.compactMap { piece in
-            let item = Substring(piece).trimmingWhitespace()
-            return item.isEmpty ? nil : String(item)
+        var text = text
+        let isASCII = text.utf8.allSatisfy { $0 < 0x80 }
+        return text.withUTF8 { bytes in
+            // The white space `trimmingWhitespace` drops, among ASCII characters: tab to carriage return, space.
+            func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+            var items: [String] = []
+            // One allocation for every item, instead of regrowing as they are appended.
+            items.reserveCapacity(bytes.reduce(1) { count, next in next == firstSeparatorByte ? count + 1 : count })
+            var start = 0
+            func addItem(upTo end: Int) {
+                let item = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                guard isASCII else {
+                    // Other texts may hold white space beyond ASCII, which only a scalar knows.
+                    let trimmed = String(String(decoding: item, as: UTF8.self).trimmingWhitespace())
+                    if !trimmed.isEmpty { items.append(trimmed) }
+                    return
+                }
+                var low = item.startIndex
+                var high = item.endIndex
+                while low < high, isSpace(item[low]) { low += 1 }
+                while high > low, isSpace(item[high - 1]) { high -= 1 }
+                if low < high { items.append(String(decoding: UnsafeBufferPointer(rebasing: item[low..<high]), as: UTF8.self)) }
+            }
+            var index = 0
+            while index + separatorBytes.count <= bytes.count {
+                if bytes[index] == firstSeparatorByte,
+                   separatorBytes.count == 1 || bytes[index..<(index + separatorBytes.count)].elementsEqual(separatorBytes)
+                {
+                    addItem(upTo: index)
+                    index += separatorBytes.count
+                    start = index
+                } else {
+                    index += 1
+                }
+            }
+            addItem(upTo: bytes.count)
+            return items
         }
     }
 
