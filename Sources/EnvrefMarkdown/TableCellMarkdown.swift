@@ -23,22 +23,18 @@ public enum TableCellMarkdown {
     /// `Character` but still ends a cell, and every byte this changes is ASCII, which UTF-8 never uses
     /// inside a longer sequence.
     public static func escapeText(_ text: String) -> String {
+        // Every line break becomes one space, a CRLF included.
+        let text = text.replacingLineEndings()
         // Most text has nothing to escape.
         guard text.utf8.contains(where: isSpecialByte) else { return text }
         var result: [UInt8] = []
         result.reserveCapacity(text.utf8.count + 16)
         let bytes = Array(text.utf8)
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
+        for (index, byte) in bytes.enumerated() {
             switch byte {
             case UInt8(ascii: "&") where !startsEntity(bytes[(index + 1)...]):
                 result.append(byte)
-            case UInt8(ascii: "\r") where index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "\n"):
-                // A CRLF is one line break, and becomes one space.
-                result.append(UInt8(ascii: " "))
-                index += 1
-            case UInt8(ascii: "\n"), UInt8(ascii: "\r"):
+            case UInt8(ascii: "\n"):
                 result.append(UInt8(ascii: " "))
             case _ where isEscaped(byte):
                 result.append(UInt8(ascii: "\\"))
@@ -46,7 +42,6 @@ public enum TableCellMarkdown {
             default:
                 result.append(byte)
             }
-            index += 1
         }
         return String(decoding: result, as: UTF8.self)
     }
@@ -63,9 +58,9 @@ public enum TableCellMarkdown {
         }
     }
 
-    /// The bytes `escapeText` changes: the escaped ones and the line breaks.
+    /// The bytes `escapeText` changes once line endings are normalised: the escaped ones and the line feed.
     private static func isSpecialByte(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") || isEscaped(byte)
+        byte == UInt8(ascii: "\n") || isEscaped(byte)
     }
 
     /// Whether the bytes after an `&` would make it an entity reference such as `&amp;` or `&#169;`.
@@ -91,29 +86,15 @@ public enum TableCellMarkdown {
     /// Backticks, pipes, spaces and line breaks are counted as bytes, as cmark-gfm counts them; a backtick
     /// followed by a combining mark still opens or closes a span.
     public static func codeSpan(_ text: String) -> String {
-        var code: [UInt8] = []
-        code.reserveCapacity(text.utf8.count + 8)
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            defer { previous = byte }
+        let code = text.replacingLineEndings().replacingASCII { byte in
             switch byte {
-            case UInt8(ascii: "\n") where previous == UInt8(ascii: "\r"):
-                // The carriage return before it already became the space.
-                continue
-            case UInt8(ascii: "\n"), UInt8(ascii: "\r"):
-                code.append(UInt8(ascii: " "))
-            case UInt8(ascii: "|"):
-                // GFM removes the backslash before a pipe inside table cells, code spans included.
-                code.append(UInt8(ascii: "\\"))
-                code.append(byte)
-            default:
-                code.append(byte)
+            case UInt8(ascii: "\n"): " "
+            // GFM removes the backslash before a pipe inside table cells, code spans included.
+            case UInt8(ascii: "|"): "\\|"
+            default: nil
             }
         }
-        let fence = [UInt8](repeating: UInt8(ascii: "`"), count: MarkdownCode.longestBacktickRun(in: text) + 1)
-        let needsPadding = code.first == UInt8(ascii: "`") || code.last == UInt8(ascii: "`") || code.first == UInt8(ascii: " ")
-        let padding: [UInt8] = needsPadding ? [UInt8(ascii: " ")] : []
-        return String(decoding: fence + padding + code + padding + fence, as: UTF8.self)
+        return MarkdownCode.span(code, padLeadingSpace: true)
     }
 
     private static func render(block: MarkdownNode) -> [String] {
@@ -163,20 +144,17 @@ public enum TableCellMarkdown {
 
     /// The link target with the bytes that would end it or its cell percent-encoded.
     private static func escapeDestination(_ destination: String) -> String {
-        var result: [UInt8] = []
-        result.reserveCapacity(destination.utf8.count)
-        for byte in destination.utf8 {
+        destination.replacingASCII { byte in
             switch byte {
-            case UInt8(ascii: " "): result.append(contentsOf: "%20".utf8)
-            case UInt8(ascii: "("): result.append(contentsOf: "%28".utf8)
-            case UInt8(ascii: ")"): result.append(contentsOf: "%29".utf8)
-            case UInt8(ascii: "|"): result.append(contentsOf: "%7C".utf8)
-            case UInt8(ascii: "<"): result.append(contentsOf: "%3C".utf8)
-            case UInt8(ascii: ">"): result.append(contentsOf: "%3E".utf8)
-            default: result.append(byte)
+            case UInt8(ascii: " "): "%20"
+            case UInt8(ascii: "("): "%28"
+            case UInt8(ascii: ")"): "%29"
+            case UInt8(ascii: "|"): "%7C"
+            case UInt8(ascii: "<"): "%3C"
+            case UInt8(ascii: ">"): "%3E"
+            default: nil
             }
         }
-        return String(decoding: result, as: UTF8.self)
     }
 }
 

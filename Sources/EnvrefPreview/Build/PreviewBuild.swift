@@ -24,14 +24,11 @@ public struct PreviewBuild: Sendable {
         public var succeeded: Bool
         /// Paths that changed on disk.
         public var changedFiles: [String]
-        /// How long the stages that ran took together, by the wall clock.
-        public var duration: Duration
     }
 
     /// Runs the pipeline and writes the site if it succeeded.
     public func run() -> Outcome {
         let (output, written) = pipeline.run(writingTo: OutputWriter(root: URL(fileURLWithPath: outputDirectory), ownsFolder: true))
-        return Outcome(diagnostics: output.diagnostics, succeeded: written != nil, changedFiles: written?.outOfDate ?? [],
-                       duration: output.timings.total)
+        return Outcome(diagnostics: output.diagnostics, succeeded: written != nil, changedFiles: written?.outOfDate ?? [])
     }
 }

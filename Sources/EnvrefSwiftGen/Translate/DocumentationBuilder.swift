@@ -107,8 +107,6 @@ struct DocumentationBuilder {
 
     /// Markdown code span that survives backticks inside the text.
     private func code(_ text: String) -> String {
-        let fence = String(repeating: "`", count: MarkdownCode.longestBacktickRun(in: text) + 1)
-        let padding = text.utf8.first == UInt8(ascii: "`") || text.utf8.last == UInt8(ascii: "`") ? " " : ""
-        return fence + padding + text.replacingOccurrences(of: "\n", with: " ") + padding + fence
+        MarkdownCode.span(text.replacingOccurrences(of: "\n", with: " "), padLeadingSpace: false)
     }
 }

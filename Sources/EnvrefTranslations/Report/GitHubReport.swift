@@ -75,20 +75,18 @@ enum GitHubReport {
         escape(text, property: true)
     }
 
-    /// Works on Unicode scalars, as the runner reads bytes: a comma or colon with a combining mark after it is one
+    /// Works on bytes, as the runner reads them: a comma or colon with a combining mark after it is one
     /// `Character`, which Foundation's `replacingOccurrences` does not match, so it reached the runner raw.
     private static func escape(_ text: String, property: Bool) -> String {
-        var result = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "%": result.append(contentsOf: "%25".unicodeScalars)
-            case "\r": result.append(contentsOf: "%0D".unicodeScalars)
-            case "\n": result.append(contentsOf: "%0A".unicodeScalars)
-            case ":" where property: result.append(contentsOf: "%3A".unicodeScalars)
-            case "," where property: result.append(contentsOf: "%2C".unicodeScalars)
-            default: result.append(scalar)
+        text.replacingASCII { byte in
+            switch byte {
+            case UInt8(ascii: "%"): "%25"
+            case UInt8(ascii: "\r"): "%0D"
+            case UInt8(ascii: "\n"): "%0A"
+            case UInt8(ascii: ":") where property: "%3A"
+            case UInt8(ascii: ",") where property: "%2C"
+            default: nil
             }
         }
-        return String(result)
     }
 }

@@ -15,10 +15,7 @@ struct Build: ParsableCommand {
 
             With --check nothing is written: the command lists every out-of-date file and exits 1 if there is one.
 
-            With --timings the command prints how long each stage took: loading the registry, templates, \
-            content and translation lock; translating and rendering each language's reference page (rendering \
-            includes staging its files); the translation status; the site-wide pages; and the commit that puts \
-            the new files in place.
+            With --timings the command prints each stage's wall time, and their total, to standard error.
             """)
 
     @OptionGroup var content: ContentOptions

@@ -13,10 +13,10 @@ struct HTMLEscapingTests {
 
     @Test("escapes the five characters with swift-mustache's entities")
     func entities() {
-        #expect(HTMLEscaping.escape(#"<a href="x">Tom & Jerry's</a>"#)
+        #expect(HTMLEscaping().escapeText(#"<a href="x">Tom & Jerry's</a>"#)
             == "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;")
-        #expect(HTMLEscaping.escape("") == "")
-        #expect(HTMLEscaping.escape("日本語のテキスト 🎉") == "日本語のテキスト 🎉")
+        #expect(HTMLEscaping().escapeText("") == "")
+        #expect(HTMLEscaping().escapeText("日本語のテキスト 🎉") == "日本語のテキスト 🎉")
     }
 
     @Test("gives swift-mustache's output for every text of up to four pieces without a combining mark after an escaped character")
@@ -29,7 +29,7 @@ struct HTMLEscapingTests {
             texts += shorter
         }
         var mismatches: [String] = []
-        for text in texts where HTMLEscaping.escape(text) != (try libraryEscaped(text)) {
+        for text in texts where HTMLEscaping().escapeText(text) != (try libraryEscaped(text)) {
             mismatches.append(text)
         }
         #expect(texts.count == 22_621)
@@ -41,7 +41,7 @@ struct HTMLEscapingTests {
     func combiningMarkAfterEscapedCharacter(text: String) throws {
         let mark = String(text.unicodeScalars.dropFirst())
         let entity = ["\"": "&quot;", "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&#39;"][String(text.unicodeScalars.first!)]!
-        #expect(HTMLEscaping.escape(text) == entity + mark)
+        #expect(HTMLEscaping().escapeText(text) == entity + mark)
     }
 
     @Test("templates escape with it unless they name another content type, and a quote cannot end an attribute early")
