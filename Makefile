@@ -111,7 +111,7 @@ FUZZ_FIXED := $(filter-out 0,$(FUZZ_SEED))
 # bogus error, hiding the first; libFuzzer prints the stack of a trap itself. Leaks in the platform's
 # libraries, each explained in the suppressions file, are not findings. Each target first runs once on each
 # input in Fuzz/SuppressionChecks/<target>/, which makes such a leak happen, so a suppression that stopped
-# matching fails at once; kept out of the seed corpus, since every mutation of them would leak and send
+# matching fails at once, and so does one that no longer suppresses anything; kept out of the seed corpus, since every mutation of them would leak and send
 # LeakSanitizer over the whole heap, cutting the inputs a run gets through to a quarter.
 FUZZ_ENV := SWIFT_BACKTRACE=enable=no LSAN_OPTIONS=suppressions=$(CURDIR)/Fuzz/LeakSuppressions.txt:print_suppressions=0 \
 	$(if $(FUZZ_FIXED),SWIFT_DETERMINISTIC_HASHING=1 $(shell setarch -R true >/dev/null 2>&1 && echo setarch -R))
@@ -139,8 +139,11 @@ fuzz: fuzz-build
 	  max_len=65536; [ $$target = fuzz-markdown-import ] && max_len=8192; \
 	  for input in Fuzz/SuppressionChecks/$$target/*; do \
 	    [ -f "$$input" ] || continue; \
-	    $(FUZZ_ENV) Fuzz/.build/debug/$$target $$input > $(FUZZ_DIR)/$$target.log 2>&1 \
+	    $(FUZZ_ENV) LSAN_OPTIONS=suppressions=$(CURDIR)/Fuzz/LeakSuppressions.txt:print_suppressions=1 \
+	      Fuzz/.build/debug/$$target $$input > $(FUZZ_DIR)/$$target.log 2>&1 \
 	      || { echo "== $$target: the suppression check on $$input failed"; failed="$$failed $$target"; continue 2; }; \
+	    grep -q "Suppressions used" $(FUZZ_DIR)/$$target.log \
+	      || { echo "== $$target: $$input no longer leaks; drop its suppression"; failed="$$failed $$target"; continue 2; }; \
 	  done; \
 	  echo "== $$target: $(FUZZ_SECONDS) s"; \
 	  $(FUZZ_ENV) Fuzz/.build/debug/$$target $$corpus -max_len=$$max_len $(FUZZ_OPTIONS) $$dict -max_total_time=$(FUZZ_SECONDS) -seed=$(FUZZ_SEED) \

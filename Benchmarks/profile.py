@@ -16,7 +16,6 @@ two binaries.
 import argparse
 import json
 import shutil
-import statistics
 import subprocess
 import sys
 from pathlib import Path

@@ -57,9 +57,10 @@ def _run_and_wait(command, output, cwd=None, env=None):
         process = subprocess.Popen(command, cwd=cwd, env=env, stdout=output, stderr=errors)
         _, status, usage = os.wait4(process.pid, 0)
         elapsed = time.perf_counter() - start
-        if os.waitstatus_to_exitcode(status) != 0:
+        exit_code = os.waitstatus_to_exitcode(status)
+        if exit_code != 0:
             errors.seek(0)
-            raise SystemExit(f"{' '.join(map(str, command))} exited {os.waitstatus_to_exitcode(status)}:\n"
+            raise SystemExit(f"{' '.join(map(str, command))} exited {exit_code}:\n"
                              f"{errors.read().decode()[-2000:]}")
     return elapsed, usage
 

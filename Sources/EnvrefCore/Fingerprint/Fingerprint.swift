@@ -40,6 +40,11 @@ extension String {
         return result
     }
 
+    /// The text's lines, split at every line break a reader sees (LF, CRLF or a lone CR), empty lines kept.
+    public func lineSlices() -> [Substring] {
+        replacingLineEndings().split(separator: "\n", omittingEmptySubsequences: false)
+    }
+
     fileprivate func trimmingTrailingWhitespace() -> String {
         var scalars = Substring(self).unicodeScalars
         while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }

@@ -75,8 +75,7 @@ struct DocumentationBuilder {
 
     private func description(of variable: Variable) -> [String] {
         let text = variable.descriptions[registry.sourceLanguage]?.text ?? ""
-        let lines = text.replacingLineEndings()
-            .split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = text.lineSlices()
             .map { String($0.reversed().drop(while: \.isWhitespace).reversed()) }
         let trimmed = lines.drop { $0.isEmpty }.reversed().drop { $0.isEmpty }.reversed()
         return trimmed.isEmpty ? ["\(variable.name)."] : Array(trimmed)

@@ -61,8 +61,7 @@ struct PageScan {
 
     init(text: String, path: String) {
         self.path = path
-        let normalised = text.replacingLineEndings()
-        var raw = normalised.split(separator: "\n", omittingEmptySubsequences: false)
+        var raw = text.lineSlices()
         if raw.first?.hasPrefix("\u{FEFF}") == true { raw[0] = raw[0].dropFirst() }
         let metadata = FrontMatter(lines: raw, path: path)
         frontMatter = metadata

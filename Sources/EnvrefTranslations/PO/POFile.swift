@@ -104,7 +104,7 @@ public struct POFile: Hashable, Sendable {
     /// A comment's lines: a comment is one line of the file, so a value with a line break in it, such as an enum
     /// value or a default, continues on a comment line of its own instead of ending the comment.
     private static func commentLines(_ comment: String) -> [Substring] {
-        comment.replacingLineEndings().split(separator: "\n", omittingEmptySubsequences: false)
+        comment.lineSlices()
     }
 
     /// `keyword "text"`, or for multi-line text `keyword ""` followed by one quoted line per line, as gettext writes it.

@@ -42,7 +42,7 @@ public enum POParser {
         mutating func parse(_ text: String) {
             // A lone CR ends a line too, as in the page reader: kept inside a line, it would reach a comment
             // or a header that the exporter then writes back as a line break, changing the file.
-            let lines = text.replacingLineEndings().split(separator: "\n", omittingEmptySubsequences: false)
+            let lines = text.lineSlices()
             for (index, rawLine) in lines.enumerated() {
                 var line = Substring(rawLine)
                 if index == 0, line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
@@ -113,7 +113,8 @@ public enum POParser {
             let keyword = String(Substring(keywordScalars))
             let rest = Substring(line.unicodeScalars[keywordScalars.endIndex...].drop { $0 == " " || $0 == "\t" })
             let stringColumn = column + (line.count - rest.count)
-            if previous, keyword.hasPrefix("\"") || keyword.isEmpty {
+            // The keyword stops at a quote, so an empty one means the line is a string on its own.
+            if previous, keyword.isEmpty {
                 guard let target, let value = unquote(rest.isEmpty ? line : rest, line: number, column: stringColumn) else { return }
                 append(value, to: target)
                 return

@@ -72,7 +72,7 @@ enum MarkdownReport {
     static func diffBlock(previous: String?, current: String) -> String {
         // Split at every line break a Markdown reader sees, a lone CR included, so each line keeps its marker.
         func lines(_ text: String, marker: String) -> [String] {
-            text.replacingLineEndings().split(separator: "\n", omittingEmptySubsequences: false).map { marker + $0 }
+            text.lineSlices().map { marker + $0 }
         }
         let body = ((previous.map { lines($0, marker: "- ") } ?? []) + lines(current, marker: "+ ")).joined(separator: "\n")
         let fence = String(repeating: "`", count: max(3, MarkdownCode.longestBacktickRun(in: body) + 1))

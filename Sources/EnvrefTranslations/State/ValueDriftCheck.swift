@@ -113,6 +113,7 @@ struct ValueDriftCheck {
     /// character or joins one. So each word `words(in:)` finds in code is an ASCII run of the text, trimmed of
     /// `.` and `-`, and where the run touches a non-ASCII byte, perhaps short of the one end character that a
     /// combining mark or a prepended sign joins to its neighbour, which this tries both with and without.
+    /// `sourceWords` may be called once per candidate word, so the caller caches what it returns.
     func mayNameUnknownTerm(_ text: String, sourceWords: () -> Set<String>) -> Bool {
         let decided = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
             if bytes.contains(UInt8(ascii: "=")) { return true }
@@ -123,10 +124,10 @@ struct ValueDriftCheck {
                 for dropped in 0...joinsBefore {
                     // A one-byte run between two joining characters has nothing left once both ends go.
                     for cut in 0...joinsAfter where run.lowerBound + dropped <= run.upperBound - cut {
-                        let word = Self.trimmed(run.lowerBound + dropped..<run.upperBound - cut, in: bytes)
+                        let word = UnsafeBufferPointer(rebasing: bytes[Self.trimmed(run.lowerBound + dropped..<run.upperBound - cut, in: bytes)])
                         // Most words are not name-shaped, and are turned away before a string is made of them.
-                        guard RegistrySchema.isValidName(utf8: UnsafeBufferPointer(rebasing: bytes[word])) else { continue }
-                        let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[word]), as: UTF8.self)
+                        guard RegistrySchema.isValidName(utf8: word) else { continue }
+                        let name = String(decoding: word, as: UTF8.self)
                         if Self.isVariableShaped(name, prefix: registry.prefix), !names.contains(name), !sourceWords().contains(name) {
                             mayDrift = true
                             return false

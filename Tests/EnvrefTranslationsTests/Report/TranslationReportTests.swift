@@ -59,8 +59,8 @@ struct TranslationReportTests {
     func githubEscaping() {
         #expect(GitHubReport.escapeData("50% done\nnext") == "50%25 done%0Anext")
         #expect(GitHubReport.escapeProperty("a:b,c") == "a%3Ab%2Cc")
-        // A comma or colon with a combining mark after it is one Character; the runner reads bytes.
         #expect(GitHubReport.escapeData("a\r\nb") == "a%0D%0Ab")
+        // A comma or colon with a combining mark after it is one Character; the runner reads bytes.
         #expect(GitHubReport.escapeProperty("a,\u{301}b:\u{301}c") == "a%2C\u{301}b%3A\u{301}c")
     }
 }
