@@ -113,7 +113,8 @@ FUZZ_FIXED := $(filter-out 0,$(FUZZ_SEED))
 # input in Fuzz/SuppressionChecks/<target>/, which makes such a leak happen, so a suppression that stopped
 # matching fails at once, and so does one that no longer suppresses anything; kept out of the seed corpus, since every mutation of them would leak and send
 # LeakSanitizer over the whole heap, cutting the inputs a run gets through to a quarter.
-FUZZ_ENV := SWIFT_BACKTRACE=enable=no LSAN_OPTIONS=suppressions=$(CURDIR)/Fuzz/LeakSuppressions.txt:print_suppressions=0 \
+FUZZ_LSAN_OPTIONS := suppressions=$(CURDIR)/Fuzz/LeakSuppressions.txt
+FUZZ_ENV := SWIFT_BACKTRACE=enable=no LSAN_OPTIONS=$(FUZZ_LSAN_OPTIONS):print_suppressions=0 \
 	$(if $(FUZZ_FIXED),SWIFT_DETERMINISTIC_HASHING=1 $(shell setarch -R true >/dev/null 2>&1 && echo setarch -R))
 # A finding's report is all a CI log keeps of it, so it carries the sanitizer's stacks and the whole input.
 FUZZ_REPORT_LINES := 150
@@ -139,7 +140,7 @@ fuzz: fuzz-build
 	  max_len=65536; [ $$target = fuzz-markdown-import ] && max_len=8192; \
 	  for input in Fuzz/SuppressionChecks/$$target/*; do \
 	    [ -f "$$input" ] || continue; \
-	    $(FUZZ_ENV) LSAN_OPTIONS=suppressions=$(CURDIR)/Fuzz/LeakSuppressions.txt:print_suppressions=1 \
+	    SWIFT_BACKTRACE=enable=no LSAN_OPTIONS=$(FUZZ_LSAN_OPTIONS):print_suppressions=1 \
 	      Fuzz/.build/debug/$$target $$input > $(FUZZ_DIR)/$$target.log 2>&1 \
 	      || { echo "== $$target: the suppression check on $$input failed"; failed="$$failed $$target"; continue 2; }; \
 	    grep -q "Suppressions used" $(FUZZ_DIR)/$$target.log \
