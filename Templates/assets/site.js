@@ -108,9 +108,15 @@
     return copied ? Promise.resolve() : Promise.reject(new Error("copy refused"));
   }
 
+  // The buttons are written once, in a template, and copied into every row here: they only work with
+  // JavaScript, and a copy in each row's markup was nearly half of a large page.
   function setUpCopyButtons(table) {
     var copiedLabel = table.dataset.copied;
-    table.querySelectorAll(".copy-controls").forEach(function (controls) { controls.hidden = false; });
+    var controls = document.getElementById("copy-controls");
+    if (!controls) return;
+    table.querySelectorAll("tbody th > a.anchor").forEach(function (anchor) {
+      anchor.after(" ", controls.content.cloneNode(true));
+    });
     table.addEventListener("click", function (event) {
       var button = event.target.closest("button.copy");
       if (!button) return;

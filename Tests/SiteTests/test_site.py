@@ -296,6 +296,16 @@ def test_copy_buttons_copy_the_name_and_the_link(browser):
     assert name_button.accessible_name == "Copied"
 
 
+def test_every_row_gets_the_copy_buttons_the_page_holds_once(browser):
+    # Written into every row, the buttons were nearly half of a large page; the script copies them in.
+    for language in LANGUAGES:
+        assert (SITE / language / "index.html").read_text(encoding="utf-8").count('class="copy-controls"') == 1
+        browser.get(page_url(language))
+        rows = browser.find_elements(By.CSS_SELECTOR, "table.variables tbody tr[id]")
+        assert [row.get_attribute("id") for row in rows] == NAMES
+        assert all(len(row.find_elements(By.CSS_SELECTOR, "th > .copy-controls > button.copy")) == 2 for row in rows)
+
+
 def test_switching_language_keeps_the_variable_in_view(browser):
     browser.get(page_url("en", "#WANDB_MODE"))
     for language in LANGUAGES[1:]:

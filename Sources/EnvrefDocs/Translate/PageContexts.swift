@@ -36,7 +36,8 @@ public struct ReferencePageContext: Hashable, Sendable, Encodable {
     public var skipLinkLabel: String
     /// The filter box's words; the box itself only appears when JavaScript runs.
     public var filter: FilterContext
-    /// The copy buttons' words; the buttons only appear when JavaScript runs.
+    /// The copy buttons' words. The page holds the buttons once, in a `<template>` that the script copies
+    /// into every row, since they only work with JavaScript; a copy in each row was nearly half of a large page.
     public var copy: CopyLabels
     /// The text before the table.
     public var intro: SectionContext?
@@ -59,15 +60,12 @@ public struct ReferencePageContext: Hashable, Sendable, Encodable {
 public struct VariableRowContext: Hashable, Sendable, Encodable {
     /// The variable the row shows.
     public var variable: VariableContext
-    /// The copy buttons' words.
-    public var copy: CopyLabels
     /// The column headings, which label each cell when the table stacks on a narrow screen.
     public var columns: ColumnHeadings
 
     /// The row of `variable` on `page`.
     public init(_ variable: VariableContext, on page: ReferencePageContext) {
         self.variable = variable
-        copy = page.copy
         columns = page.columns
     }
 }

@@ -35,13 +35,14 @@ struct TemplateFieldsTests {
     /// What the renderer adds beside a template's context: the reference pages get their rows finished.
     static let renderedFields: [String: Set<String>] = ["reference.html": ["variableRows"], "reference.md": ["variableRows"]]
 
-    @Test("a page template cannot reach into a variable's fields, which only the row templates see")
+    @Test("a page template cannot reach into a variable's fields, and a row template sees only its variable and the column headings")
     func pageTemplatesSeeRowsNotVariables() throws {
         let template = "{{#variableRows}}{{{.}}}{{/variableRows}}{{name}}{{copy.name}}"
         #expect(try Self.checker().problems(in: template, root: ReferencePageContext.self, rendered: ["variableRows"]) == [
             "line 1: {{name}} names no field of ReferencePageContext",
         ])
-        #expect(try Self.checker().problems(in: "{{#variable}}{{name}} {{copy.name}} {{title}}{{/variable}}", root: VariableRowContext.self) == [
+        #expect(try Self.checker().problems(in: "{{#variable}}{{name}} {{columns.type}} {{copy.name}} {{title}}{{/variable}}", root: VariableRowContext.self) == [
+            "line 1: {{copy.name}} names no field of VariableContext or VariableRowContext",
             "line 1: {{title}} names no field of VariableContext or VariableRowContext",
         ])
     }
