@@ -10,9 +10,19 @@ struct CodeWriter {
 
     /// Adds `///` lines; a line break inside an item starts another comment line, so no text can end the comment.
     mutating func documentation(_ text: [String]) {
+        commentLines(text, marker: "///")
+    }
+
+    /// Adds `//` lines, such as the banner, which names the registry's path; a line break inside an item
+    /// starts another comment line, so no path or text can end the comment.
+    mutating func comment(_ text: [String]) {
+        commentLines(text, marker: "//")
+    }
+
+    private mutating func commentLines(_ text: [String], marker: String) {
         for item in text {
             for piece in item.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
-                line(piece.isEmpty ? "///" : "/// " + piece)
+                line(piece.isEmpty ? marker : "\(marker) " + piece)
             }
         }
     }

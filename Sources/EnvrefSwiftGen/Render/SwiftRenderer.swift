@@ -9,7 +9,7 @@ public struct SwiftRenderer: Sendable {
     /// The Swift source for the file.
     public func render(_ file: SwiftFileDescription) -> String {
         var writer = CodeWriter()
-        for line in file.banner { writer.line("// " + line) }
+        writer.comment(file.banner)
         writer.line("")
         for module in file.imports { writer.line("import \(module)") }
         writer.line("")
