@@ -1,7 +1,7 @@
 """Merges every area's results (``results/*.json`` and ``*.md``) into the top-level ``BENCHMARKS.md``.
 
 The report names the machine (CPU model, cores, memory, kernel, Swift version) and the date, then
-includes each area's Markdown fragment in a fixed order (stages, scale, floors, the profile records, plugin, runtime,
+includes each area's Markdown fragment in a fixed order (stages, scale, floors, the profile and page-load records, plugin, runtime,
 then any other area alphabetically) and lists the raw JSON files beside it.
 
 Usage: ``python3 Benchmarks/report.py --results Benchmarks/results --output BENCHMARKS.md``.
@@ -14,7 +14,8 @@ import platform
 import subprocess
 from pathlib import Path
 
-ORDER = ["stages", "scale", "floors", "profile", "profile-load-and-status", "profile-drift-and-patterns", "profile-escaping", "plugin", "runtime"]
+ORDER = ["stages", "scale", "floors", "profile", "profile-load-and-status", "profile-drift-and-patterns", "profile-escaping", "profile-copy-buttons",
+         "pageload-copy-buttons", "plugin", "runtime"]
 # Headings for fragments written without one.
 TITLES = {"plugin": "Build plugin", "runtime": "Runtime", "accessors-compile": "Generated accessors: compile time",
           "runtime-history": "Runtime: step by step"}
@@ -89,8 +90,8 @@ def main():
         f"| Hugo | {tool_version(['hugo', 'version'])} |",
         f"| Python | {platform.python_version()} |", "",
     ]
-    # Profile records are made by hand from two binaries, so one that is absent was never made, not skipped.
-    missing = [area for area in ORDER if area not in fragments and not area.startswith("profile")]
+    # Profile and page-load records are made by hand from two binaries, so one that is absent was never made, not skipped.
+    missing = [area for area in ORDER if area not in fragments and not area.startswith(("profile", "pageload"))]
     if missing:
         lines += [f"Not run this time: {', '.join(missing)}.", ""]
     for area in areas:
