@@ -42,26 +42,33 @@ public struct INIDocument: Sendable, Hashable {
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
         for (offset, line) in lines.enumerated() {
             let lineNumber = offset + 1
-            let indent = line.prefix { $0 == " " || $0 == "\t" }.count
-            let content = line.trimmingWhitespace()
-            if content.isEmpty {
+            // Indentation, trimming, comments, brackets and delimiters are all read by scalar, as configparser
+            // reads code points: a combining mark after a space, `#`, `]` or `=` makes one `Character` of both,
+            // which no `Character` comparison would match.
+            let indent = line.unicodeScalars.prefix { $0 == " " || $0 == "\t" }.count
+            let content = Self.trimmed(line)
+            let scalars = content.unicodeScalars
+            guard let first = scalars.first else {
                 lastEntryIndex = nil
                 continue
             }
-            if content.hasPrefix("#") || content.hasPrefix(";") { continue }
+            if first == "#" || first == ";" { continue }
             if indent > lastEntryIndent, let section = currentSection, let index = lastEntryIndex {
                 // configparser joins an indented line to the value above it.
                 sections[section]![index].value += "\n" + content
                 continue
             }
             lastEntryIndex = nil
-            if content.hasPrefix("[") {
-                guard content.hasSuffix("]"), content.count > 2 else {
+            if first == "[" {
+                // configparser matches `\[(.+)\]` from the start of the line: the name runs to the last `]`,
+                // and whatever follows that is ignored.
+                let inside = scalars.dropFirst()
+                guard let close = inside.lastIndex(of: "]"), close > inside.startIndex else {
                     problems.append(Problem(line: lineNumber, message: "'\(content)' is not a section header like '[default]'"))
                     currentSection = nil
                     continue
                 }
-                let name = String(content.dropFirst().dropLast())
+                let name = String(inside[..<close])
                 currentSection = name
                 if sections[name] == nil {
                     sectionNames.append(name)
@@ -69,14 +76,14 @@ public struct INIDocument: Sendable, Hashable {
                 }
                 continue
             }
-            guard let delimiter = content.firstIndex(where: { $0 == "=" || $0 == ":" }) else {
+            guard let delimiter = scalars.firstIndex(where: { $0 == "=" || $0 == ":" }) else {
                 problems.append(Problem(line: lineNumber, message: "'\(content)' is not a 'key = value' line"))
                 continue
             }
-            let key = content[..<delimiter].trimmingWhitespace().lowercased()
-            let value = content[content.index(after: delimiter)...].trimmingWhitespace()
+            let key = Self.trimmed(Substring(scalars[..<delimiter])).lowercased()
+            let value = Self.trimmed(Substring(scalars[scalars.index(after: delimiter)...]))
             guard !key.isEmpty else {
-                problems.append(Problem(line: lineNumber, message: "'\(content)' has no key before '\(content[delimiter])'"))
+                problems.append(Problem(line: lineNumber, message: "'\(content)' has no key before '\(scalars[delimiter])'"))
                 continue
             }
             guard let section = currentSection else {
@@ -93,6 +100,15 @@ public struct INIDocument: Sendable, Hashable {
             lastEntryIndex = entries.count - 1
             lastEntryIndent = indent
         }
+    }
+
+    /// `text` without white space at either end, trimmed by scalar as Python's `str.strip` trims code points.
+    private static func trimmed(_ text: Substring) -> Substring {
+        let scalars = text.unicodeScalars
+        guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
+        return Substring(scalars[start...end])
     }
 
     /// The entries of one section, keyed by key.

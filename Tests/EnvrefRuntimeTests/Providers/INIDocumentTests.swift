@@ -49,6 +49,31 @@ import Testing
         #expect(document.values(in: "default") == ["mode": "offline"])
     }
 
+    /// Each case as Python 3's `configparser` reads it (checked with `ConfigParser(interpolation=None)`).
+    @Test func combiningMarksAfterPunctuationAreReadAsConfigparserReadsThem() {
+        let mark = "\u{301}"
+        let afterBracket = INIDocument(parsing: "[default]\(mark)\nmode = offline\n")
+        #expect(afterBracket.values(in: "default") == ["mode": "offline"])
+        #expect(afterBracket.problems.isEmpty)
+        let afterEquals = INIDocument(parsing: "[default]\nmode=\(mark)offline\nname = \(mark)x\n")
+        #expect(afterEquals.values(in: "default") == ["mode": "\(mark)offline", "name": "\(mark)x"])
+        let afterHash = INIDocument(parsing: "[default]\n#\(mark) note\nmode = online\n")
+        #expect(afterHash.values(in: "default") == ["mode": "online"])
+        #expect(afterHash.problems.isEmpty)
+        let inKey = INIDocument(parsing: "[default]\nmode\(mark)= x\n")
+        #expect(inKey.values(in: "default") == ["mode\(mark)": "x"])
+        let continued = INIDocument(parsing: "[default]\nnotes = first\n  \(mark)second\n")
+        #expect(continued.values(in: "default") == ["notes": "first\n\(mark)second"])
+    }
+
+    @Test func aSectionNameRunsToTheLastBracketAndTextAfterItIsIgnored() {
+        let document = INIDocument(parsing: "[default] trailing\nmode = x\n[a]b]\nk = v\n[]\n")
+        #expect(document.sectionNames == ["default", "a]b"])
+        #expect(document.values(in: "default") == ["mode": "x"])
+        #expect(document.values(in: "a]b") == ["k": "v"])
+        #expect(document.problems.map(\.description) == ["line 5: '[]' is not a section header like '[default]'"])
+    }
+
     @Test func aRepeatedKeyKeepsTheLaterValue() {
         let document = INIDocument(parsing: "[default]\nmode = online\nmode = offline\n")
         #expect(document.values(in: "default") == ["mode": "offline"])
