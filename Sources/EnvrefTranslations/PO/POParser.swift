@@ -250,12 +250,30 @@ public enum POParser {
                 let value = Substring(scalars[scalars.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
                 file.headerFields.append((name, value))
             }
-            if let contentType = file.header("Content-Type"), let range = contentType.range(of: "charset=", options: .caseInsensitive) {
-                let charset = contentType[range.upperBound...].trimmingCharacters(in: .whitespaces).lowercased()
+            if let contentType = file.header("Content-Type"), let declared = Self.charset(in: contentType) {
+                let charset = declared.trimmingCharacters(in: .whitespaces).lowercased()
                 if charset != "utf-8", charset != "utf8", charset != "charset" {
                     error("the header declares charset '\(charset)'; envref reads PO files in UTF-8 only", line, 1)
                 }
             }
+        }
+
+        /// What follows the first `charset=` in a Content-Type value, in any ASCII case, found by scalar as gettext
+        /// finds it in bytes: a combining mark after the `=` would make one `Character` of both, hiding the name.
+        private static func charset(in contentType: String) -> String? {
+            let scalars = Array(contentType.unicodeScalars)
+            let name = Array("charset=".unicodeScalars)
+            func asciiLowercased(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+                ("A"..."Z").contains(scalar) ? Unicode.Scalar(scalar.value + 32)! : scalar
+            }
+            guard scalars.count >= name.count else { return nil }
+            for start in 0...(scalars.count - name.count)
+            where zip(scalars[start...], name).allSatisfy({ asciiLowercased($0) == $1 }) {
+                var value = String.UnicodeScalarView()
+                value.append(contentsOf: scalars[(start + name.count)...])
+                return String(value)
+            }
+            return nil
         }
 
         /// The value of a quoted string with C escapes, or `nil` after reporting why it is malformed.
