@@ -38,6 +38,11 @@ public struct INIDocument: Sendable, Hashable {
         var currentSection: String?
         var lastEntryIndex: Int?
         var lastEntryIndent = 0
+        // Blank lines since the last line with text: configparser keeps them inside a value that an indented
+        // line goes on to continue.
+        var blankLines = 0
+        // Keys after a header that could not be read belong to no section, and their warning says why.
+        var unreadableHeaderLine: Int?
         // `\r\n` is one Character in Swift, so splitting on "\n" alone would miss Windows line ends.
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
         for (offset, line) in lines.enumerated() {
@@ -45,19 +50,21 @@ public struct INIDocument: Sendable, Hashable {
             // Indentation, trimming, comments, brackets and delimiters are all read by scalar, as configparser
             // reads code points: a combining mark after a space, `#`, `]` or `=` makes one `Character` of both,
             // which no `Character` comparison would match.
-            let indent = line.unicodeScalars.prefix { $0 == " " || $0 == "\t" }.count
+            let indent = line.unicodeScalars.prefix(while: Self.isPythonWhitespace).count
             let content = Self.trimmed(line)
             let scalars = content.unicodeScalars
             guard let first = scalars.first else {
-                lastEntryIndex = nil
+                blankLines += 1
                 continue
             }
             if first == "#" || first == ";" { continue }
             if indent > lastEntryIndent, let section = currentSection, let index = lastEntryIndex {
-                // configparser joins an indented line to the value above it.
-                sections[section]![index].value += "\n" + content
+                // configparser joins an indented line to the value above it, blank lines in between included.
+                sections[section]![index].value += String(repeating: "\n", count: blankLines + 1) + content
+                blankLines = 0
                 continue
             }
+            blankLines = 0
             lastEntryIndex = nil
             if first == "[" {
                 // configparser matches `\[(.+)\]` from the start of the line: the name runs to the last `]`,
@@ -66,10 +73,12 @@ public struct INIDocument: Sendable, Hashable {
                 guard let close = inside.lastIndex(of: "]"), close > inside.startIndex else {
                     problems.append(Problem(line: lineNumber, message: "'\(content)' is not a section header like '[default]'"))
                     currentSection = nil
+                    unreadableHeaderLine = lineNumber
                     continue
                 }
                 let name = String(inside[..<close])
                 currentSection = name
+                unreadableHeaderLine = nil
                 if sections[name] == nil {
                     sectionNames.append(name)
                     sections[name] = []
@@ -87,7 +96,9 @@ public struct INIDocument: Sendable, Hashable {
                 continue
             }
             guard let section = currentSection else {
-                problems.append(Problem(line: lineNumber, message: "'\(key)' comes before any section header such as '[default]'"))
+                let message = unreadableHeaderLine.map { "'\(key)' follows the unreadable section header on line \($0), so it is in no section" }
+                    ?? "'\(key)' comes before any section header such as '[default]'"
+                problems.append(Problem(line: lineNumber, message: message))
                 continue
             }
             var entries = sections[section]!
@@ -105,10 +116,16 @@ public struct INIDocument: Sendable, Hashable {
     /// `text` without white space at either end, trimmed by scalar as Python's `str.strip` trims code points.
     private static func trimmed(_ text: Substring) -> Substring {
         let scalars = text.unicodeScalars
-        guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        guard let start = scalars.firstIndex(where: { !isPythonWhitespace($0) }),
+              let end = scalars.lastIndex(where: { !isPythonWhitespace($0) })
         else { return "" }
         return Substring(scalars[start...end])
+    }
+
+    /// Whether Python's `str.isspace`, which `strip` and configparser's indentation use, counts the scalar as
+    /// white space: Unicode's White_Space property, and also the information separators U+001C to U+001F.
+    private static func isPythonWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isWhitespace || (0x1C...0x1F).contains(scalar.value)
     }
 
     /// The entries of one section, keyed by key.

@@ -44,7 +44,7 @@ import Testing
             "line 3: 'just words' is not a 'key = value' line",
             "line 4: '= no key' has no key before '='",
             "line 5: '[broken' is not a section header like '[default]'",
-            "line 6: 'mode' comes before any section header such as '[default]'",
+            "line 6: 'mode' follows the unreadable section header on line 5, so it is in no section",
         ])
         #expect(document.values(in: "default") == ["mode": "offline"])
     }
@@ -64,6 +64,22 @@ import Testing
         #expect(inKey.values(in: "default") == ["mode\(mark)": "x"])
         let continued = INIDocument(parsing: "[default]\nnotes = first\n  \(mark)second\n")
         #expect(continued.values(in: "default") == ["notes": "first\n\(mark)second"])
+    }
+
+    /// Each case as Python 3's `configparser` reads it (checked with `ConfigParser(interpolation=None)`).
+    @Test func blankLinesStayInsideAValueThatAnIndentedLineContinues() {
+        let document = INIDocument(parsing: "[default]\nnotes = first\n\n  second\n\n\n  third\nmode = x\nother = y\n\nlast = z\n")
+        #expect(document.values(in: "default") == ["notes": "first\n\nsecond\n\n\nthird", "mode": "x", "other": "y", "last": "z"])
+        #expect(document.problems.isEmpty)
+    }
+
+    /// Python's `str.isspace` also counts U+001C to U+001F, which Unicode's White_Space leaves out.
+    @Test func whiteSpaceIsWhatPythonCountsAsWhiteSpace() {
+        let ideographicIndent = INIDocument(parsing: "[default]\nnotes = first\n\u{3000}mode = x\n")
+        #expect(ideographicIndent.values(in: "default") == ["notes": "first\nmode = x"])
+        let separators = INIDocument(parsing: "\u{1C}[default]\u{1D}\nmode = offline\u{1F}\n")
+        #expect(separators.values(in: "default") == ["mode": "offline"])
+        #expect(separators.problems.isEmpty)
     }
 
     @Test func aSectionNameRunsToTheLastBracketAndTextAfterItIsIgnored() {
