@@ -251,26 +251,27 @@ public enum POParser {
                 file.headerFields.append((name, value))
             }
             if let contentType = file.header("Content-Type"), let declared = Self.charset(in: contentType) {
-                let charset = declared.trimmingCharacters(in: .whitespaces).lowercased()
+                let charset = declared.lowercased()
                 if charset != "utf-8", charset != "utf8", charset != "charset" {
                     error("the header declares charset '\(charset)'; envref reads PO files in UTF-8 only", line, 1)
                 }
             }
         }
 
-        /// What follows the first `charset=` in a Content-Type value, in any ASCII case, found by scalar as gettext
-        /// finds it in bytes: a combining mark after the `=` would make one `Character` of both, hiding the name.
+        /// The charset a Content-Type value declares: what follows the first `charset=`, up to white space or
+        /// the `;` before another parameter. The name is found by scalar, as gettext reads bytes, so a combining
+        /// mark after the `=` cannot hide it; unlike gettext, it is found in any ASCII case.
         private static func charset(in contentType: String) -> String? {
             let scalars = Array(contentType.unicodeScalars)
-            let name = Array("charset=".unicodeScalars)
+            let needle = Array("charset=".unicodeScalars)
             func asciiLowercased(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
                 ("A"..."Z").contains(scalar) ? Unicode.Scalar(scalar.value + 32)! : scalar
             }
-            guard scalars.count >= name.count else { return nil }
-            for start in 0...(scalars.count - name.count)
-            where zip(scalars[start...], name).allSatisfy({ asciiLowercased($0) == $1 }) {
+            guard scalars.count >= needle.count else { return nil }
+            for start in 0...(scalars.count - needle.count)
+            where zip(scalars[start...], needle).allSatisfy({ asciiLowercased($0) == $1 }) {
                 var value = String.UnicodeScalarView()
-                value.append(contentsOf: scalars[(start + name.count)...])
+                value.append(contentsOf: scalars[(start + needle.count)...].prefix { $0 != ";" && !$0.properties.isWhitespace })
                 return String(value)
             }
             return nil

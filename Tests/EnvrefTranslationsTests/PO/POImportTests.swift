@@ -231,12 +231,15 @@ struct POImportTests {
         #expect(result.diagnostics.map(\.description) == ["fr.po:1:1: error: the header declares charset 'iso-8859-1'; envref reads PO files in UTF-8 only"])
     }
 
-    @Test("a declared charset is found by scalar, in any case, with a combining mark after its '='")
+    @Test("a declared charset is found by scalar, in any ASCII case, with a combining mark after its '=', and ends at ';'")
     func charsetWithMark() {
         let marked = POParser.parse("msgid \"\"\nmsgstr \"Content-Type: text/plain; CharSet=\u{301}utf-8\\n\"\n", path: "fr.po")
         #expect(marked.diagnostics.map(\.description) == ["fr.po:1:1: error: the header declares charset '\u{301}utf-8'; envref reads PO files in UTF-8 only"])
         #expect(POParser.parse("msgid \"\"\nmsgstr \"Content-Type: text/plain; CHARSET=UTF-8\\n\"\n", path: "fr.po").diagnostics.isEmpty)
         #expect(POParser.parse("msgid \"\"\nmsgstr \"Content-Type: text/plain\\n\"\n", path: "fr.po").diagnostics.isEmpty)
+        #expect(POParser.parse("msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=UTF-8; format=flowed\\n\"\n", path: "fr.po").diagnostics.isEmpty)
+        let latin = POParser.parse("msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=latin1 ; format=flowed\\n\"\n", path: "fr.po")
+        #expect(latin.diagnostics.map(\.description) == ["fr.po:1:1: error: the header declares charset 'latin1'; envref reads PO files in UTF-8 only"])
     }
 
     @Test("a byte order mark at the start is skipped, and a combining mark after it is text of its own")
