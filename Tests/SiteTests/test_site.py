@@ -361,7 +361,8 @@ def test_without_javascript_everything_is_shown_and_nothing_half_works(browser_w
         driver.get(page_url(language))
         assert visible_rows(driver) == NAMES
         assert not driver.find_element(By.CSS_SELECTOR, ".filter").is_displayed()
-        assert not any(button.is_displayed() for button in driver.find_elements(By.CSS_SELECTOR, "button.copy"))
+        # The buttons live only in an inert <template>, which the script copies into the rows.
+        assert driver.find_elements(By.CSS_SELECTOR, "button.copy") == []
         driver.find_element(By.CSS_SELECTOR, "#WANDB_MODE a.anchor").click()
         assert driver.current_url.endswith("#WANDB_MODE")
     driver.get((SITE / "index.html").as_uri())
@@ -394,6 +395,8 @@ def test_print_hides_controls_and_shows_every_row(browser):
     try:
         assert not browser.find_element(By.CSS_SELECTOR, "nav.languages").is_displayed()
         assert not browser.find_element(By.CSS_SELECTOR, ".filter").is_displayed()
+        controls = browser.find_elements(By.CSS_SELECTOR, "table.variables .copy-controls")
+        assert len(controls) == len(NAMES) and not any(control.is_displayed() for control in controls)
         assert visible_rows(browser) == NAMES
     finally:
         browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
