@@ -67,7 +67,7 @@ public struct DocsPipeline: Sendable {
         let lock = timings.measure("load translation lock") { TranslationFiles(registryPath: registryPath).loadLock() }
         diagnostics += lock.diagnostics
         guard !lock.diagnostics.containsErrors else { return finish(diagnostics, succeeded: false) }
-        let builder = SiteContextBuilder()
+        let builder = SiteContextBuilder(assetVersions: SiteContextBuilder.assetVersions(of: templateSet.assets))
         let renderer = SiteRenderer(templates: templateSet)
         do {
             // Reference pages are translated and rendered one language at a time: with a large registry,

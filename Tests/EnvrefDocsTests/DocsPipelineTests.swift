@@ -18,6 +18,20 @@ struct DocsPipelineTests {
         ])
     }
 
+    @Test("every page links each asset with a version made from the asset's bytes, so a changed asset gets a new address")
+    func assetVersions() throws {
+        let files = try #require(DocsPipeline(contentDirectory: Fixtures.contentDirectory, templatesDirectory: Fixtures.templatesDirectory).run().files)
+        let script = try #require(FileManager.default.contents(atPath: "\(Fixtures.templatesDirectory)/assets/site.js"))
+        let version = String(SHA256.hexDigest(of: Array(script)).prefix(8))
+        let htmlPages = files.filter { $0.path.hasSuffix(".html") }
+        #expect(htmlPages.map(\.path) == ["404.html", "en/index.html", "fr/index.html", "index.html", "translations.html"])
+        for page in htmlPages {
+            let html = String(decoding: page.contents, as: UTF8.self)
+            #expect(html.contains("assets/site.js?v=\(version)\""), "\(page.path)")
+            #expect(!html.contains("assets/site.js\""), "\(page.path)")
+        }
+    }
+
     @Test("a run that stops at a failed stage has timed only the stages that ran")
     func failedRunTimings() throws {
         let templates = try Fixtures.templatesDirectory(["reference.md": "{{#open}}\n"])

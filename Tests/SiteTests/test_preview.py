@@ -48,6 +48,8 @@ def test_preview_serves_the_site_and_refuses_paths_outside_it(preview):
     folder, address, _ = preview
     assert fetch_status(address + "en/") == 200
     assert fetch_status(address + "assets/site.js") == 200
+    # Pages link their assets with a version; the server answers those addresses too.
+    assert fetch_status(address + "assets/site.js?v=0123abcd") == 200
     assert fetch_status(address + "no/such/page") == 404
     assert fetch_status(address + "%2e%2e/%2e%2e/etc/passwd") == 404
     assert (folder / "Site" / "en" / "index.html").is_file()

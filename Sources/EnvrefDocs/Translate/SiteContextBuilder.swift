@@ -1,3 +1,4 @@
+import EnvrefCore
 import Foundation
 import EnvrefMarkdown
 import EnvrefRegistry
@@ -27,8 +28,21 @@ public struct SiteContextBuilder: Sendable {
     /// The reference page's Markdown file name inside a language folder.
     public static let markdownFileName = "environment-variables.md"
 
-    /// Creates a builder.
-    public init() {}
+    /// A short fingerprint of each asset's bytes, by file name, added to the asset's links as `?v=…`.
+    ///
+    /// Pages and assets are cached separately, so without it a browser could pair a new page with the script
+    /// or stylesheet it cached for the old one; the copy buttons, for one, exist only once the script runs.
+    public var assetVersions: [String: String]
+
+    /// Creates a builder; `assetVersions` usually comes from `SiteContextBuilder.assetVersions(of:)`.
+    public init(assetVersions: [String: String] = [:]) {
+        self.assetVersions = assetVersions
+    }
+
+    /// The first eight hex digits of the SHA-256 of each asset's bytes: enough to tell versions apart.
+    public static func assetVersions(of assets: [String: Data]) -> [String: String] {
+        assets.mapValues { String(SHA256.hexDigest(of: Array($0)).prefix(8)) }
+    }
 
     /// Builds the contexts of every page; `status` adds the translation status page.
     public func build(_ content: SiteContent, status: TranslationStatus? = nil) -> SiteContexts {
@@ -73,11 +87,11 @@ public struct SiteContextBuilder: Sendable {
     private func notFoundPage(_ content: SiteContent, addresses: SiteAddresses) -> NotFoundPageContext {
         let root = addresses.rootPath
         var pageChrome = chrome(depth: 0, canonical: nil, alternates: [], strings: content.source.strings, registry: content.registry)
-        pageChrome.stylesheetURL = root + Self.assetPath("style.css")
-        pageChrome.scriptURL = root + Self.assetPath("site.js")
-        pageChrome.iconURL = root + Self.assetPath("favicon.svg")
-        pageChrome.iconPNGURL = root + Self.assetPath("favicon-32.png")
-        pageChrome.touchIconURL = root + Self.assetPath("apple-touch-icon.png")
+        pageChrome.stylesheetURL = root + assetPath("style.css")
+        pageChrome.scriptURL = root + assetPath("site.js")
+        pageChrome.iconURL = root + assetPath("favicon.svg")
+        pageChrome.iconPNGURL = root + assetPath("favicon-32.png")
+        pageChrome.touchIconURL = root + assetPath("apple-touch-icon.png")
         return NotFoundPageContext(
             language: content.source.language.rawValue,
             title: content.source.strings["notFound.title"],
@@ -107,19 +121,22 @@ public struct SiteContextBuilder: Sendable {
         return SitemapContext(generatedNotice: Self.generatedNotice, urls: urls)
     }
 
-    /// The path of a file in the assets folder, from the site's root.
-    static func assetPath(_ name: String) -> String { "assets/\(name)" }
+    /// The address of a file in the assets folder, from the site's root, with its version when it has one.
+    func assetPath(_ name: String) -> String {
+        guard let version = assetVersions[name] else { return "assets/\(name)" }
+        return "assets/\(name)?v=\(version)"
+    }
 
     /// The head and footer of a page `depth` folders below the site's root.
     private func chrome(depth: Int, canonical: String?, alternates: [AlternateLink], strings: InterfaceStrings,
                         registry: Registry) -> PageChrome {
         let up = String(repeating: "../", count: depth)
         return PageChrome(
-            stylesheetURL: up + Self.assetPath("style.css"),
-            scriptURL: up + Self.assetPath("site.js"),
-            iconURL: up + Self.assetPath("favicon.svg"),
-            iconPNGURL: up + Self.assetPath("favicon-32.png"),
-            touchIconURL: up + Self.assetPath("apple-touch-icon.png"),
+            stylesheetURL: up + assetPath("style.css"),
+            scriptURL: up + assetPath("site.js"),
+            iconURL: up + assetPath("favicon.svg"),
+            iconPNGURL: up + assetPath("favicon-32.png"),
+            touchIconURL: up + assetPath("apple-touch-icon.png"),
             canonicalURL: canonical,
             alternates: alternates,
             footer: registry.updated.map { footer($0, strings: strings) })

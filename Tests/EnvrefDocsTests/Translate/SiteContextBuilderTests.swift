@@ -28,6 +28,17 @@ struct SiteContextBuilderTests {
         #expect(french.intro?.fallback?.language == "en")
     }
 
+    @Test("an asset with a version is linked with it, at every depth; one without keeps its plain address")
+    func assetVersions() throws {
+        let builder = SiteContextBuilder(assetVersions: ["site.js": "0123abcd"])
+        let contexts = builder.build(try Fixtures.siteContent())
+        #expect(contexts.pages.map(\.chrome.scriptURL) == ["../assets/site.js?v=0123abcd", "../assets/site.js?v=0123abcd"])
+        #expect(contexts.pages.map(\.chrome.stylesheetURL) == ["../assets/style.css", "../assets/style.css"])
+        #expect(contexts.index.chrome.scriptURL == "assets/site.js?v=0123abcd")
+        #expect(contexts.notFound.chrome.scriptURL.hasSuffix("/assets/site.js?v=0123abcd"))
+        #expect(SiteContextBuilder.assetVersions(of: ["a.js": Data("abc".utf8)]) == ["a.js": "ba7816bf"])
+    }
+
     @Test("every variable appears on every page, in registry order")
     func everyVariableOnEveryPage() throws {
         let content = try Fixtures.siteContent()
