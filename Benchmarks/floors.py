@@ -15,7 +15,7 @@ by swift-mustache, over every core. So:
 
 The cmark-gfm floor times the five pages, which hold the same descriptions as the registry; parsing them
 one description at a time only adds per-parse overhead. The row floor uses a two-tag template; envref's
-own rows have about forty tags.
+own HTML row template has about sixty.
 
 Writes ``floors.json`` (raw numbers) and ``floors.md`` into the results folder.
 
@@ -95,8 +95,8 @@ def markdown(data):
     floors = data["floors_ms"]
     lines = ["## Library floors", "",
              f"The least work the libraries must do for {data['variables']:,} variables × 5 languages, in one process, "
-             f"median of {data['runs']} runs (`Benchmarks/floors.py`). The row template here has two tags; envref's own "
-             f"have about forty. That process's peak memory: {data['floors_peak_mb']:,.1f} MB.", "",
+             f"median of {data['runs']} runs (`Benchmarks/floors.py`). The row template here has two tags; envref's HTML "
+             f"row template has about sixty. That process's peak memory: {data['floors_peak_mb']:,.1f} MB.", "",
              "| library work | time |", "| --- | ---: |"]
     for name in ("yams compose: registry", "yams compose: lock", "cmark-gfm: five pages to HTML",
                  "mustache: two-tag rows, both formats"):

@@ -1,12 +1,14 @@
 """Before/after record of how long a reader's browser takes to open a large reference page.
 
 Builds the synthetic registry's site with two envref binaries, then opens each English reference page in
-headless Chromium, alternating, and records when `DOMContentLoaded` finished (the page parsed and `site.js`
-run) and when `load` finished, from the Navigation Timing entry, with the page's size. Medians over the runs
-go to ``NAME.json`` and ``NAME.md``.
+headless Chromium, alternating, after one load of each that is not counted, and records when
+`DOMContentLoaded` finished (the page parsed and `site.js` run) and when `load` finished, from the
+Navigation Timing entry, with the page's size. The median, fastest and slowest load of each go to
+``NAME.json`` and ``NAME.md``: one browser serves every load, so a burst of load on a shared machine shows
+up as a slow load, and the range says how noisy the run was.
 
 Usage: ``python3 Benchmarks/pageload.py --before OLD --after NEW --results Benchmarks/results
-[--size 10000] [--runs 5] [--before-templates DIR] [--label "what changed"] [--name pageload]``. Needs
+[--size 10000] [--runs 9] [--before-templates DIR] [--label "what changed"] [--name pageload]``. Needs
 Chromium, chromium-driver and selenium, which ``make test`` installs. Not one of the ``make bench`` areas:
 it needs two binaries.
 """
@@ -22,6 +24,7 @@ from pathlib import Path
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.support.ui import WebDriverWait
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -50,7 +53,7 @@ def main():
     parser.add_argument("--after", required=True, type=Path)
     parser.add_argument("--results", required=True, type=Path)
     parser.add_argument("--size", type=int, default=10000)
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--before-templates", type=Path,
                         help="the templates the older binary expects, when they changed since (default: Templates/)")
@@ -72,12 +75,16 @@ def main():
     samples = {which: [] for which in pages}
     driver = browser()
     try:
-        for _ in range(arguments.runs):
+        # The first load of each page also reads it from disk into the system's cache; it is not counted.
+        for run in range(arguments.runs + 1):
             for which, page in pages.items():
-                # A blank page in between, so each load starts from nothing.
+                # A blank page in between, so no load starts from the other page's document.
                 driver.get("about:blank")
                 driver.get(page.as_uri())
-                samples[which].append(driver.execute_script(TIMING_SCRIPT))
+                WebDriverWait(driver, 60).until(
+                    lambda d: d.execute_script('return performance.getEntriesByType("navigation")[0].loadEventEnd > 0'))
+                if run > 0:
+                    samples[which].append(driver.execute_script(TIMING_SCRIPT))
     finally:
         driver.quit()
 
@@ -90,19 +97,23 @@ def main():
             "copy_buttons": samples[which][0][2],
             "median_dom_content_loaded_ms": round(statistics.median(sample[0] for sample in samples[which])),
             "median_load_ms": round(statistics.median(sample[1] for sample in samples[which])),
+            "range_dom_content_loaded_ms": [round(min(s[0] for s in samples[which])), round(max(s[0] for s in samples[which]))],
+            "range_load_ms": [round(min(s[1] for s in samples[which])), round(max(s[1] for s in samples[which]))],
         }
     before, after = data["pages"]["before"], data["pages"]["after"]
     ratio = lambda key: after[key] / before[key]  # noqa: E731
     lines = [f"## Page load: {arguments.label}", "",
              f"The English reference page of the {arguments.size:,}-variable site, opened from disk in headless Chromium, "
-             f"median of {arguments.runs} alternating loads (Navigation Timing: `DOMContentLoaded` ends once the page is "
-             "parsed and `site.js` has run).", "",
+             f"median of {arguments.runs} alternating loads after one uncounted load of each, fastest and slowest in "
+             "brackets (Navigation Timing: `DOMContentLoaded` ends once the page is parsed and `site.js` has run).", "",
              "| page | size | `DOMContentLoaded` done | `load` done | copy buttons |",
              "| --- | ---: | ---: | ---: | ---: |"]
+    span = lambda values: f"{values[0]:,} to {values[1]:,}"  # noqa: E731
     for which, entry in data["pages"].items():
-        lines.append(f"| {which} | {entry['bytes'] / 1e6:.1f} MB | {entry['median_dom_content_loaded_ms']:,} ms | "
-                     f"{entry['median_load_ms']:,} ms | {entry['copy_buttons']:,} |")
-    lines.append(f"| after ÷ before | {ratio('bytes'):.2f} | {ratio('median_dom_content_loaded_ms'):.2f} | "
+        lines.append(f"| {which} | {entry['bytes'] / 1e6:.1f} MB | {entry['median_dom_content_loaded_ms']:,} ms "
+                     f"({span(entry['range_dom_content_loaded_ms'])}) | {entry['median_load_ms']:,} ms "
+                     f"({span(entry['range_load_ms'])}) | {entry['copy_buttons']:,} |")
+    lines.append(f"| after ÷ before (medians) | {ratio('bytes'):.2f} | {ratio('median_dom_content_loaded_ms'):.2f} | "
                  f"{ratio('median_load_ms'):.2f} | |")
     arguments.results.mkdir(parents=True, exist_ok=True)
     (arguments.results / f"{arguments.name}.json").write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
