@@ -1,7 +1,7 @@
 /// The Swift file generated for a registry, decided but not yet spelled out: the boundary between the
 /// translate and render stages.
 public struct SwiftFileDescription: Hashable, Sendable {
-    /// Comment lines at the top of the file, without `//`.
+    /// Comment lines at the top of the file, without `//`; a line break inside one starts another comment line.
     public var banner: [String]
     /// Modules to import, sorted.
     public var imports: [String]
