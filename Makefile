@@ -21,7 +21,7 @@ test: deps test-deps
 	$(DEBUG_BIN) validate
 	$(DEBUG_BIN) build --check
 	$(DEBUG_BIN) diff --format text --fail-on missing,stale,untranslated,drift,orphans > /dev/null
-	$(PYTHON) -m pytest -q Tests/SiteTests
+	$(PYTHON) -m pytest -q Tests/SiteTests Tests/ParityTests
 
 # Installs only the packages that are not there yet, so repeated runs cost nothing.
 deps:

@@ -128,9 +128,16 @@ public struct INIDocument: Sendable, Hashable {
         scalar.properties.isWhitespace || (0x1C...0x1F).contains(scalar.value)
     }
 
-    /// The entries of one section, keyed by key.
+    /// configparser's default section, whose entries every other section inherits unless it sets them itself.
+    public static let inheritedSection = "DEFAULT"
+
+    /// The entries of one section, keyed by key, over those of `[DEFAULT]`, as configparser's `get` reads them.
     public func values(in section: String) -> [String: String] {
-        Dictionary((sections[section] ?? []).map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last })
+        var values: [String: String] = [:]
+        for entry in (sections[Self.inheritedSection] ?? []) + (section == Self.inheritedSection ? [] : sections[section] ?? []) {
+            values[entry.key] = entry.value
+        }
+        return values
     }
 }
 

@@ -90,6 +90,17 @@ import Testing
         #expect(document.problems.map(\.description) == ["line 5: '[]' is not a section header like '[default]'"])
     }
 
+    /// Found by the configparser parity test: the W&B client reads `[default]` through configparser, whose
+    /// `[DEFAULT]` section every section inherits.
+    @Test func everySectionInheritsTheDefaultSection() {
+        let document = INIDocument(parsing: "[DEFAULT]\nentity = shared\nproject = shared\n[default]\nproject = own\n[other]\n")
+        #expect(document.values(in: "default") == ["entity": "shared", "project": "own"])
+        #expect(document.values(in: "other") == ["entity": "shared", "project": "shared"])
+        #expect(document.values(in: "missing") == ["entity": "shared", "project": "shared"])
+        #expect(document.values(in: "DEFAULT") == ["entity": "shared", "project": "shared"])
+        #expect(INIDocument(parsing: "[Default]\nentity = x\n").values(in: "default") == [:])
+    }
+
     @Test func aRepeatedKeyKeepsTheLaterValue() {
         let document = INIDocument(parsing: "[default]\nmode = online\nmode = offline\n")
         #expect(document.values(in: "default") == ["mode": "offline"])

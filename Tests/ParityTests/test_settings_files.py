@@ -1,0 +1,106 @@
+"""envref's settings-file reader against Python's configparser, which the W&B client reads the same files with.
+
+Random INI texts, built from the pieces where readers part ways (brackets, delimiters, comment signs, kinds of
+white space and line break, combining marks, blank lines, indentation), are written as a project's
+`wandb/settings`. `wandb-settings --json` resolves them with nothing else set, and every free-text setting must
+come out as configparser reads it from the same file: the same value from the project file, or the default
+where configparser has no value or only white space. Files that configparser refuses as a whole (a key set twice,
+a line of no known shape) are left out, since envref then reads what it can on purpose.
+"""
+
+import configparser
+import json
+import os
+import pathlib
+import random
+import subprocess
+
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+WANDB_SETTINGS = pathlib.Path(os.environ.get("WANDB_SETTINGS", ROOT / ".build" / "debug" / "wandb-settings"))
+
+# Settings whose values are free text, so any text configparser reads is valid for them too.
+FREE_TEXT = {"entity": "WANDB_ENTITY", "project": "WANDB_PROJECT", "notes": "WANDB_NOTES",
+             "job_type": "WANDB_JOB_TYPE", "run_group": "WANDB_RUN_GROUP"}
+
+KEYS = ["entity", "project", "notes", "job_type", "run_group", "Entity", "PROJECT", "other_key", "notes\u0301"]
+SECTIONS = ["default", "default", "default", "other", "DEFAULT", "a]b"]
+SPACE = [" ", "  ", "\t", "\u3000", "\u00a0", "\x1f", "\x0b", "\x0c"]
+TEXT = ["value", "two words", "x=y", "a:b", "#hash", ";semi", "é", "\u0301", "\u0301x", "日本", "[x]", ""]
+ENDINGS = ["\n", "\n", "\n", "\r\n", "\r"]
+
+CASES = 300
+
+
+def random_settings_text(generator):
+    """INI text line by line, each line of a shape configparser knows, with the pieces where readers part ways."""
+    def maybe(options, chance=0.3):
+        return generator.choice(options) if generator.random() < chance else ""
+
+    def text():
+        return "".join(generator.choice(TEXT) + maybe(SPACE) for _ in range(generator.randint(0, 3)))
+
+    lines, used = ["[default]"], set()
+    for _ in range(generator.randint(1, 12)):
+        kind = generator.choice(["option", "option", "option", "header", "comment", "blank", "continuation"])
+        if kind == "header":
+            lines.append(maybe(SPACE, 0.2) + "[" + generator.choice(SECTIONS) + "]" + maybe(["\u0301", " trailing", "]"], 0.3))
+            used = set()
+        elif kind == "option":
+            # A key set twice in a section makes configparser refuse the whole file; keep them apart.
+            key = generator.choice([key for key in KEYS if key.lower() not in used] or ["spare"])
+            used.add(key.lower())
+            lines.append(key + maybe(SPACE) + generator.choice(["=", ":"]) + maybe(["\u0301"], 0.15) + maybe(SPACE) + text())
+        elif kind == "comment":
+            lines.append(maybe(SPACE, 0.2) + generator.choice(["#", ";"]) + maybe(["\u0301"], 0.3) + text())
+        elif kind == "blank":
+            lines.append(maybe(SPACE, 0.5))
+        else:
+            lines.append(generator.choice(SPACE) + maybe(SPACE) + text() + "x")
+    return "".join(line + generator.choice(ENDINGS) for line in lines)
+
+
+def configparser_values(path):
+    """What configparser reads for each free-text setting, or None when it refuses the file."""
+    parser = configparser.ConfigParser(interpolation=None)
+    try:
+        parser.read(path, encoding="utf-8")
+    except configparser.Error:
+        return None
+    # The W&B client adds the section when the file lacks it, so `[DEFAULT]` still applies.
+    if not parser.has_section("default"):
+        parser.add_section("default")
+    section = parser["default"]
+    # A value that is empty or only white space counts as unset in envref, as its README says.
+    return {key: value for key in FREE_TEXT if (value := section.get(key)) is not None and value.strip()}
+
+
+def envref_values(folder):
+    """What wandb-settings resolves from the project file for each free-text setting."""
+    environment = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(folder / "home"),
+                   "WANDB_CONFIG_DIR": str(folder / "no-config")}
+    run = subprocess.run([str(WANDB_SETTINGS), "--json"], cwd=folder, env=environment, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    resolved = json.loads(run.stdout)
+    return {key: resolved[name]["value"] for key, name in FREE_TEXT.items()
+            if resolved[name]["source"] == "project-settings"}
+
+
+@pytest.mark.skipif(not WANDB_SETTINGS.exists(), reason="build wandb-settings first (swift build)")
+def test_settings_files_read_as_configparser_reads_them(tmp_path):
+    generator = random.Random(20261207)
+    compared = 0
+    for case in range(CASES):
+        text = random_settings_text(generator)
+        folder = tmp_path / f"case-{case}"
+        (folder / "wandb").mkdir(parents=True)
+        settings = folder / "wandb" / "settings"
+        settings.write_bytes(text.encode("utf-8"))
+        expected = configparser_values(settings)
+        if expected is None:
+            continue
+        compared += 1
+        assert envref_values(folder) == expected, f"case {case}: {text!r}"
+    # Most texts must be readable by configparser, or the test would compare next to nothing.
+    assert compared >= CASES // 3, compared
