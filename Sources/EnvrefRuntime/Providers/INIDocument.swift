@@ -1,5 +1,5 @@
-/// An INI file as Python's `configparser` reads it: `[section]` headers, `key = value` or `key: value`
-/// lines, `#` and `;` comment lines, and indented continuation lines.
+/// An INI file as Python's `configparser` reads it: `[section]` headers, with `[DEFAULT]` inherited by every
+/// section, `key = value` or `key: value` lines, `#` and `;` comment lines, and indented continuation lines.
 ///
 /// Keys are lowercased and values trimmed, as `configparser` does; values are literal (no `%` interpolation).
 /// Lines that fit none of those shapes are skipped and reported in `problems`, so one typo does not hide
