@@ -1,7 +1,8 @@
 /// An INI file as Python's `configparser` reads it: `[section]` headers, with `[DEFAULT]` inherited by every
 /// section, `key = value` or `key: value` lines, `#` and `;` comment lines, and indented continuation lines.
 ///
-/// Keys are lowercased and values trimmed, as `configparser` does; values are literal (no `%` interpolation).
+/// Keys are lowercased and values trimmed, as `configparser` does, and `values(in:)` applies its default `%`
+/// interpolation, as the W&B client reads the files with it.
 /// Lines that fit none of those shapes are skipped and reported in `problems`, so one typo does not hide
 /// the rest of the file.
 public struct INIDocument: Sendable, Hashable {
@@ -66,26 +67,30 @@ public struct INIDocument: Sendable, Hashable {
             }
             blankLines = 0
             lastEntryIndex = nil
+            let delimiter = scalars.firstIndex(where: { $0 == "=" || $0 == ":" })
             if first == "[" {
-                // configparser matches `\[(.+)\]` from the start of the line: the name runs to the last `]`,
-                // and whatever follows that is ignored.
+                // configparser matches `\[(.+)\]` from the start of the line: the name runs to the last `]`, and
+                // whatever follows that is ignored. A line that does not match is read as a key line, so
+                // `[x = 1` sets the key `[x`; only one without a delimiter either is an unreadable header.
                 let inside = scalars.dropFirst()
-                guard let close = inside.lastIndex(of: "]"), close > inside.startIndex else {
+                if let close = inside.lastIndex(of: "]"), close > inside.startIndex {
+                    let name = String(inside[..<close])
+                    currentSection = name
+                    unreadableHeaderLine = nil
+                    if sections[name] == nil {
+                        sectionNames.append(name)
+                        sections[name] = []
+                    }
+                    continue
+                }
+                if delimiter == nil {
                     problems.append(Problem(line: lineNumber, message: "'\(content)' is not a section header like '[default]'"))
                     currentSection = nil
                     unreadableHeaderLine = lineNumber
                     continue
                 }
-                let name = String(inside[..<close])
-                currentSection = name
-                unreadableHeaderLine = nil
-                if sections[name] == nil {
-                    sectionNames.append(name)
-                    sections[name] = []
-                }
-                continue
             }
-            guard let delimiter = scalars.firstIndex(where: { $0 == "=" || $0 == ":" }) else {
+            guard let delimiter else {
                 problems.append(Problem(line: lineNumber, message: "'\(content)' is not a 'key = value' line"))
                 continue
             }
@@ -131,13 +136,80 @@ public struct INIDocument: Sendable, Hashable {
     /// configparser's default section, whose entries every other section inherits unless it sets them itself.
     public static let inheritedSection = "DEFAULT"
 
-    /// The entries of one section, keyed by key, over those of `[DEFAULT]`, as configparser's `get` reads them.
+    /// The values of one section as configparser's `get` returns them once the section exists (the W&B client
+    /// adds it when the file lacks it): over those of `[DEFAULT]`, with `%` interpolation applied.
     public func values(in section: String) -> [String: String] {
-        var values: [String: String] = [:]
+        read(section).values
+    }
+
+    /// The values of one section, as `values(in:)` gives them, and a problem for each value left out because its
+    /// `%` interpolation fails, where configparser's `get` would raise.
+    ///
+    /// configparser's default interpolation, which the W&B client reads with, turns `%%` into `%` and
+    /// `%(key)s` into that key's value in the same section or `[DEFAULT]`, interpolated in turn up to ten levels
+    /// deep; any other `%` is an error.
+    public func read(_ section: String) -> (values: [String: String], problems: [Problem]) {
+        var raw: [String: Entry] = [:]
         for entry in (sections[Self.inheritedSection] ?? []) + (section == Self.inheritedSection ? [] : sections[section] ?? []) {
-            values[entry.key] = entry.value
+            raw[entry.key] = entry
         }
-        return values
+        var values: [String: String] = [:]
+        var problems: [Problem] = []
+        for (key, entry) in raw {
+            switch Self.interpolated(entry.value, in: raw, depth: 1) {
+            case .success(let value): values[key] = value
+            case .failure(let failure): problems.append(Problem(line: entry.line, message: "'\(key)' \(failure.reason)"))
+            }
+        }
+        return (values, problems.sorted { ($0.line, $0.message) < ($1.line, $1.message) })
+    }
+
+    /// Why a value's `%` interpolation failed, worded to follow the key's name.
+    struct InterpolationFailure: Error {
+        var reason: String
+    }
+
+    /// configparser's `BasicInterpolation._interpolate_some`, on scalars.
+    private static func interpolated(_ text: String, in raw: [String: Entry], depth: Int) -> Result<String, InterpolationFailure> {
+        guard depth <= 10 else { return .failure(InterpolationFailure(reason: "refers to values nested more than 10 deep")) }
+        let scalars = Array(text.unicodeScalars)
+        var result = String.UnicodeScalarView()
+        var index = 0
+        while index < scalars.count {
+            guard scalars[index] == "%" else {
+                result.append(scalars[index])
+                index += 1
+                continue
+            }
+            let next = index + 1 < scalars.count ? scalars[index + 1] : nil
+            if next == "%" {
+                result.append("%")
+                index += 2
+                continue
+            }
+            // `%(name)s`: a name of at least one scalar up to the first `)`, then `s`.
+            guard next == "(", let close = scalars[(index + 2)...].firstIndex(of: ")"), close > index + 2,
+                  close + 1 < scalars.count, scalars[close + 1] == "s"
+            else {
+                return .failure(InterpolationFailure(reason: "has a '%' that is neither '%%' nor the start of '%(name)s'"))
+            }
+            var nameScalars = String.UnicodeScalarView()
+            nameScalars.append(contentsOf: scalars[(index + 2)..<close])
+            let name = String(nameScalars).lowercased()
+            guard let referenced = raw[name] else {
+                return .failure(InterpolationFailure(reason: "refers to '%(\(name))s', which the section does not set"))
+            }
+            if referenced.value.unicodeScalars.contains("%") {
+                switch interpolated(referenced.value, in: raw, depth: depth + 1) {
+                case .success(let value): result.append(contentsOf: value.unicodeScalars)
+                case .failure(let failure): return .failure(failure)
+                }
+            } else {
+                result.append(contentsOf: referenced.value.unicodeScalars)
+            }
+            index = close + 2
+        }
+        return .success(String(result))
     }
 }
 

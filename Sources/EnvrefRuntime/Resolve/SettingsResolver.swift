@@ -274,7 +274,11 @@ public struct SettingsResolver: Sendable {
         for problem in document.problems {
             warnings.append(SettingsWarning(.settingsFile, name: nil, message: "\(path):\(problem.line): \(problem.message); the line is ignored"))
         }
-        return (document.values(in: section).filter { !$0.value.isBlank }, path)
+        let (values, interpolationProblems) = document.read(section)
+        for problem in interpolationProblems {
+            warnings.append(SettingsWarning(.settingsFile, name: nil, message: "\(path):\(problem.line): \(problem.message); the line is ignored"))
+        }
+        return (values.filter { !$0.value.isBlank }, path)
     }
 
     /// `path` made absolute under `directory`, which is only asked for when `path` is relative.

@@ -101,6 +101,40 @@ import Testing
         #expect(INIDocument(parsing: "[Default]\nentity = x\n").values(in: "default") == [:])
     }
 
+    /// Found in review: configparser reads a `[` line that is no header as a key line.
+    @Test func aBracketLineThatIsNoHeaderIsAKeyLine() {
+        let document = INIDocument(parsing: "[default]\n[x = 1\n[] = 2\nproject = p\n")
+        #expect(document.values(in: "default") == ["[x": "1", "[]": "2", "project": "p"])
+        #expect(document.problems.isEmpty)
+    }
+
+    /// The W&B client reads with configparser's default `%` interpolation; each case is what its `get` returns
+    /// or raises (`InterpolationSyntaxError`, `InterpolationMissingOptionError`, `InterpolationDepthError`).
+    @Test func percentSignsAreInterpolatedAsConfigparserDoes() {
+        let document = INIDocument(parsing: """
+            [DEFAULT]
+            team = acme
+            [default]
+            entity = %(team)s
+            notes = 50%% done
+            bad = 100% done
+            missing = %(nope)s
+            open = %(team
+            up = %(TEAM)s
+            loop = %(loop)s
+            nest = %(entity)s-%%
+            """)
+        let section = document.read("default")
+        #expect(section.values == ["team": "acme", "entity": "acme", "notes": "50% done", "up": "acme", "nest": "acme-%"])
+        #expect(section.problems.map(\.description) == [
+            "line 6: 'bad' has a '%' that is neither '%%' nor the start of '%(name)s'",
+            "line 7: 'missing' refers to '%(nope)s', which the section does not set",
+            "line 8: 'open' has a '%' that is neither '%%' nor the start of '%(name)s'",
+            "line 10: 'loop' refers to values nested more than 10 deep",
+        ])
+        #expect(document.values(in: "default") == section.values)
+    }
+
     @Test func aRepeatedKeyKeepsTheLaterValue() {
         let document = INIDocument(parsing: "[default]\nmode = online\nmode = offline\n")
         #expect(document.values(in: "default") == ["mode": "offline"])

@@ -102,6 +102,18 @@ import WandbSettings
         ])
     }
 
+    @Test func percentSignsAreInterpolatedAndABadOneIsSkippedWithAWarning() throws {
+        let project = try TemporaryProject()
+        try project.writeProjectSettings("[DEFAULT]\nteam = acme\n[default]\nentity = %(team)s\nnotes = 50%% done\nproject = 100% sure\n")
+        let settings = try WandbSettings(inputs: project.inputs())
+        #expect(settings.entity == "acme")
+        #expect(settings.notes == "50% done")
+        #expect(settings.project == nil)
+        #expect(settings.resolution.warnings.map(\.description) == [
+            "\(project.workingDirectory.path)/wandb/settings:6: 'project' has a '%' that is neither '%%' nor the start of '%(name)s'; the line is ignored",
+        ])
+    }
+
     @Test func inputsDefaultToTheHomeFolderFromTheEnvironment() {
         let inputs = SettingsInputs(environment: ["HOME": "/home/someone"], workingDirectory: "/work")
         #expect(inputs.homeDirectory == "/home/someone")
