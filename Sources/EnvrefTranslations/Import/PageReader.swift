@@ -170,14 +170,14 @@ struct PageScan {
         guard text.count >= 3, text.hasPrefix("`"), text.hasSuffix("`") else { return nil }
         let inner = text.dropFirst().dropLast()
         guard !inner.contains("`") else { return nil }
-        let value = inner.trimmingWhitespace()
+        let value = String(inner).removingByteOrderMarks().trimmingWhitespace()
         return value.isEmpty ? nil : value
     }
 
     /// Trims blank lines at both ends and collapses runs of blank lines.
     static func tidy(_ text: String) -> String {
         var result: [Substring] = []
-        for line in PageMarkup.replacingLineBreakTags(text).split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in PageMarkup.replacingLineBreakTags(text.removingByteOrderMarks()).split(separator: "\n", omittingEmptySubsequences: false) {
             let isBlank = line.allSatisfy(\.isWhitespace)
             if isBlank, result.last.map({ $0.allSatisfy(\.isWhitespace) }) ?? true { continue }
             result.append(isBlank ? "" : line)

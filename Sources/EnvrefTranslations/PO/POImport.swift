@@ -85,7 +85,7 @@ public enum POImport {
                 plan.orphans.append(TranslationOrphan(variable: name, language: language, location: location, reason: "the registry has no variable '\(name)'"))
                 continue
             }
-            let translation = POExport.trimmed(entry.translation)
+            let translation = POExport.trimmed(entry.translation.removingByteOrderMarks())
             guard !translation.isEmpty else { continue }
             let source = variable.descriptions[registry.sourceLanguage]?.text ?? ""
             let existing = variable.descriptions[language]

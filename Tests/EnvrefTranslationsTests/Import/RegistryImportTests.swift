@@ -109,4 +109,18 @@ struct RegistryImportTests {
             #expect(Set(translated) == Set(answer.documented), "\(name)/\(language)")
         }
     }
+
+    @Test("a byte order mark in a page's text is dropped, so the registry loads back with what the page shows")
+    func byteOrderMarks() throws {
+        // Found by fuzz-markdown-import: a section holding only U+FEFF became a description that Yams, which
+        // drops a U+FEFF at the start of a value, read back as empty, so the written registry did not load.
+        let page = Self.page("---\nlang: ja\n---\n\n### `X_MODE`\n\n\u{FEFF}\n\n### `X_DIR`\n\nデフォルト: `\u{FEFF}/tmp`\n\n\u{FEFF}Dossier\u{FEFF}.\n", "ja.md")
+        let result = try RegistryImport.build([page], outputPath: "v.yaml").get()
+        #expect(result.registry.variable(named: "X_MODE")?.descriptions["ja"]?.text == "No description yet.")
+        #expect(result.registry.variable(named: "X_DIR")?.descriptions["ja"]?.text == "Dossier.")
+        #expect(result.registry.variable(named: "X_DIR")?.defaultValue == .string("/tmp"))
+        let reloaded = RegistryLoader.load(bytes: Array(result.yaml.utf8), path: "v.yaml")
+        #expect(reloaded.diagnostics.isEmpty)
+        #expect(reloaded.registry?.variable(named: "X_DIR")?.descriptions["ja"]?.text == "Dossier.")
+    }
 }

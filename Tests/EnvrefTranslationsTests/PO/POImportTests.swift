@@ -49,6 +49,20 @@ struct POImportTests {
         #expect(fr.valueDrift == ["DEMO_MODE"])
     }
 
+    @Test("a byte order mark in a translation is dropped, so the edited registry loads back with what was imported")
+    func byteOrderMarkInATranslation() throws {
+        // A msgstr starting with U+FEFF used to be written, read back without it (Yams drops it), and refused as
+        // "editing the registry would change more than the imported translations".
+        let text = try POExportTests.export("fr").text().replacingOccurrences(
+            of: "msgid \"A short, readable name for the run.\"\nmsgstr \"\"",
+            with: "msgid \"A short, readable name for the run.\"\nmsgstr \"\u{FEFF}Nom court\u{FEFF}.\"")
+        let plan = try Self.plan(text)
+        #expect(plan.edits == [DescriptionEdit(variable: "DEMO_NAME", language: "fr", text: "Nom court.")])
+        let edited = try RegistryEditor.apply(plan.edits, to: try Demo.text(), path: Demo.path).get()
+        let registry = try #require(RegistryLoader.load(bytes: Array(edited.utf8), path: Demo.path).registry)
+        #expect(registry.variable(named: "DEMO_NAME")?.descriptions["fr"]?.text == "Nom court.")
+    }
+
     @Test("importing the file as exported changes nothing in the registry")
     func unchangedExport() throws {
         let plan = try Self.plan(try POExportTests.export("fr").text())
