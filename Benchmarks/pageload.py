@@ -1,14 +1,14 @@
 """Before/after record of how long a reader's browser takes to open a large reference page.
 
 Builds the synthetic registry's site with two envref binaries, then opens each English reference page in
-headless Chromium, alternating, after one load of each that is not counted, and records when
-`DOMContentLoaded` finished (the page parsed and `site.js` run) and when `load` finished, from the
-Navigation Timing entry, with the page's size. The median, fastest and slowest load of each go to
+headless Chromium, alternating and swapping which goes first every run, after one load of each that is not
+counted, and records when `DOMContentLoaded` finished (the page parsed and `site.js` run) and when `load`
+finished, from the Navigation Timing entry, with the page's size. The median, fastest and slowest load of each go to
 ``NAME.json`` and ``NAME.md``: one browser serves every load, so a burst of load on a shared machine shows
 up as a slow load, and the range says how noisy the run was.
 
 Usage: ``python3 Benchmarks/pageload.py --before OLD --after NEW --results Benchmarks/results
-[--size 10000] [--runs 9] [--before-templates DIR] [--label "what changed"] [--name pageload]``. Needs
+[--size 10000] [--runs 10] [--before-templates DIR] [--label "what changed"] [--name pageload]``. Needs
 Chromium, chromium-driver and selenium, which ``make test`` installs. Not one of the ``make bench`` areas:
 it needs two binaries.
 """
@@ -53,7 +53,7 @@ def main():
     parser.add_argument("--after", required=True, type=Path)
     parser.add_argument("--results", required=True, type=Path)
     parser.add_argument("--size", type=int, default=10000)
-    parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--before-templates", type=Path,
                         help="the templates the older binary expects, when they changed since (default: Templates/)")
@@ -77,7 +77,9 @@ def main():
     try:
         # The first load of each page also reads it from disk into the system's cache; it is not counted.
         for run in range(arguments.runs + 1):
-            for which, page in pages.items():
+            # Which page goes first swaps every run, as in profile.py, so neither gains from going second.
+            order = list(pages.items()) if run % 2 == 0 else list(reversed(pages.items()))
+            for which, page in order:
                 # A blank page in between, so no load starts from the other page's document.
                 driver.get("about:blank")
                 driver.get(page.as_uri())

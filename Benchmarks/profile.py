@@ -7,7 +7,7 @@ time and the peak memory of a full build and of ``envref diff`` to ``profile.jso
 DWARF 5 of Swift 6 binaries and crashes on them, in which case the counts are recorded as missing.
 
 Usage: ``python3 Benchmarks/profile.py --before OLD --after NEW --results Benchmarks/results
-[--size 1000] [--runs 5] [--label "what changed"] [--notes FIXES.md] [--name profile] [--title "..."] [--before-templates DIR]
+[--size 1000] [--runs 6] [--label "what changed"] [--notes FIXES.md] [--name profile] [--title "..."] [--before-templates DIR]
 [--changed-output "why"]``; ``--name`` gives a later record its own files, so earlier records stay in the report,
 ``--before-templates`` gives the older binary the templates it was written for, and ``--changed-output`` records
 a change meant to alter the pages, saying how and listing the files that differ, instead of failing when the
@@ -54,7 +54,7 @@ def main():
     parser.add_argument("--after", required=True, type=Path)
     parser.add_argument("--results", required=True, type=Path)
     parser.add_argument("--size", type=int, default=1000)
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=6, help="an even number, so each binary goes first as often (default 6)")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--label", default="every fix on this branch")
     parser.add_argument("--work", type=Path, default=HERE / ".work")
@@ -66,6 +66,8 @@ def main():
     parser.add_argument("--changed-output", metavar="WHY",
                         help="the sites are meant to differ, for this reason; without it, different sites fail the record")
     arguments = parser.parse_args()
+    if arguments.runs < 2 or arguments.runs % 2:
+        parser.error("--runs must be an even number, so each binary goes first as often")
     root = generate.write_size(HERE.parent, arguments.work.resolve() / "profile", arguments.size, arguments.seed)
     content, templates, site = root / "content", HERE.parent / "Templates", root / "site"
     binaries = {"before": arguments.before.resolve(), "after": arguments.after.resolve()}
@@ -135,14 +137,15 @@ def main():
                      f"{count(before['instructions'])} | {count(after['instructions'])} |")
     if arguments.notes:
         lines += ["", arguments.notes.read_text(encoding="utf-8").rstrip("\n")]
-    arguments.results.mkdir(parents=True, exist_ok=True)
-    (arguments.results / f"{arguments.name}.json").write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
-    (arguments.results / f"{arguments.name}.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
+    # Checked before anything is written, so a failed record never lands among the results.
     if not data["identical_output"] and not arguments.changed_output:
         raise SystemExit("profile: the two binaries write different sites: " + ", ".join(data["differing_files"]))
     if data["identical_output"] and arguments.changed_output:
         raise SystemExit("profile: --changed-output was given, but both binaries write the same site")
+    arguments.results.mkdir(parents=True, exist_ok=True)
+    (arguments.results / f"{arguments.name}.json").write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    (arguments.results / f"{arguments.name}.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
