@@ -26,5 +26,9 @@ let package = Package(
             name: "fuzz-po-reader",
             dependencies: [.product(name: "EnvrefTranslations", package: envref)]
         ),
+        .executableTarget(
+            name: "fuzz-settings-file",
+            dependencies: [.product(name: "EnvrefRuntime", package: envref)]
+        ),
     ]
 )

@@ -156,7 +156,8 @@ public struct INIDocument: Sendable, Hashable {
         var values: [String: String] = [:]
         var problems: [Problem] = []
         for (key, entry) in raw {
-            switch Self.interpolated(entry.value, in: raw, depth: 1) {
+            var budget = Self.interpolationLimit
+            switch Self.interpolated(entry.value, in: raw, depth: 1, budget: &budget) {
             case .success(let value): values[key] = value
             case .failure(let failure): problems.append(Problem(line: entry.line, message: "'\(key)' \(failure.reason)"))
             }
@@ -169,20 +170,31 @@ public struct INIDocument: Sendable, Hashable {
         var reason: String
     }
 
-    /// configparser's `BasicInterpolation._interpolate_some`, on scalars.
-    private static func interpolated(_ text: String, in raw: [String: Entry], depth: Int) -> Result<String, InterpolationFailure> {
+    /// The most scalars and references one value may expand to. configparser bounds how deep references nest but
+    /// not how many a value holds, so a few lines that each refer to the line before several times would expand
+    /// without end, even to nothing; no setting comes near it.
+    static let interpolationLimit = 65_536
+
+    /// configparser's `BasicInterpolation._interpolate_some`, on scalars; `budget` is what the value may still add.
+    private static func interpolated(_ text: String, in raw: [String: Entry], depth: Int,
+                                     budget: inout Int) -> Result<String, InterpolationFailure> {
         guard depth <= 10 else { return .failure(InterpolationFailure(reason: "refers to values nested more than 10 deep")) }
+        let tooLong = InterpolationFailure(reason: "expands beyond \(interpolationLimit) characters and references")
         let scalars = Array(text.unicodeScalars)
         var result = String.UnicodeScalarView()
         var index = 0
         while index < scalars.count {
             guard scalars[index] == "%" else {
+                budget -= 1
+                guard budget >= 0 else { return .failure(tooLong) }
                 result.append(scalars[index])
                 index += 1
                 continue
             }
             let next = index + 1 < scalars.count ? scalars[index + 1] : nil
             if next == "%" {
+                budget -= 1
+                guard budget >= 0 else { return .failure(tooLong) }
                 result.append("%")
                 index += 2
                 continue
@@ -199,12 +211,17 @@ public struct INIDocument: Sendable, Hashable {
             guard let referenced = raw[name] else {
                 return .failure(InterpolationFailure(reason: "refers to '%(\(name))s', which the section does not set"))
             }
+            budget -= 1
+            guard budget >= 0 else { return .failure(tooLong) }
             if referenced.value.unicodeScalars.contains("%") {
-                switch interpolated(referenced.value, in: raw, depth: depth + 1) {
+                // The nested call spends the budget for what it adds.
+                switch interpolated(referenced.value, in: raw, depth: depth + 1, budget: &budget) {
                 case .success(let value): result.append(contentsOf: value.unicodeScalars)
                 case .failure(let failure): return .failure(failure)
                 }
             } else {
+                budget -= referenced.value.unicodeScalars.count
+                guard budget >= 0 else { return .failure(tooLong) }
                 result.append(contentsOf: referenced.value.unicodeScalars)
             }
             index = close + 2

@@ -135,6 +135,28 @@ import Testing
         #expect(document.values(in: "default") == section.values)
     }
 
+    @Test func aValueThatExpandsWithoutBoundIsLeftOut() {
+        // Each level doubles four times over: 16^10 references, which configparser would spend forever on.
+        var lines = ["[default]", "a0 = xxxxxxxxxxxxxxxx"]
+        for level in 1...10 {
+            lines.append("a\(level) = " + String(repeating: "%(a\(level - 1))s", count: 16))
+        }
+        let section = INIDocument(parsing: lines.joined(separator: "\n")).read("default")
+        #expect(section.values["a2"]?.count == 16 * 16 * 16)
+        #expect(section.values["a3"] == nil)
+        #expect(section.problems.map(\.description).first == "line 5: 'a3' expands beyond 65536 characters and references")
+        #expect(section.problems.count == 8)
+        // References that expand to nothing count too, or they could go on without end.
+        var empty = ["[default]", "e =", "b0 = %(e)s"]
+        for level in 1...10 {
+            empty.append("b\(level) = " + String(repeating: "%(b\(level - 1))s", count: 16))
+        }
+        let nothing = INIDocument(parsing: empty.joined(separator: "\n")).read("default")
+        #expect(nothing.values["b2"] == "")
+        #expect(nothing.values["b4"] == nil)
+        #expect(nothing.problems.count == 7)
+    }
+
     @Test func aRepeatedKeyKeepsTheLaterValue() {
         let document = INIDocument(parsing: "[default]\nmode = online\nmode = offline\n")
         #expect(document.values(in: "default") == ["mode": "offline"])
