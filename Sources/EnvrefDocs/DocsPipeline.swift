@@ -49,7 +49,12 @@ public struct DocsPipeline: Sendable {
     /// the earlier ones had no errors, but independent inputs (registry, strings, templates) are all checked
     /// in one go. A sink error (a file that cannot be written) ends the run as a failure.
     public func run(into sink: (OutputFile) throws -> Void) -> Outcome {
-        var timings = StageTimings()
+        run(after: StageTimings(), into: sink)
+    }
+
+    /// `run(into:)`, with the stages the caller already timed first in the outcome's timings.
+    private func run(after earlierStages: StageTimings, into sink: (OutputFile) throws -> Void) -> Outcome {
+        var timings = earlierStages
         func finish(_ diagnostics: [Diagnostic], succeeded: Bool) -> Outcome {
             Outcome(diagnostics: diagnostics.sorted(), succeeded: succeeded, timings: timings)
         }
@@ -93,19 +98,21 @@ public struct DocsPipeline: Sendable {
     /// it was. The plan is `nil` when a stage failed; a folder that cannot be written is one more diagnostic.
     public func run(writingTo writer: OutputWriter, dryRun: Bool = false) -> (outcome: Outcome, plan: OutputPlan?) {
         let failure = { (error: any Error) in Self.cannotWrite(error, at: SourceLocation(path: writer.root.relativePath, line: 1)) }
+        var opening = StageTimings()
         let transaction: OutputTransaction
         do {
-            transaction = try writer.begin(dryRun: dryRun)
+            transaction = try opening.measure("open the site folder") { try writer.begin(dryRun: dryRun) }
         } catch {
-            return (Outcome(diagnostics: [failure(error)], succeeded: false), nil)
+            return (Outcome(diagnostics: [failure(error)], succeeded: false, timings: opening), nil)
         }
-        var outcome = run { try transaction.add($0) }
+        var outcome = run(after: opening) { try transaction.add($0) }
         guard outcome.succeeded else {
             transaction.cancel()
             return (outcome, nil)
         }
         do {
-            let plan = try outcome.timings.measure("commit") { try transaction.commit() }
+            // A dry run writes nothing: its last stage only compares the rendered files with the folder's.
+            let plan = try outcome.timings.measure(dryRun ? "compare with the site folder" : "commit") { try transaction.commit() }
             return (outcome, plan)
         } catch {
             outcome.diagnostics.append(failure(error))

@@ -40,11 +40,16 @@ struct BuildCommandTests {
         #expect(result.status == 0)
         #expect(result.standardOutput == "Site: 0 created, 0 updated, 0 removed, 20 unchanged\n")
         let languageStages: [String] = ["en", "fr", "es", "ja", "ko"].flatMap { ["translate \($0)", "render \($0)"] }
-        let expected: [String] = ["load registry", "load templates", "load content", "load translation lock"] + languageStages
-            + ["translation status", "translate site-wide pages", "render site-wide pages", "commit", "total"]
+        let stages: [String] = ["open the site folder", "load registry", "load templates", "load content", "load translation lock"]
+            + languageStages + ["translation status", "translate site-wide pages", "render site-wide pages"]
         let names: [String] = result.errorLines.map { $0.split(separator: " ").dropLast(2).joined(separator: " ") }
-        #expect(names == expected)
+        #expect(names == stages + ["commit", "total"])
         #expect(result.errorLines.allSatisfy { $0.hasSuffix(" ms") })
+        // --check writes nothing, so its last stage is named for what it does.
+        let check = try CommandRunner.run(["build", "--check", "--timings"], in: project)
+        #expect(check.status == 0)
+        #expect(check.errorLines.map { $0.split(separator: " ").dropLast(2).joined(separator: " ") }
+            == stages + ["compare with the site folder", "total"])
     }
 
     @Test("two builds are byte-for-byte identical")
