@@ -35,6 +35,9 @@ public enum POParser {
         var target: Target?
         var seenKeywords: Set<String> = []
 
+        /// A comment that followed a string on its line, which gettext reads as if it had a line of its own.
+        var trailingComment: Substring?
+
         enum Target { case context, id, plural, translation, previousContext, previousID, ignored }
 
         init(path: String) { self.path = path }
@@ -47,6 +50,11 @@ public enum POParser {
                 var line = Substring(rawLine)
                 if index == 0, line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
                 read(line, number: index + 1)
+                if let comment = trailingComment {
+                    // So a comment ends the message's strings: a continuation line or a msgstr after it is an error.
+                    trailingComment = nil
+                    read(comment, number: index + 1)
+                }
             }
             finishEntry(atLine: lines.count)
         }
@@ -277,57 +285,95 @@ public enum POParser {
             return nil
         }
 
-        /// The value of a quoted string with C escapes, or `nil` after reporting why it is malformed.
+        /// The value of a quoted string with C escapes, as gettext reads them, or `nil` after reporting why it is
+        /// malformed.
+        ///
+        /// Octal and hex escapes are bytes, as in gettext: `\303\251` is `é` in a UTF-8 file. So the value is
+        /// gathered as bytes and must be UTF-8 at the end. `\x` takes every hex digit that follows and keeps the
+        /// low byte, as gettext does; gettext refuses `\'`, `\?` and other escapes, and so does envref.
         private mutating func unquote(_ text: Substring, line: Int, column: Int) -> String? {
             guard text.unicodeScalars.first == "\"" else {
                 error("expected a quoted string", line, column)
                 return nil
             }
-            var result = String.UnicodeScalarView()
-            var scalars = Array(text.unicodeScalars.dropFirst())
+            var bytes: [UInt8] = []
+            let scalars = Array(text.unicodeScalars.dropFirst())
             var index = 0
+            func isHexDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isASCIIHexDigit }
             while index < scalars.count {
                 let scalar = scalars[index]
                 if scalar == "\"" {
-                    let trailing = String(String.UnicodeScalarView(scalars[(index + 1)...])).trimmingCharacters(in: .whitespaces)
-                    if !trailing.isEmpty {
-                        error("unexpected text after the closing quote", line, column + index + 2)
+                    // Strings side by side on one line are one string to gettext, as in C: `"a" "b"` is `ab`.
+                    var next = index + 1
+                    while next < scalars.count, scalars[next] == " " || scalars[next] == "\t" { next += 1 }
+                    if next < scalars.count, scalars[next] == "\"" {
+                        index = next + 1
+                        continue
+                    }
+                    // After a string, gettext reads `#` as the start of a comment that runs to the end of the line.
+                    if next < scalars.count, scalars[next] != "#" {
+                        error("unexpected text after the closing quote", line, column + next + 1)
                         return nil
                     }
-                    return String(result)
+                    if next < scalars.count {
+                        var comment = String.UnicodeScalarView()
+                        comment.append(contentsOf: scalars[next...])
+                        trailingComment = Substring(String(comment))
+                    }
+                    guard let value = String(validating: bytes, as: UTF8.self) else {
+                        error("the string's octal or hex escapes do not make UTF-8 text", line, column)
+                        return nil
+                    }
+                    return value
                 }
-                if scalar == "\\" {
-                    index += 1
-                    guard index < scalars.count else { break }
-                    switch scalars[index] {
-                    case "n": result.append("\n")
-                    case "t": result.append("\t")
-                    case "r": result.append("\r")
-                    case "a": result.append("\u{07}")
-                    case "b": result.append("\u{08}")
-                    case "f": result.append("\u{0C}")
-                    case "v": result.append("\u{0B}")
-                    case "\\", "\"", "'", "?": result.append(scalars[index])
-                    case "0"..."7":
-                        var value: UInt32 = 0, digits = 0
-                        while digits < 3, index < scalars.count, ("0"..."7").contains(scalars[index]) {
-                            value = value * 8 + scalars[index].value - 48
-                            index += 1
-                            digits += 1
-                        }
-                        index -= 1
-                        result.append(Unicode.Scalar(value) ?? "?")
-                    default:
-                        error("invalid escape '\\\(scalars[index])' in a string", line, column + index)
-                        return nil
-                    }
+                guard scalar == "\\" else {
+                    bytes.append(contentsOf: String(scalar).utf8)
                     index += 1
                     continue
                 }
-                result.append(scalar)
+                let escapeColumn = column + index + 1
                 index += 1
+                guard index < scalars.count else { break }
+                let escaped = scalars[index]
+                index += 1
+                switch escaped {
+                case "n": bytes.append(0x0A)
+                case "t": bytes.append(0x09)
+                case "r": bytes.append(0x0D)
+                case "a": bytes.append(0x07)
+                case "b": bytes.append(0x08)
+                case "f": bytes.append(0x0C)
+                case "v": bytes.append(0x0B)
+                case "\\", "\"": bytes.append(UInt8(escaped.value))
+                case "0"..."7":
+                    var value = escaped.value - 48
+                    var digits = 1
+                    while digits < 3, index < scalars.count, ("0"..."7").contains(scalars[index]) {
+                        value = value * 8 + scalars[index].value - 48
+                        index += 1
+                        digits += 1
+                    }
+                    bytes.append(UInt8(truncatingIfNeeded: value))
+                case "x":
+                    guard index < scalars.count, isHexDigit(scalars[index]) else {
+                        error("invalid escape '\\x' in a string: hex digits must follow it", line, escapeColumn)
+                        return nil
+                    }
+                    var value: UInt8 = 0
+                    while index < scalars.count, isHexDigit(scalars[index]), let digit = UInt8(String(scalars[index]), radix: 16) {
+                        value = value &* 16 &+ digit
+                        index += 1
+                    }
+                    bytes.append(value)
+                default:
+                    error("invalid escape '\\\(escaped)' in a string", line, escapeColumn)
+                    return nil
+                }
+                if bytes.last == 0 {
+                    error("a NUL character in a string, where gettext would cut the text short", line, escapeColumn)
+                    return nil
+                }
             }
-            scalars = []
             error("unterminated string: a closing quote is missing", line, column)
             return nil
         }

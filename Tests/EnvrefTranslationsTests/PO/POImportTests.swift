@@ -239,6 +239,44 @@ struct POImportTests {
         #expect(mixed.file.map { POParser.parse($0.text(), path: "fr.po").file == $0 } == true)
     }
 
+    @Test("escapes mean what they mean to gettext: octal and hex escapes are bytes, and \\' or \\? is refused")
+    func escapesAsGettextReadsThem() {
+        func translation(_ quoted: String) -> (String?, [String]) {
+            let parsed = POParser.parse("msgctxt \"A\"\nmsgid \"a\"\nmsgstr \"\(quoted)\"\n", path: "fr.po")
+            return (parsed.file?.entries.first?.translation, parsed.diagnostics.map(\.description))
+        }
+        // Each value is what msgfmt writes into the .mo file for the same string.
+        #expect(translation(#"X\303\251Y"#).0 == "XéY")
+        #expect(translation(#"X\xC3\xA9Y"#).0 == "XéY")
+        #expect(translation(#"X\x41Y"#).0 == "XAY")
+        #expect(translation(#"X\x4142Y"#).0 == "XBY")
+        #expect(translation(#"X\1234Y"#).0 == "XS4Y")
+        #expect(translation(#"\a\b\f\v\r\t\n\\\""#).0 == "\u{07}\u{08}\u{0C}\u{0B}\r\t\n\\\"")
+        #expect(translation(#"X\377Y"#).1 == ["fr.po:3:8: error: the string's octal or hex escapes do not make UTF-8 text"])
+        #expect(translation(#"X\xY"#).1 == [#"fr.po:3:10: error: invalid escape '\x' in a string: hex digits must follow it"#])
+        #expect(translation(#"X\'Y"#).1 == [#"fr.po:3:10: error: invalid escape '\'' in a string"#])
+        #expect(translation(#"X\?Y"#).1 == [#"fr.po:3:10: error: invalid escape '\?' in a string"#])
+        #expect(translation(#"X\0Y"#).1 == ["fr.po:3:10: error: a NUL character in a string, where gettext would cut the text short"])
+    }
+
+    @Test("after a string: another string joins it, a comment ends the message, and other text is refused")
+    func textAfterAString() {
+        func parse(_ text: String) -> (String?, [String]) {
+            let parsed = POParser.parse(text, path: "fr.po")
+            return (parsed.file?.entries.first?.translation, parsed.diagnostics.map(\.description))
+        }
+        #expect(parse("msgctxt \"A\"\nmsgid \"a\"\nmsgstr \"x\" \"y\"\n").0 == "xy")
+        #expect(parse("msgctxt \"A\"\nmsgid \"a\"\nmsgstr \"x\"  # note\n").0 == "x")
+        // msgfmt reports a syntax error for both: its comment is a line of its own, between two messages.
+        #expect(parse("msgctxt \"A\"\nmsgid \"a\"\nmsgstr \"x\" # note\n\"y\"\n").1 == [
+            "fr.po:4:1: error: a string continuation line must follow msgctxt, msgid or msgstr"
+        ])
+        #expect(parse("msgctxt \"A\"\nmsgid \"a\" # note\nmsgstr \"x\"\n").1 == [
+            "fr.po:1:1: error: entry has no msgstr", "fr.po:3:1: error: msgstr without a msgid",
+        ])
+        #expect(parse("msgctxt \"A\"\nmsgid \"a\"\nmsgstr \"x\" y\n").1 == ["fr.po:3:12: error: unexpected text after the closing quote"])
+    }
+
     @Test("a header declaring another charset is refused")
     func charset() {
         let result = POParser.parse("msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=ISO-8859-1\\n\"\n", path: "fr.po")
