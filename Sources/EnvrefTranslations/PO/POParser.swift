@@ -327,6 +327,10 @@ public enum POParser {
                     return value
                 }
                 guard scalar == "\\" else {
+                    if scalar == "\0" {
+                        error("a NUL character in a string, where gettext would cut the text short", line, column + index + 1)
+                        return nil
+                    }
                     bytes.append(contentsOf: String(scalar).utf8)
                     index += 1
                     continue

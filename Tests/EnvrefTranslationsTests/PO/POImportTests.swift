@@ -257,6 +257,8 @@ struct POImportTests {
         #expect(translation(#"X\'Y"#).1 == [#"fr.po:3:10: error: invalid escape '\'' in a string"#])
         #expect(translation(#"X\?Y"#).1 == [#"fr.po:3:10: error: invalid escape '\?' in a string"#])
         #expect(translation(#"X\0Y"#).1 == ["fr.po:3:10: error: a NUL character in a string, where gettext would cut the text short"])
+        // A NUL written as itself is cut short too; read, it would be written back as `\000`, which is refused.
+        #expect(translation("X\u{0}Y").1 == ["fr.po:3:10: error: a NUL character in a string, where gettext would cut the text short"])
     }
 
     @Test("after a string: another string joins it, a comment ends the message, and other text is refused")
