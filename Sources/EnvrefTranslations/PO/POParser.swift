@@ -37,6 +37,8 @@ public enum POParser {
 
         /// A comment that followed a string on its line, which gettext reads as if it had a line of its own.
         var trailingComment: Substring?
+        /// A keyword whose string has not come yet: gettext lets it start on the next line.
+        var awaitingString: (name: String, line: Int, column: Int)?
 
         enum Target { case context, id, plural, translation, previousContext, previousID, ignored }
 
@@ -56,6 +58,9 @@ public enum POParser {
                     read(comment, number: index + 1)
                 }
             }
+            if let keyword = awaitingString {
+                error("'\(keyword.name)' needs a quoted string", keyword.line, keyword.column)
+            }
             finishEntry(atLine: lines.count)
         }
 
@@ -68,17 +73,23 @@ public enum POParser {
         private mutating func read(_ line: Substring, number: Int) {
             let trimmed = line.drop { $0 == " " || $0 == "\t" }
             let column = line.count - trimmed.count + 1
-            if trimmed.isEmpty {
-                finishEntry(atLine: number)
-                return
+            // A blank line is white space between tokens to gettext, not the end of a message: a message ends
+            // where the next one's comments or keywords begin.
+            if trimmed.isEmpty { return }
+            let isString = Self.starts(trimmed, with: "\"")
+            if let keyword = awaitingString, !isString {
+                error("'\(keyword.name)' needs a quoted string", keyword.line, keyword.column)
             }
+            awaitingString = nil
             if Self.starts(trimmed, with: "#~") {
                 // Obsolete entries are kept by gettext for reuse; envref ignores them.
+                if entryHasContent { finishEntry(atLine: number) }
                 startEntryIfNeeded(number)
                 entry?.isObsolete = true
                 target = .ignored
                 return
             }
+            if entry?.isObsolete == true { finishEntry(atLine: number) }
             if Self.starts(trimmed, with: "#|") {
                 if entryHasContent { finishEntry(atLine: number) }
                 startEntryIfNeeded(number)
@@ -91,7 +102,7 @@ public enum POParser {
                 readComment(trimmed, number: number)
                 return
             }
-            if Self.starts(trimmed, with: "\"") {
+            if isString {
                 guard let target else {
                     error("a string continuation line must follow msgctxt, msgid or msgstr", number, column)
                     return
@@ -149,7 +160,8 @@ public enum POParser {
             }
             if !previous {
                 // A keyword that starts a new message closes the previous one.
-                if (keyword == "msgctxt" || keyword == "msgid"), seenKeywords.contains("msgstr") || seenKeywords.contains("msgid") && keyword == "msgctxt" {
+                if (keyword == "msgctxt" || keyword == "msgid"),
+                    seenKeywords.contains("msgstr") || seenKeywords.contains("msgid") || seenKeywords.contains(keyword) {
                     finishEntry(atLine: number)
                 }
                 startEntryIfNeeded(number)
@@ -174,7 +186,8 @@ public enum POParser {
             }
             target = newTarget
             guard !rest.isEmpty else {
-                error("'\(keyword)' needs a quoted string", number, column + keyword.count)
+                set("", for: newTarget)
+                awaitingString = (keyword, number, column + keyword.count)
                 return
             }
             guard let value = unquote(rest, line: number, column: stringColumn) else { return }

@@ -279,6 +279,25 @@ struct POImportTests {
         #expect(parse("msgctxt \"A\"\nmsgid \"a\"\nmsgstr \"x\" y\n").1 == ["fr.po:3:12: error: unexpected text after the closing quote"])
     }
 
+    @Test("layout is white space to gettext: blank lines inside a message and a string on the keyword's next line")
+    func layoutAsGettextReadsIt() {
+        func parse(_ text: String) -> ([String], [String]) {
+            let parsed = POParser.parse(text, path: "fr.po")
+            return (parsed.file?.entries.map { "\($0.context ?? "")=\($0.translation)" } ?? [], parsed.diagnostics.map(\.description))
+        }
+        #expect(parse("msgctxt \"A\"\n\nmsgid \"a\"\n\nmsgstr\n  \"x\"\n\t\"y\"\n").0 == ["A=xy"])
+        // Obsolete entries need no blank line around them, before or after.
+        let obsolete = "msgctxt \"A\"\nmsgid \"a\"\nmsgstr \"x\"\n#~ msgid \"old\"\n#~ msgstr \"o\"\nmsgctxt \"B\"\nmsgid \"b\"\nmsgstr \"y\"\n"
+        #expect(parse(obsolete).0 == ["A=x", "B=y"])
+        // msgfmt refuses each of these too.
+        #expect(parse("msgctxt \"A\"\nmsgid \"a\"\nmsgstr\n# note\n\"x\"\n").1 == [
+            "fr.po:3:7: error: 'msgstr' needs a quoted string",
+            "fr.po:5:1: error: a string continuation line must follow msgctxt, msgid or msgstr",
+        ])
+        #expect(parse("msgctxt \"A\"\nmsgid \"a\"\nmsgstr\n\n").1 == ["fr.po:3:7: error: 'msgstr' needs a quoted string"])
+        #expect(parse("msgctxt \"A\"\nmsgid \"a\"\n\nmsgctxt \"B\"\nmsgid \"b\"\nmsgstr \"y\"\n").1 == ["fr.po:1:1: error: entry has no msgstr"])
+    }
+
     @Test("a header declaring another charset is refused")
     func charset() {
         let result = POParser.parse("msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=ISO-8859-1\\n\"\n", path: "fr.po")
