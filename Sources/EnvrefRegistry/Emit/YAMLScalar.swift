@@ -27,8 +27,10 @@ public enum YAMLScalar {
     }
 
     /// Words YAML readers may take for booleans, null or numbers when plain.
+    /// Plain words that a YAML 1.1 or 1.2 reader takes for something other than text. PyYAML, on YAML 1.1,
+    /// refuses a plain `=` (the "value" tag) and `<<` (the merge key) outright.
     private static let specialWords: Set<String> = [
-        "true", "false", "yes", "no", "on", "off", "y", "n", "null", "~", ".inf", "-.inf", "+.inf", ".nan",
+        "true", "false", "yes", "no", "on", "off", "y", "n", "null", "~", ".inf", "-.inf", "+.inf", ".nan", "=", "<<",
     ]
 
     /// Whether the text can be written without quotes and read back as the same string.
@@ -44,7 +46,8 @@ public enum YAMLScalar {
         // Checked on bytes, as YAML readers scan: `: ` followed by a combining mark is a different `Character`
         // from `: `, but still starts a mapping value.
         if text.utf8.contains(": ".utf8) || text.utf8.contains(" #".utf8) || text.utf8.last == UInt8(ascii: ":") { return false }
-        if inFlow, text.unicodeScalars.contains(where: { ",[]{}:".unicodeScalars.contains($0) }) { return false }
+        // PyYAML also ends a plain scalar at `?` inside brackets, where YAML 1.2 reads on.
+        if inFlow, text.unicodeScalars.contains(where: { ",[]{}:?".unicodeScalars.contains($0) }) { return false }
         return text.unicodeScalars.allSatisfy(isPrintableInline)
     }
 

@@ -9,6 +9,9 @@ enum PlainScalarTrap {
     static func otherReading(of text: String) -> String? {
         if booleans.keys.contains(text) { return "the boolean \(booleans[text]!)" }
         if nulls.contains(text) { return "null (no value)" }
+        // YAML 1.1 gives these two tags of their own, and PyYAML cannot build either: the whole file fails to load.
+        if text == "=" { return "YAML 1.1's value key, which PyYAML cannot load" }
+        if text == "<<" { return "a merge key, which PyYAML cannot load as a value" }
         if let number = integerReading(text) { return "the number \(number)" }
         if let number = floatReading(text) { return "the number \(number)" }
         return nil

@@ -27,7 +27,13 @@ struct PlainScalarTrapTests {
         #expect(PlainScalarTrap.otherReading(of: "~") == "null (no value)")
     }
 
-    @Test("text every reader agrees on is accepted", arguments: ["0", "42", "-7", "1.5", "offline", "never", "12:5", "1.2.3", "yes please", "e", "v1e3", ""])
+    @Test("the two plain words PyYAML refuses to load at all")
+    func wordsPyYAMLRefuses() {
+        #expect(PlainScalarTrap.otherReading(of: "=") == "YAML 1.1's value key, which PyYAML cannot load")
+        #expect(PlainScalarTrap.otherReading(of: "<<") == "a merge key, which PyYAML cannot load as a value")
+    }
+
+    @Test("text every reader agrees on is accepted", arguments: ["0", "42", "-7", "1.5", "offline", "never", "12:5", "1.2.3", "yes please", "e", "v1e3", "", "==", "<", "a=b"])
     func agreed(_ text: String) {
         #expect(PlainScalarTrap.otherReading(of: text) == nil)
     }
