@@ -190,6 +190,44 @@ struct PageScan {
         }.joined(separator: "\n")
     }
 
+    /// Table text with each line that would start a heading or a horizontal rule outside the table escaped.
+    ///
+    /// Inside a cell, `# of retries` and `---` are text; in a description they would become a heading and a
+    /// rule. A backslash before the first mark keeps them text in both places. Each `<br>` became a paragraph
+    /// break, so no line can underline the one above it; lists and quotes after a `<br>` are left as they
+    /// are, since a cell lays them out line by line and reads as one.
+    static func keepingTextLinesText(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "*")
+            || $0 == UInt8(ascii: "_") })
+        else { return text }
+        // Lines inside a fenced code block, which a cell can hold through `<br>`s, are code and stay as they are.
+        var fence: Substring?
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
+            let indentation = line.unicodeScalars.prefix { $0 == " " }.count
+            guard indentation <= 3 else { return line }
+            let body = Substring(line.unicodeScalars.dropFirst(indentation))
+            let fenceMarks = body.unicodeScalars.prefix { $0 == "`" || $0 == "~" }
+            if fenceMarks.count >= 3, fenceMarks.allSatisfy({ $0 == fenceMarks.first }) {
+                if let open = fence {
+                    if Substring(fenceMarks).hasPrefix(open) { fence = nil }
+                } else if fenceMarks.first == "~" || !body.unicodeScalars.dropFirst(fenceMarks.count).contains("`") {
+                    fence = Substring(fenceMarks)
+                }
+                return line
+            }
+            guard fence == nil else { return line }
+            let marks = body.unicodeScalars.filter { $0 != " " && $0 != "\t" }
+            guard let first = marks.first else { return line }
+            let hashes = body.unicodeScalars.prefix { $0 == "#" }
+            let afterHashes = body.unicodeScalars.dropFirst(hashes.count).first
+            let isHeading = (1...6).contains(hashes.count) && (afterHashes == nil || afterHashes == " " || afterHashes == "\t")
+            let isRule = "-*_".unicodeScalars.contains(first) && marks.count >= 3 && marks.allSatisfy { $0 == first }
+            guard isHeading || isRule else { return line }
+            return Substring(line.unicodeScalars.prefix(indentation)) + "\\" + body
+        }
+        return lines.joined(separator: "\n")
+    }
+
     // MARK: - Tables
 
     /// What one table yields.
@@ -387,7 +425,8 @@ struct TableColumns {
             let label = index < headers.count && !headers[index].isEmpty ? "\(headers[index]): " : ""
             parts.append(label + Self.markdown(cells[index]))
         }
-        return PageEntry(name: name, description: PageScan.tidy(parts.joined(separator: "\n\n")), defaultValue: defaultValue,
+        let description = PageScan.keepingTextLinesText(PageScan.tidy(parts.joined(separator: "\n\n")))
+        return PageEntry(name: name, description: description, defaultValue: defaultValue,
                          location: location, form: form)
     }
 

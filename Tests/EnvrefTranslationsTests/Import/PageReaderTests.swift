@@ -1,4 +1,5 @@
 import EnvrefCore
+import EnvrefMarkdown
 import EnvrefRegistry
 import Testing
 
@@ -28,6 +29,33 @@ struct PageReaderTests {
         #expect(page.entries.map(\.description) == ["Bold.", "Code.", "Escaped underscores.", "An entity.", "Italics.", "A link.", "A tag."])
         #expect(page.entries.allSatisfy { $0.form == .tableRow })
         #expect(page.diagnostics.isEmpty)
+    }
+
+    @Test("a cell that would be a heading or a rule outside the table reads the same in its description",
+          arguments: ["# of retries", "## Two", "---", "***", "_ _ _", "- - -", "####### seven", "#hashtag", "`# code`", "a # b", "--"])
+    func cellTextStaysText(cell: String) throws {
+        let table = "| Variable | Description |\n| --- | --- |\n| `X_A` | \(cell) |\n"
+        let description = try #require(Self.read(table).entries.first?.description)
+        // What cmark-gfm makes of the cell inside the table, and of the description on its own.
+        let tableHTML = MarkdownDocument.html(table)
+        let cellHTML = try #require(tableHTML.components(separatedBy: "<td>").last?.components(separatedBy: "</td>").first)
+        #expect(MarkdownDocument.html(description) == "<p>\(cellHTML)</p>\n", "\(description.debugDescription)")
+    }
+
+    @Test("after a <br>, a heading mark or a rule stays text too, and code in a fence is left alone")
+    func linesAfterBreaks() {
+        let page = Self.read("""
+            | Variable | Description |
+            | --- | --- |
+            | `X_A` | Retries:<br># of them |
+            | `X_B` | Before<br>---<br>after |
+            | `X_C` | Steps:<br>- one<br>- two |
+            | `X_D` | ```<br># not a heading<br>``` |
+
+            """)
+        #expect(page.entries.map(\.description) == [
+            "Retries:\n\n\\# of them", "Before\n\n\\---\n\nafter", "Steps:\n\n- one\n\n- two", "```\n\n# not a heading\n\n```",
+        ])
     }
 
     @Test("rows without a closing pipe, with leading spaces, and tables without outer pipes")
