@@ -190,42 +190,82 @@ struct PageScan {
         }.joined(separator: "\n")
     }
 
-    /// Table text with each line that would start a heading or a horizontal rule outside the table escaped.
+    /// Table text with each line that would start a block of its own outside the table escaped.
     ///
-    /// Inside a cell, `# of retries` and `---` are text; in a description they would become a heading and a
-    /// rule. A backslash before the first mark keeps them text in both places. Each `<br>` became a paragraph
-    /// break, so no line can underline the one above it; lists and quotes after a `<br>` are left as they
-    /// are, since a cell lays them out line by line and reads as one.
+    /// Inside a cell, `# of retries`, `---`, a lone `-` and a lone ```` ``` ```` are text; in a description they
+    /// would become a heading, a rule, an empty list and a code block to the end. A backslash before the
+    /// first mark keeps them text in both places. Each `<br>` became a paragraph break, so no line can
+    /// underline the one above it. Lists and quotes after a `<br>` are left as they are, since a cell lays
+    /// them out line by line and reads as one, and so is a fence that a later line closes.
     static func keepingTextLinesText(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "*")
-            || $0 == UInt8(ascii: "_") })
-        else { return text }
-        // Lines inside a fenced code block, which a cell can hold through `<br>`s, are code and stay as they are.
-        var fence: Substring?
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
+        guard text.utf8.contains(where: { "#-*_+`~0123456789".utf8.contains($0) }) else { return text }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var result: [Substring] = []
+        result.reserveCapacity(lines.count)
+        var index = 0
+        while index < lines.count {
+            let line = lines[index]
+            index += 1
             let indentation = line.unicodeScalars.prefix { $0 == " " }.count
-            guard indentation <= 3 else { return line }
-            let body = Substring(line.unicodeScalars.dropFirst(indentation))
-            let fenceMarks = body.unicodeScalars.prefix { $0 == "`" || $0 == "~" }
-            if fenceMarks.count >= 3, fenceMarks.allSatisfy({ $0 == fenceMarks.first }) {
-                if let open = fence {
-                    if Substring(fenceMarks).hasPrefix(open) { fence = nil }
-                } else if fenceMarks.first == "~" || !body.unicodeScalars.dropFirst(fenceMarks.count).contains("`") {
-                    fence = Substring(fenceMarks)
-                }
-                return line
+            guard indentation <= 3 else {
+                result.append(line)
+                continue
             }
-            guard fence == nil else { return line }
+            let body = Substring(line.unicodeScalars.dropFirst(indentation))
+            let escaped = Substring(line.unicodeScalars.prefix(indentation)) + "\\" + body
+            if let fence = Self.openingFence(body) {
+                // A fence a later line closes is kept with everything up to that line, which is code.
+                guard let close = lines[index...].firstIndex(where: { Self.closes($0, fence) }) else {
+                    result.append(escaped)
+                    continue
+                }
+                result.append(line)
+                result.append(contentsOf: lines[index...close])
+                index = close + 1
+                continue
+            }
             let marks = body.unicodeScalars.filter { $0 != " " && $0 != "\t" }
-            guard let first = marks.first else { return line }
+            guard let first = marks.first else {
+                result.append(line)
+                continue
+            }
             let hashes = body.unicodeScalars.prefix { $0 == "#" }
             let afterHashes = body.unicodeScalars.dropFirst(hashes.count).first
             let isHeading = (1...6).contains(hashes.count) && (afterHashes == nil || afterHashes == " " || afterHashes == "\t")
             let isRule = "-*_".unicodeScalars.contains(first) && marks.count >= 3 && marks.allSatisfy { $0 == first }
-            guard isHeading || isRule else { return line }
-            return Substring(line.unicodeScalars.prefix(indentation)) + "\\" + body
+            if Self.isLoneListMarker(String(String.UnicodeScalarView(marks))), let delimiter = body.unicodeScalars.firstIndex(where: { $0 == "." || $0 == ")" }) {
+                // A backslash escapes punctuation only, so an ordered marker is kept text at its `.` or `)`.
+                result.append(Substring(line.unicodeScalars.prefix(indentation)) + Substring(body.unicodeScalars[..<delimiter]) + "\\"
+                    + Substring(body.unicodeScalars[delimiter...]))
+                continue
+            }
+            let isEmptyItem = Self.isLoneListMarker(String(String.UnicodeScalarView(marks)))
+            result.append(isHeading || isRule || isEmptyItem ? escaped : line)
         }
-        return lines.joined(separator: "\n")
+        return result.joined(separator: "\n")
+    }
+
+    /// The run of three or more backticks or tildes that opens a fenced code block on this line, if any.
+    private static func openingFence(_ body: Substring) -> Substring? {
+        let marks = body.unicodeScalars.prefix { $0 == "`" || $0 == "~" }
+        guard marks.count >= 3, marks.allSatisfy({ $0 == marks.first }) else { return nil }
+        // A backtick fence's info string cannot hold a backtick; with one, the line is a code span.
+        if marks.first == "`", body.unicodeScalars.dropFirst(marks.count).contains("`") { return nil }
+        return Substring(marks)
+    }
+
+    private static func closes(_ line: Substring, _ fence: Substring) -> Bool {
+        let body = line.unicodeScalars.drop { $0 == " " }
+        let marks = body.prefix { $0 == fence.unicodeScalars.first }
+        return marks.count >= fence.unicodeScalars.count && body.dropFirst(marks.count).allSatisfy { $0 == " " || $0 == "\t" }
+    }
+
+    /// Whether a line's marks are only a list marker, such as `-` or `1.`: an empty list item outside a table.
+    private static func isLoneListMarker(_ marks: String) -> Bool {
+        if marks == "-" || marks == "*" || marks == "+" { return true }
+        let digits = marks.utf8.prefix { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+        return (1...9).contains(digits.count) && marks.utf8.count == digits.count + 1
+            && (marks.utf8.last == UInt8(ascii: ".") || marks.utf8.last == UInt8(ascii: ")"))
     }
 
     // MARK: - Tables

@@ -25,7 +25,6 @@ struct PipeRow: Equatable {
         var cells: [String] = [], columns: [Int] = []
         var current = String.UnicodeScalarView()
         var cellStart = index
-        var escaped = false
         func finishCell() {
             let text = String(current)
             let leading = text.unicodeScalars.prefix { $0.properties.isWhitespace }.count
@@ -35,13 +34,9 @@ struct PipeRow: Equatable {
         }
         while index < scalars.count {
             let scalar = scalars[index]
-            if escaped {
-                escaped = false
-                current.append(scalar)
-            } else if scalar == "\\" {
-                escaped = true
-                current.append(scalar)
-            } else if scalar == "|" {
+            // As in cmark-gfm, a backslash before a pipe keeps it in the cell even when another backslash
+            // precedes that one: `a\\| b` is one cell, which reads `a| b`.
+            if scalar == "|", index == 0 || scalars[index - 1] != "\\" {
                 finishCell()
                 cellStart = index + 1
             } else {

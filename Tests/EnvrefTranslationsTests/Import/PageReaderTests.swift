@@ -31,8 +31,9 @@ struct PageReaderTests {
         #expect(page.diagnostics.isEmpty)
     }
 
-    @Test("a cell that would be a heading or a rule outside the table reads the same in its description",
-          arguments: ["# of retries", "## Two", "---", "***", "_ _ _", "- - -", "####### seven", "#hashtag", "`# code`", "a # b", "--"])
+    @Test("a cell that would be a heading, a rule, an empty list or a code block outside the table reads the same in its description",
+          arguments: ["# of retries", "## Two", "---", "***", "_ _ _", "- - -", "####### seven", "#hashtag", "`# code`", "a # b", "--",
+                     "-", "*", "+", "1.", "12)", "```", "~~~", "``` x", #"a\\| b"#, #"\\|"#])
     func cellTextStaysText(cell: String) throws {
         let table = "| Variable | Description |\n| --- | --- |\n| `X_A` | \(cell) |\n"
         let description = try #require(Self.read(table).entries.first?.description)
