@@ -123,12 +123,36 @@ public enum TableCellMarkdown {
     }
 
     private static func inline(_ nodes: [MarkdownNode]) -> String {
-        nodes.map(inline).joined()
+        let pieces = nodes.map(inline)
+        var out = ""
+        for (index, node) in nodes.enumerated() {
+            switch node.type {
+            case "link" where out.hasSuffix("!"):
+                // Right after a `!`, a link would be read as an image.
+                out.removeLast()
+                out += "\\!" + pieces[index]
+            case "emph" where out.hasSuffix("*") && canCloseUnderscore(before: pieces[(index + 1)...].first { !$0.isEmpty }):
+                // Two `*` runs side by side would merge into one; `_` can close here, so this one takes it.
+                out += "_" + inline(node.children) + "_"
+            default:
+                out += pieces[index]
+            }
+        }
+        return out
+    }
+
+    /// Whether a closing `_` may stand before this text: at the end, or before white space or ASCII
+    /// punctuation other than another `_`.
+    private static func canCloseUnderscore(before next: String?) -> Bool {
+        guard let first = next?.unicodeScalars.first else { return true }
+        return first.properties.isWhitespace || (first.isASCII && first != "_" && first.properties.generalCategory != .decimalNumber
+            && !first.properties.isAlphabetic)
     }
 
     private static func inline(_ node: MarkdownNode) -> String {
         switch node.type {
-        case "text": escapeText(node.literal ?? "")
+        // Text the source did not link must not become a link in the cell, where escapes split it differently.
+        case "text": preventingAutolinks(escapeText(node.literal ?? ""))
         case "code": codeSpan(node.literal ?? "")
         case "softbreak": " "
         case "linebreak": "<br>"
@@ -142,13 +166,23 @@ public enum TableCellMarkdown {
         }
     }
 
-    /// The link target with the bytes that would end it or its cell percent-encoded.
+    /// Escapes the `:` of `://` and the `.` of `www.`, where GFM's autolinks begin.
+    private static func preventingAutolinks(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: ":")) || text.utf8.contains(UInt8(ascii: "w")) else { return text }
+        return text.replacingOccurrences(of: "://", with: "\\://").replacingOccurrences(of: "www.", with: "www\\.")
+    }
+
+    /// The link target with the bytes that would end it or its cell escaped or percent-encoded.
     private static func escapeDestination(_ destination: String) -> String {
         destination.replacingASCII { byte in
             switch byte {
+            case UInt8(ascii: "\\"): "\\\\"
+            // A target's entities are decoded even after a backslash; an autolink's target keeps them as written.
+            case UInt8(ascii: "&"): "&amp;"
             case UInt8(ascii: " "): "%20"
-            case UInt8(ascii: "("): "%28"
-            case UInt8(ascii: ")"): "%29"
+            // Escaped rather than encoded, so the page links to the address as written.
+            case UInt8(ascii: "("): "\\("
+            case UInt8(ascii: ")"): "\\)"
             case UInt8(ascii: "|"): "%7C"
             case UInt8(ascii: "<"): "%3C"
             case UInt8(ascii: ">"): "%3E"

@@ -82,6 +82,12 @@ struct TableCellMarkdownTests {
         ("W&B and &amp;", "W&B and &"),
         ("&amp;lt; stays text", #"\&lt; stays text"#),
         ("[docs](<https://x.y/a b>)", "[docs](https://x.y/a%20b)"),
+        ("[w](https://x.y/A_(b))", #"[w](https://x.y/A_\(b\))"#),
+        ("[q](https://x.y/?a=1&b=2)", "[q](https://x.y/?a=1&amp;b=2)"),
+        (#"[s](https://x.y/a\\b)"#, #"[s](https://x.y/a\\b)"#),
+        ("Go!<https://x.y>", #"Go\![https\://x.y](https://x.y)"#),
+        ("see https://x.y_u_ or www.x_y_.z", #"see https\://x.y\_u\_ or www\.x\_y\_.z"#),
+        ("*a*_b_ and _c_*d*.", "*a*_b_ and *c*_d_."),
     ])
     func cells(markdown: String, cell: String) {
         #expect(TableCellMarkdown.cell(from: markdown) == cell)
