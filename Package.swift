@@ -142,7 +142,7 @@ let package = Package(
         .testTarget(name: "EnvrefAuditTests", dependencies: ["EnvrefAudit", "EnvrefRegistry"]),
         .testTarget(
             name: "EnvrefRuntimeTests",
-            dependencies: ["EnvrefRuntime", "WandbSettings", .product(name: "Configuration", package: "swift-configuration")]
+            dependencies: ["EnvrefRuntime", "WandbSettings", "EnvrefRegistry", .product(name: "Configuration", package: "swift-configuration")]
         ),
         .testTarget(name: "wandb-settingsTests", dependencies: ["wandb-settings"]),
         .testTarget(name: "envrefTests", dependencies: ["envref"], exclude: ["HostileRegistries"]),

@@ -1,3 +1,4 @@
+import EnvrefCore
 import Foundation
 
 /// A typed value from the registry, such as a default.
@@ -26,7 +27,7 @@ public enum Value: Hashable, Sendable {
 public enum BooleanText {
     /// Parses a boolean the way every envref component does.
     public static func parse(_ text: String) -> Bool? {
-        switch text.trimmingCharacters(in: .whitespaces).lowercased() {
+        switch text.trimmingWhitespace().lowercased() {
         case "true", "1", "yes": true
         case "false", "0", "no": false
         default: nil

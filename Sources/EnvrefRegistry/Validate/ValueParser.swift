@@ -1,3 +1,4 @@
+import EnvrefCore
 import Foundation
 
 /// Why a text is not a valid value for a variable.
@@ -60,7 +61,7 @@ public enum ValueParser {
             guard let flag = BooleanText.parse(text) else { return .failure(.notOfType(.bool)) }
             return .success(.bool(flag))
         case .int:
-            guard let number = Int(text.trimmingCharacters(in: .whitespaces)) else { return .failure(.notOfType(.int)) }
+            guard let number = Int(text.trimmingWhitespace()) else { return .failure(.notOfType(.int)) }
             if let minimum = variable.constraints.minimum, number < minimum { return .failure(.belowMinimum(minimum)) }
             if let maximum = variable.constraints.maximum, number > maximum { return .failure(.aboveMaximum(maximum)) }
             return .success(.int(number))
@@ -72,7 +73,7 @@ public enum ValueParser {
             return .failure(.notAllowed(values: variable.values))
         case .list:
             let items = Self.split(text, on: variable.separator)
-                .map { $0.trimmingCharacters(in: .whitespaces) }
+                .map { $0.trimmingWhitespace() }
                 .filter { !$0.isEmpty }
             return .success(.list(items))
         case .url:

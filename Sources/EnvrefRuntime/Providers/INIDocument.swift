@@ -235,7 +235,7 @@ extension StringProtocol {
     var isBlank: Bool {
         // A printable ASCII first byte starts a character that is not white space.
         if let first = utf8.first, (0x21...0x7E).contains(first) { return false }
-        return allSatisfy(\.isWhitespace)
+        return unicodeScalars.allSatisfy(\.properties.isWhitespace)
     }
 
     func trimmingWhitespace() -> Substring {
@@ -245,8 +245,10 @@ extension StringProtocol {
         if let first = scalars.utf8.first, let last = scalars.utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) {
             return scalars
         }
-        guard let start = scalars.firstIndex(where: { !$0.isWhitespace }) else { return "" }
-        let end = scalars.lastIndex(where: { !$0.isWhitespace })!
-        return scalars[start...end]
+        // By scalar, as Python strips and as the registry trims: a combining mark after a space stays.
+        let view = scalars.unicodeScalars
+        guard let start = view.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let end = view.lastIndex(where: { !$0.properties.isWhitespace })!
+        return Substring(view[start...end])
     }
 }

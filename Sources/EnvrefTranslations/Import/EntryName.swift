@@ -128,20 +128,3 @@ struct EntryName: Hashable {
         }
     }
 }
-
-extension StringProtocol {
-    /// The text without leading and trailing white space (including non-breaking spaces).
-    func trimmingWhitespace() -> String {
-        // Most texts start and end with printable ASCII, which no white-space character is; two bytes decide them.
-        let bytes = Substring(self).utf8
-        if let first = bytes.first, let last = bytes.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) {
-            return String(self)
-        }
-        let scalars = unicodeScalars
-        guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[start...end])
-        return String(view)
-    }
-}
