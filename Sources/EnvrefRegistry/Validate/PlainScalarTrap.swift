@@ -14,7 +14,19 @@ enum PlainScalarTrap {
         if text == "<<" { return "a merge key, which PyYAML cannot load as a value" }
         if let number = integerReading(text) { return "the number \(number)" }
         if let number = floatReading(text) { return "the number \(number)" }
+        if let moment = timestampReading(text) { return moment }
         return nil
+    }
+
+    /// YAML 1.1's timestamps, which PyYAML reads as a `date` or `datetime`: `2001-12-14`,
+    /// `2001-12-14t21:59:43.10-05:00`, `2001-12-14 21:59:43.10 -5`.
+    private static func timestampReading(_ text: String) -> String? {
+        // Every timestamp starts with four digits and a hyphen; most text is turned away before the pattern is made.
+        let bytes = Array(text.utf8.prefix(5))
+        guard bytes.count == 5, bytes[..<4].allSatisfy({ (0x30...0x39).contains($0) }), bytes[4] == UInt8(ascii: "-") else { return nil }
+        let timestamp = /[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?/
+        guard (try? timestamp.wholeMatch(in: text)) != nil else { return nil }
+        return text.utf8.count == 10 ? "a date" : "a date and time"
     }
 
     /// What YAML 1.1 readers make of an unquoted whole number with a leading zero, such as `010`.

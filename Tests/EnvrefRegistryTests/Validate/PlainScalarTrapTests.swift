@@ -27,13 +27,21 @@ struct PlainScalarTrapTests {
         #expect(PlainScalarTrap.otherReading(of: "~") == "null (no value)")
     }
 
+    @Test("YAML 1.1 timestamps, which PyYAML reads as dates", arguments: [
+        ("2001-12-14", "a date"), ("2001-12-14t21:59:43.10-05:00", "a date and time"), ("2001-12-14 21:59:43.10 -5", "a date and time"),
+        ("2001-1-4 1:59:43", "a date and time"), ("2001-12-14T21:59:43Z", "a date and time"),
+    ])
+    func timestamps(_ text: String, _ reading: String) {
+        #expect(PlainScalarTrap.otherReading(of: text) == reading)
+    }
+
     @Test("the two plain words PyYAML refuses to load at all")
     func wordsPyYAMLRefuses() {
         #expect(PlainScalarTrap.otherReading(of: "=") == "YAML 1.1's value key, which PyYAML cannot load")
         #expect(PlainScalarTrap.otherReading(of: "<<") == "a merge key, which PyYAML cannot load as a value")
     }
 
-    @Test("text every reader agrees on is accepted", arguments: ["0", "42", "-7", "1.5", "offline", "never", "12:5", "1.2.3", "yes please", "e", "v1e3", "", "==", "<", "a=b"])
+    @Test("text every reader agrees on is accepted", arguments: ["0", "42", "-7", "1.5", "offline", "never", "12:5", "1.2.3", "yes please", "e", "v1e3", "", "==", "<", "a=b", "2001-1-4", "2001-12-14x", "v2001-12-14", "20011-12-14"])
     func agreed(_ text: String) {
         #expect(PlainScalarTrap.otherReading(of: text) == nil)
     }
