@@ -12,8 +12,7 @@ enum PlainScalarTrap {
         // YAML 1.1 gives these two tags of their own, and PyYAML cannot build either: the whole file fails to load.
         if text == "=" { return "YAML 1.1's value key, which PyYAML cannot load" }
         if text == "<<" { return "a merge key, which PyYAML cannot load as a value" }
-        if let number = integerReading(text) { return "the number \(number)" }
-        if let number = floatReading(text) { return "the number \(number)" }
+        if let number = numberReading(text) { return number }
         if let moment = timestampReading(text) { return moment }
         return nil
     }
@@ -52,43 +51,60 @@ enum PlainScalarTrap {
 
     /// YAML 1.1 integers whose value is spelled differently from their text: octal, hexadecimal,
     /// binary, with `_` separators, or base 60.
-    private static func integerReading(_ text: String) -> Int? {
-        var body = Substring(text)
-        var sign = 1
-        if let first = body.first, first == "-" || first == "+" {
-            sign = first == "-" ? -1 : 1
-            body = body.dropFirst()
+    /// The number YAML 1.1 (as PyYAML reads it) or YAML 1.2's core schema reads in `text`, when its value,
+    /// written as Python writes numbers, is not the text itself: `0x10`, `1_000`, `1:30`, `+7`, `3.10`, `1e3`.
+    private static func numberReading(_ text: String) -> String? {
+        // Every number starts with a digit, a sign or a point; most text is turned away before a pattern is made.
+        guard let first = text.utf8.first, (0x30...0x39).contains(first) || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
+            || first == UInt8(ascii: ".")
+        else { return nil }
+        let plain = text.replacingOccurrences(of: "_", with: "")
+        let sign = plain.hasPrefix("-") ? -1 : 1
+        let unsigned = plain.hasPrefix("-") || plain.hasPrefix("+") ? String(plain.dropFirst()) : plain
+        func integer(_ digits: some StringProtocol, radix: Int) -> String {
+            guard !digits.isEmpty else { return "a number PyYAML cannot read" }
+            guard let value = Int(digits, radix: radix) else { return "a number too large to keep exactly" }
+            return "the number \(sign * value)"
         }
-        guard let first = body.first, first.isASCII, first.isNumber else { return nil }
-        let plain = body.filter { $0 != "_" }
-        if plain.hasPrefix("0x"), let value = Int(plain.dropFirst(2), radix: 16) { return sign * value }
-        if plain.hasPrefix("0b"), let value = Int(plain.dropFirst(2), radix: 2) { return sign * value }
-        if plain.count > 1, plain.hasPrefix("0"), let value = Int(plain.dropFirst(), radix: 8) { return sign * value }
-        if body.contains(":") {
-            let parts = body.split(separator: ":", omittingEmptySubsequences: false)
-            guard parts.count > 1, parts.dropFirst().allSatisfy({ $0.count == 2 }),
-                let values = Optional(parts.compactMap { Int($0) }), values.count == parts.count,
-                values.dropFirst().allSatisfy({ $0 < 60 })
-            else { return nil }
-            return sign * values.reduce(0) { $0 * 60 + $1 }
+        // YAML 1.1 integers, in PyYAML's order.
+        if (try? /[-+]?(?:0b[0-1_]+|0[0-7_]+|0|[1-9][0-9_]*|0x[0-9a-fA-F_]+|[1-9][0-9_]*(?::[0-5]?[0-9])+)/.wholeMatch(in: text)) != nil {
+            if unsigned == "0" { return text == "0" ? nil : "the number 0" }
+            if unsigned.hasPrefix("0b") { return integer(unsigned.dropFirst(2), radix: 2) }
+            if unsigned.hasPrefix("0x") { return integer(unsigned.dropFirst(2), radix: 16) }
+            if unsigned.hasPrefix("0") { return integer(unsigned, radix: 8) }
+            if unsigned.contains(":") {
+                let parts = unsigned.split(separator: ":").compactMap { Int($0) }
+                return "the number \(sign * parts.reduce(0) { $0 * 60 + $1 })"
+            }
+            // A plain decimal: the same text unless it has a sign `+` or separators.
+            return plain == text && !text.hasPrefix("+") ? nil : integer(unsigned, radix: 10)
         }
-        if body.contains("_"), let value = Int(plain) { return sign * value }
-        return nil
+        // YAML 1.2's core schema: decimal with leading zeros, `0o` octal, `0x` hexadecimal.
+        if (try? /[-+]?[0-9]+/.wholeMatch(in: text)) != nil {
+            let trimmed = unsigned.drop { $0 == "0" }
+            return unsigned.first == "0" && unsigned.count > 1 ? integer(trimmed.isEmpty ? "0" : trimmed, radix: 10) : nil
+        }
+        if (try? /0o[0-7]+/.wholeMatch(in: text)) != nil { return integer(text.dropFirst(2), radix: 8) }
+        if (try? /0x[0-9a-fA-F]+/.wholeMatch(in: text)) != nil { return integer(text.dropFirst(2), radix: 16) }
+        // Floats: YAML 1.1's, with separators and base 60, and YAML 1.2's, with an exponent and no point.
+        let isFloat11 = (try? /[-+]?[0-9][0-9_]*\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)/.wholeMatch(in: text)) != nil
+        let isFloat12 = (try? /[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)/.wholeMatch(in: text)) != nil
+        guard isFloat11 || isFloat12 else { return nil }
+        let lowered = plain.lowercased()
+        if lowered.hasSuffix(".inf") { return lowered.hasPrefix("-") ? "the number minus infinity" : "the number infinity" }
+        if lowered == ".nan" { return "the number NaN (not a number)" }
+        var value: Double?
+        if unsigned.contains(":") {
+            let parts = unsigned.split(separator: ":")
+            value = parts.dropLast().reduce(0.0) { $0 * 60 + (Double($1) ?? 0) } * 60 + (Double(parts.last ?? "0") ?? 0)
+            value = value.map { Double(sign) * $0 }
+        } else {
+            value = Double(plain)
+        }
+        guard let value, value.isFinite else { return "a number too large to keep exactly" }
+        // Python writes a float as Swift does: the shortest text that reads back as the same value.
+        let printed = String(value)
+        return printed == text ? nil : "the number \(printed)"
     }
 
-    /// Floats whose value prints differently from their text (`1e3`, `1.10`, `.inf`).
-    private static func floatReading(_ text: String) -> String? {
-        switch text {
-        case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return "infinity"
-        case "-.inf", "-.Inf", "-.INF": return "minus infinity"
-        case ".nan", ".NaN", ".NAN": return "NaN (not a number)"
-        default: break
-        }
-        guard text.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }),
-            text.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }),
-            text.contains(where: \.isNumber), let value = Double(text), value.isFinite
-        else { return nil }
-        let printed = String(value)
-        return printed == text ? nil : printed
-    }
 }
