@@ -107,11 +107,13 @@ let package = Package(
             dependencies: ["WandbSettings", "EnvrefRuntime", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
+        // Shared by the test targets: a seeded generator and the python3 that `make test` installs into.
+        .target(name: "EnvrefTestSupport", path: "Tests/EnvrefTestSupport"),
         .testTarget(name: "EnvrefCoreTests", dependencies: ["EnvrefCore"]),
         .testTarget(name: "EnvrefMarkdownTests", dependencies: ["EnvrefMarkdown"]),
         .testTarget(
             name: "EnvrefRegistryTests",
-            dependencies: ["EnvrefRegistry"]
+            dependencies: ["EnvrefRegistry", "EnvrefTestSupport"]
         ),
         .testTarget(
             name: "EnvrefDocsTests",
@@ -136,7 +138,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EnvrefTranslationsTests",
-            dependencies: ["EnvrefTranslations", .product(name: "SnapshotTesting", package: "swift-snapshot-testing")],
+            dependencies: ["EnvrefTranslations", "EnvrefTestSupport", .product(name: "SnapshotTesting", package: "swift-snapshot-testing")],
             exclude: ["Fixtures", "Report/__Snapshots__", "PO/__Snapshots__"]
         ),
         .testTarget(name: "EnvrefAuditTests", dependencies: ["EnvrefAudit", "EnvrefRegistry"]),

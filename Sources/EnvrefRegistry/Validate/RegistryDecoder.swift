@@ -513,6 +513,10 @@ struct RegistryDecoder {
             error("\(what) must be a whole number, not '\(text)'", at: node)
             return nil
         }
+        if case .scalar(let scalar) = node, scalar.style == .plain, let reading = PlainScalarTrap.octalReading(of: text) {
+            error("\(what) '\(text)' has a leading zero, so YAML 1.1 readers take it for \(reading); write it without the zero", at: node)
+            return nil
+        }
         return number
     }
 

@@ -1,5 +1,6 @@
 import EnvrefCore
 import EnvrefRegistry
+import EnvrefTestSupport
 import Foundation
 import Testing
 
@@ -46,12 +47,7 @@ struct RegistryEmitterParityTests {
 
     @Test("300 generated registries: every description, example and enum value reads back as written")
     func generatedRegistries() throws {
-        let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) }
-        guard let python, Self.run(python, ["-c", "import yaml"]).status == 0 else {
-            // `make test` installs PyYAML; under CI a missing reader is a failure, not a skip.
-            if ProcessInfo.processInfo.environment["CI"] == "true" { Issue.record("python3 with PyYAML is not installed") }
-            return
-        }
+        guard Python.canImport(["yaml"]) else { return }
         let loaded = RegistryLoader.load(bytes: Array(Self.base.utf8), path: "variables.yaml")
         let template = try #require(loaded.registry, "\(loaded.diagnostics.rendered)")
         let folder = FileManager.default.temporaryDirectory.appending(path: "envref-yaml-parity-\(UUID().uuidString)")
@@ -87,9 +83,9 @@ struct RegistryEmitterParityTests {
                 except Exception as error:
                     print(json.dumps({"error": f"{type(error).__name__}: {error}"}))
             """
-        let output = Self.run(python, ["-c", script] + files)
-        try #require(output.status == 0, "\(output.text)")
-        let lines = output.text.split(separator: "\n")
+        let output = try Python.run(script, arguments: files)
+        try #require(output.status == 0, "\(output.errors)")
+        let lines = output.output.split(separator: "\n")
         try #require(lines.count == files.count)
         for (number, line) in lines.enumerated() {
             let read = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
@@ -100,19 +96,5 @@ struct RegistryEmitterParityTests {
             }
             #expect(read["values"] as? [String] == expected[number]["values"] as? [String], "case \(number), values\n\(written)")
         }
-    }
-
-    /// Runs a tool and returns its exit status and standard output.
-    static func run(_ tool: String, _ arguments: [String]) -> (status: Int32, text: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return (-1, "\(error)") }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 }

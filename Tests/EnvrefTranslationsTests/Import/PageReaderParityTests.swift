@@ -1,5 +1,6 @@
 import EnvrefCore
 import EnvrefMarkdown
+import EnvrefTestSupport
 import Foundation
 import Testing
 

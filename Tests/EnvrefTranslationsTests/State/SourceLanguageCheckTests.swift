@@ -1,4 +1,5 @@
 import EnvrefRegistry
+import EnvrefTestSupport
 import Testing
 
 @testable import EnvrefTranslations
@@ -115,18 +116,5 @@ struct ProseWordsTests {
             if SourceLanguageCheck.proseWords(in: text) != Self.referenceProseWords(in: text) { mismatches.append(text) }
         }
         #expect(mismatches.isEmpty, "first differences: \(mismatches.prefix(5).map { $0.debugDescription })")
-    }
-}
-
-/// A small seeded generator, so a failure names texts that reproduce.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

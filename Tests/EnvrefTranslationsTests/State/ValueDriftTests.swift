@@ -1,5 +1,6 @@
 import EnvrefCore
 import EnvrefRegistry
+import EnvrefTestSupport
 import Testing
 
 @testable import EnvrefTranslations
