@@ -105,6 +105,8 @@ struct PageScan {
         found += headingEntries(headings, sectionEnds: sectionEnds.sorted())
         for table in tables { found += table.entries }
         for stray in strays { found += stray.entries }
+        let references = LinkReferences(page: lines)
+        for index in found.indices { found[index].description = references.resolving(found[index].description) }
         record(found)
     }
 

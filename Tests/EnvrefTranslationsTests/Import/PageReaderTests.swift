@@ -59,6 +59,40 @@ struct PageReaderTests {
         ])
     }
 
+    @Test("a description takes the page's link definitions it uses, and leaves behind those it does not")
+    func linkReferenceDefinitions() {
+        let page = Self.read("""
+            ## `X_A`
+
+            See the [docs][D] and the [guide].
+
+            | Variable | Description |
+            | --- | --- |
+            | `X_B` | Read [the FAQ][faq]. |
+
+            ## `X_C`
+
+            Its own [ref] stays, and `[guide]` in code needs nothing.
+
+            [ref]: https://x.y/ref
+
+            ```
+            [faq]: https://fenced.example
+            ```
+
+            [d]: https://x.y/docs
+            [guide]: https://x.y/guide "Guide"
+            [faq]: <https://x.y/faq>
+            [unused]: https://x.y/unused
+
+            """)
+        #expect(page.entries.map(\.description) == [
+            "See the [docs][D] and the [guide].\n\n[d]: https://x.y/docs\n[guide]: https://x.y/guide \"Guide\"",
+            "Read [the FAQ][faq].\n\n[faq]: <https://x.y/faq>",
+            "Its own [ref] stays, and `[guide]` in code needs nothing.\n\n[ref]: https://x.y/ref\n\n```\n[faq]: https://fenced.example\n```",
+        ])
+    }
+
     @Test("rows without a closing pipe, with leading spaces, and tables without outer pipes")
     func rowShapes() {
         let page = Self.read("""

@@ -1,0 +1,160 @@
+/// The page's link reference definitions (`[docs]: https://example.com`), which a description taken out of
+/// the page must carry with it.
+///
+/// Markdown resolves `[text][docs]` against a definition anywhere in the document, and pages often keep
+/// theirs at the bottom. A description cut out of the page would lose it and show the brackets, while the
+/// section above the definitions would carry them all. So each description drops the definitions whose
+/// label it never writes in brackets, and gains the page's definitions whose label it does. A label in
+/// brackets that the page defines was a link on the page too, so the description reads as the page did.
+/// Everything is decided on the text, in one pass each, so a page of thousands of definitions stays fast.
+struct LinkReferences {
+    /// Each definition's line by its label as Markdown matches labels; the first of a label wins, as in Markdown.
+    let lines: [String: String]
+    /// Each label's place on the page, so appended definitions come out in page order every time.
+    let order: [String: Int]
+
+    init(page lines: [String]) {
+        var byLabel: [String: String] = [:]
+        var places: [String: Int] = [:]
+        Self.forEachLineOutsideFences(lines) { line in
+            if let label = Self.label(ofDefinition: line), byLabel[label] == nil {
+                byLabel[label] = line.trimmingWhitespace()
+                places[label] = places.count
+            }
+            return true
+        }
+        self.lines = byLabel
+        order = places
+    }
+
+    /// The normalised label of a line that is a link reference definition, or `nil`.
+    ///
+    /// Read byte by byte: up to three spaces, `[label]:`, a destination (`<...>` or a run without white
+    /// space), and an optional title in quotes or parentheses.
+    static func label(ofDefinition line: some StringProtocol) -> String? {
+        let bytes = Array(line.utf8)
+        var index = 0
+        while index < bytes.count, index < 3, bytes[index] == UInt8(ascii: " ") { index += 1 }
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "[") else { return nil }
+        guard let (label, close) = Self.label(in: bytes, openingAt: index), close + 1 < bytes.count, bytes[close + 1] == UInt8(ascii: ":")
+        else { return nil }
+        index = close + 2
+        func skipSpaces() { while index < bytes.count, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") { index += 1 } }
+        skipSpaces()
+        guard index < bytes.count else { return nil }
+        if bytes[index] == UInt8(ascii: "<") {
+            guard let end = bytes[index...].firstIndex(of: UInt8(ascii: ">")) else { return nil }
+            index = end + 1
+        } else {
+            while index < bytes.count, bytes[index] != UInt8(ascii: " "), bytes[index] != UInt8(ascii: "\t") { index += 1 }
+        }
+        let afterDestination = index
+        skipSpaces()
+        if index < bytes.count, index > afterDestination {
+            let closing: UInt8 = switch bytes[index] {
+            case UInt8(ascii: "\""): UInt8(ascii: "\"")
+            case UInt8(ascii: "'"): UInt8(ascii: "'")
+            case UInt8(ascii: "("): UInt8(ascii: ")")
+            default: 0
+            }
+            guard closing != 0, let end = bytes[(index + 1)...].firstIndex(of: closing) else { return nil }
+            index = end + 1
+            skipSpaces()
+        }
+        return index == bytes.count ? label : nil
+    }
+
+    /// The normalised label between the `[` at `open` and its `]`, and where that `]` is; `nil` when no
+    /// bracket closes it first, another `[` opens inside, or the label is blank.
+    private static func label(in bytes: [UInt8], openingAt open: Int) -> (String, Int)? {
+        var index = open + 1
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: "\\"): index += 2
+            case UInt8(ascii: "["): return nil
+            case UInt8(ascii: "]"):
+                let label = normalised(String(decoding: bytes[(open + 1)..<index], as: UTF8.self))
+                return label.isEmpty ? nil : (label, index)
+            default: index += 1
+            }
+        }
+        return nil
+    }
+
+    /// A label as Markdown compares labels: case folded, runs of white space made one space.
+    static func normalised(_ label: some StringProtocol) -> String {
+        label.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// Every label written in brackets in `text`, outside one-backtick code spans, normalised.
+    static func bracketedLabels(in text: some StringProtocol) -> Set<String> {
+        let bytes = Array(text.utf8)
+        var labels: Set<String> = []
+        var index = 0
+        var inCode = false
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: "`"): inCode.toggle()
+            case UInt8(ascii: "\n"): inCode = false
+            case UInt8(ascii: "\\"): index += 1
+            case UInt8(ascii: "[") where !inCode:
+                if let (label, _) = label(in: bytes, openingAt: index) { labels.insert(label) }
+            default: break
+            }
+            index += 1
+        }
+        return labels
+    }
+
+    /// `description` without the definitions whose label it never uses, and with the page's it uses but lacks.
+    func resolving(_ description: String) -> String {
+        guard !lines.isEmpty, description.contains("[") else { return description }
+        let descriptionLines = description.split(separator: "\n", omittingEmptySubsequences: false)
+        let definitionLabels = descriptionLines.map { Self.label(ofDefinition: $0) }
+        var used: Set<String> = []
+        for (line, label) in zip(descriptionLines, definitionLabels) where label == nil { used.formUnion(Self.bracketedLabels(in: line)) }
+        var kept: [Substring] = []
+        var defined: Set<String> = []
+        var lineNumber = 0
+        Self.forEachLineOutsideFences(descriptionLines, inFence: { line in
+            kept.append(line)
+            lineNumber += 1
+        }) { line in
+            defer { lineNumber += 1 }
+            if let label = definitionLabels[lineNumber] {
+                guard used.contains(label) else { return true }
+                defined.insert(label)
+            }
+            kept.append(line)
+            return true
+        }
+        while let last = kept.last, last.allSatisfy(\.isWhitespace) { kept.removeLast() }
+        let needed = used.subtracting(defined).filter { order[$0] != nil }.sorted { order[$0]! < order[$1]! }.compactMap { lines[$0] }
+        let text = kept.joined(separator: "\n")
+        return needed.isEmpty ? text : text + "\n\n" + needed.joined(separator: "\n")
+    }
+
+    /// Calls `body` for each line outside fenced code blocks (and `inFence` for the others, fences included).
+    private static func forEachLineOutsideFences<Line: StringProtocol>(_ lines: [Line], inFence: (Line) -> Void = { _ in },
+                                                                        _ body: (Line) -> Bool) {
+        var fence: Substring?
+        for line in lines {
+            let text = Substring(line)
+            let marks = text.drop { $0 == " " }.prefix { $0 == "`" || $0 == "~" }
+            if marks.count >= 3, marks.allSatisfy({ $0 == marks.first }) {
+                if let open = fence {
+                    if marks.hasPrefix(open) { fence = nil }
+                } else {
+                    fence = marks
+                }
+                inFence(line)
+                continue
+            }
+            if fence != nil {
+                inFence(line)
+                continue
+            }
+            guard body(line) else { return }
+        }
+    }
+}
