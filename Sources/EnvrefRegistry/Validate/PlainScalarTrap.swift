@@ -73,8 +73,16 @@ enum PlainScalarTrap {
             if unsigned.hasPrefix("0x") { return integer(unsigned.dropFirst(2), radix: 16) }
             if unsigned.hasPrefix("0") { return integer(unsigned, radix: 8) }
             if unsigned.contains(":") {
-                let parts = unsigned.split(separator: ":").compactMap { Int($0) }
-                return "the number \(sign * parts.reduce(0) { $0 * 60 + $1 })"
+                // Base 60, checked at every step: a long run of `:00` would overflow, and a registry must never crash.
+                var value = 0
+                for part in unsigned.split(separator: ":") {
+                    let (shifted, overflowed) = value.multipliedReportingOverflow(by: 60)
+                    guard !overflowed, let digit = Int(part), case let (sum, false) = shifted.addingReportingOverflow(digit) else {
+                        return "a number too large to keep exactly"
+                    }
+                    value = sum
+                }
+                return "the number \(sign * value)"
             }
             // A plain decimal: the same text unless it has a sign `+` or separators.
             return plain == text && !text.hasPrefix("+") ? nil : integer(unsigned, radix: 10)
