@@ -33,6 +33,13 @@ struct JSONSchemaParityTests {
         ("swiftName", ["custom", "_x", "class", "\"9x\""]),
     ]
 
+    /// Second languages, in the spellings of language tags people write.
+    static let targetLanguages = ["fr", "pt-BR", "zh-Hant", "zh-Hant-TW", "es-419", "EN-gb", "en_US", "ja-JP-x-kana", "fil", "x-klingon", "de-CH-1996"]
+
+    /// Top-level fields besides the languages and variables.
+    static let headers = ["prefix: X_\n", "prefix: X_\nswift:\n  typeName: XSettings\n", "prefix: X_\nupdated: \"2026-11-22\"\n",
+                          "prefix: \"X_\"\nswift: {typeName: _X9}\n", "prefix: X_\nswift: {}\n"]
+
     static let descriptions = ["{en: Text., fr: Texte.}", "Text.", "{en: {text: Text., untranslated: true}}",
                                "{en: Text., fr: {text: Texte., untranslated: true}}", "{en: Text., fr: {text: Texte.}}"]
 
@@ -48,7 +55,10 @@ struct JSONSchemaParityTests {
                 variable += "    \(field.key): \(field.spellings.randomElement(using: &generator)!)\n"
             }
             variable += "    description: \(Self.descriptions.randomElement(using: &generator)!)\n"
-            let text = "languages: [en, fr]\nprefix: X_\nvariables:\n  X_A:\n\(variable)  X_B:\n    type: string\n    description: {en: B.}\n"
+            let target = Self.targetLanguages.randomElement(using: &generator)!
+            let header = Self.headers.randomElement(using: &generator)!
+            let text = "languages: [en, \(target)]\n\(header)variables:\n  X_A:\n\(variable.replacingOccurrences(of: "fr:", with: target + ":"))"
+                + "  X_B:\n    type: string\n    description: {en: B.}\n"
             if RegistryLoader.load(bytes: Array(text.utf8), path: "variables.yaml").registry != nil { accepted.append(text) }
         }
         try #require(accepted.count >= 100, "only \(accepted.count) generated registries load")
