@@ -199,7 +199,7 @@ struct PageScan {
     /// first mark keeps them text in both places. Each `<br>` became a paragraph break, so no line can
     /// underline the one above it. Lists and quotes after a `<br>` are left as they are, since a cell lays
     /// them out line by line and reads as one, and so is a fence that a later line closes.
-    static func keepingTextLinesText(_ text: String) -> String {
+    static func escapingBlockStarts(_ text: String) -> String {
         guard text.utf8.contains(where: { "#-*_+`~0123456789".utf8.contains($0) }) else { return text }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         var result: [Substring] = []
@@ -467,7 +467,7 @@ struct TableColumns {
             let label = index < headers.count && !headers[index].isEmpty ? "\(headers[index]): " : ""
             parts.append(label + Self.markdown(cells[index]))
         }
-        let description = PageScan.keepingTextLinesText(PageScan.tidy(parts.joined(separator: "\n\n")))
+        let description = PageScan.escapingBlockStarts(PageScan.tidy(parts.joined(separator: "\n\n")))
         return PageEntry(name: name, description: description, defaultValue: defaultValue,
                          location: location, form: form)
     }
