@@ -10,6 +10,7 @@ import urllib.error
 import urllib.request
 
 import pytest
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -66,15 +67,20 @@ def test_preview_shows_errors_keeps_the_last_good_page_and_reloads_when_fixed(pr
         time.sleep(0.5)
 
         registry.write_text(original.replace(REGISTRY_LINE, REGISTRY_LINE + "    tpye: enum\n", 1), encoding="utf-8")
-        overlay = WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "envref-preview-errors"))
-        WebDriverWait(driver, 10).until(lambda d: "tpye" in overlay.text)
-        assert "Content/variables.yaml:" in overlay.text and ": error: unknown key 'tpye'" in overlay.text
+        # Read afresh on every try: the script may redraw the overlay, leaving an element found earlier stale.
+        def overlay_naming_the_typo(d):
+            text = d.find_element(By.ID, "envref-preview-errors").text
+            return text if "tpye" in text else False
+        overlay = WebDriverWait(driver, 10, ignored_exceptions=(StaleElementReferenceException,)).until(overlay_naming_the_typo)
+        assert "Content/variables.yaml:" in overlay and ": error: unknown key 'tpye'" in overlay
         assert driver.find_element(By.ID, "WANDB_ANONYMOUS").is_displayed(), "the last good page stays"
         assert "tpye" not in (folder / "Site" / "en" / "index.html").read_text(encoding="utf-8")
 
         fixed = original.replace("Decides whether runs can be created anonymously", "Chooses whether runs may be anonymous", 1)
         registry.write_text(fixed, encoding="utf-8")
-        WebDriverWait(driver, 10).until(lambda d: "Chooses whether runs may be anonymous" in d.find_element(By.ID, "WANDB_ANONYMOUS").text)
+        # The page reloads while the wait reads it, so an element found before the reload can go stale.
+        WebDriverWait(driver, 10, ignored_exceptions=(StaleElementReferenceException,)).until(
+            lambda d: "Chooses whether runs may be anonymous" in d.find_element(By.ID, "WANDB_ANONYMOUS").text)
         assert driver.find_elements(By.ID, "envref-preview-errors") == []
         assert driver.current_url.endswith("#WANDB_ANONYMOUS")
     finally:
