@@ -112,7 +112,7 @@ public enum TableCellMarkdown {
             let lines = (block.literal ?? "").split(separator: "\n", omittingEmptySubsequences: false)
             return [lines.filter { !$0.isEmpty }.map { codeSpan(String($0)) }.joined(separator: "<br>")]
         case "html_block":
-            return [escapeText((block.literal ?? "").trimmingTrailingNewlines())]
+            return [preventingAutolinks(escapeText((block.literal ?? "").trimmingTrailingNewlines()))]
         case "thematic_break":
             return ["—"]
         case "table":
@@ -133,7 +133,8 @@ public enum TableCellMarkdown {
                 out += "\\!" + pieces[index]
             case "emph" where out.hasSuffix("*") && canCloseUnderscore(before: pieces[(index + 1)...].first { !$0.isEmpty }):
                 // Two `*` runs side by side would merge into one; `_` can close here, so this one takes it.
-                out += "_" + inline(node.children) + "_"
+                // Made from the piece already written, not written again: nested emphasis would double the work.
+                out += "_" + String(String.UnicodeScalarView(pieces[index].unicodeScalars.dropFirst().dropLast())) + "_"
             default:
                 out += pieces[index]
             }
@@ -161,7 +162,7 @@ public enum TableCellMarkdown {
         case "strikethrough": "~~" + inline(node.children) + "~~"
         case "link": "[" + inline(node.children) + "](" + escapeDestination(node.destination ?? "") + ")"
         case "image": "![" + inline(node.children) + "](" + escapeDestination(node.destination ?? "") + ")"
-        case "html_inline": escapeText(node.literal ?? "")
+        case "html_inline": preventingAutolinks(escapeText(node.literal ?? ""))
         default: inline(node.children)
         }
     }

@@ -93,6 +93,20 @@ struct TableCellMarkdownTests {
         #expect(TableCellMarkdown.cell(from: markdown) == cell)
     }
 
+    @Test("emphasis nested 40 deep is written once per level, not twice")
+    func deepEmphasis() {
+        // Each level ends in an escaped `*`, so the next one takes `_`; writing it again would double the work.
+        var markdown = "*x*"
+        for level in 0..<40 { markdown = level % 2 == 0 ? "_a\\*\(markdown)_" : "*a\\*\(markdown)*" }
+        let cell = TableCellMarkdown.cell(from: markdown)
+        #expect(MarkdownDocument.html("| A |\n| --- |\n| \(cell) |\n").components(separatedBy: "<em>").count == 42)
+    }
+
+    @Test("an address in raw HTML does not become a link in the cell")
+    func addressInRawHTML() {
+        #expect(TableCellMarkdown.cell(from: "See <span title=http://x.com>it</span>") == #"See \<span title=http\://x.com\>it\</span\>"#)
+    }
+
     @Test("code spans get a longer fence when the code holds backticks")
     func codeSpans() {
         #expect(TableCellMarkdown.codeSpan("a`b") == "``a`b``")

@@ -1,8 +1,9 @@
 extension StringProtocol {
     /// The text without the white space Unicode names at either end, including non-breaking spaces and line breaks.
     ///
-    /// Trimmed by Unicode scalar, as Python's `str.strip` and a shell's bytes see the text: a combining mark
-    /// after a space stays, where trimming whole `Character`s would drop it with the space.
+    /// Trimmed by Unicode scalar, as Python's `str.strip` trims: a combining mark after a space stays, where
+    /// trimming whole `Character`s would drop it with the space. (Python also strips U+001C to U+001F, which
+    /// Unicode does not count as white space; the settings-file reader handles those itself.)
     public func trimmingWhitespace() -> String {
         // Most texts start and end with printable ASCII, which no white-space character is; two bytes decide them.
         let bytes = Substring(self).utf8

@@ -26,7 +26,6 @@ public enum YAMLScalar {
         }
     }
 
-    /// Words YAML readers may take for booleans, null or numbers when plain.
     /// Plain words that a YAML 1.1 or 1.2 reader takes for something other than text. PyYAML, on YAML 1.1,
     /// refuses a plain `=` (the "value" tag) and `<<` (the merge key) outright.
     private static let specialWords: Set<String> = [

@@ -49,8 +49,6 @@ enum PlainScalarTrap {
 
     private static let nulls: Set<String> = ["~", "null", "Null", "NULL"]
 
-    /// YAML 1.1 integers whose value is spelled differently from their text: octal, hexadecimal,
-    /// binary, with `_` separators, or base 60.
     /// The number YAML 1.1 (as PyYAML reads it) or YAML 1.2's core schema reads in `text`, when its value,
     /// written as Python writes numbers, is not the text itself: `0x10`, `1_000`, `1:30`, `+7`, `3.10`, `1e3`.
     private static func numberReading(_ text: String) -> String? {
@@ -110,9 +108,24 @@ enum PlainScalarTrap {
             value = Double(plain)
         }
         guard let value, value.isFinite else { return "a number too large to keep exactly" }
-        // Python writes a float as Swift does: the shortest text that reads back as the same value.
-        let printed = String(value)
+        let printed = pythonText(of: value)
         return printed == text ? nil : "the number \(printed)"
+    }
+
+    /// A float as Python's `repr` writes it: the shortest digits that read back as the same value, as Swift
+    /// gives them, but without an exponent below 10¹⁶, where Swift starts one at 2⁵³.
+    static func pythonText(of value: Double) -> String {
+        let swiftText = String(value)
+        guard let marker = swiftText.firstIndex(of: "e"), let exponent = Int(swiftText[swiftText.index(after: marker)...]),
+            (0..<16).contains(exponent)
+        else { return swiftText }
+        var mantissa = Substring(swiftText[..<marker])
+        let sign = mantissa.hasPrefix("-") ? "-" : ""
+        if !sign.isEmpty { mantissa = mantissa.dropFirst() }
+        let digits = mantissa.filter { $0 != "." }
+        let wholeDigits = exponent + 1
+        guard digits.count > wholeDigits else { return sign + digits + String(repeating: "0", count: wholeDigits - digits.count) + ".0" }
+        return sign + digits.prefix(wholeDigits) + "." + digits.dropFirst(wholeDigits)
     }
 
 }

@@ -16,15 +16,56 @@ struct LinkReferences {
     init(page lines: [String]) {
         var byLabel: [String: String] = [:]
         var places: [String: Int] = [:]
-        Self.forEachLineOutsideFences(lines) { line in
-            if let label = Self.label(ofDefinition: line), byLabel[label] == nil {
+        for (line, kind) in zip(lines, Self.lineKinds(lines)) {
+            if case .definition(let label) = kind, byLabel[label] == nil {
                 byLabel[label] = line.trimmingWhitespace()
                 places[label] = places.count
             }
-            return true
         }
         self.lines = byLabel
         order = places
+    }
+
+    /// What a line of Markdown is, as far as link definitions go.
+    enum LineKind: Equatable {
+        /// A link reference definition with this label.
+        case definition(String)
+        /// A line of fenced code, fences included, where brackets are only text.
+        case code
+        /// Any other line.
+        case text
+    }
+
+    /// What each line is: a definition counts only outside fenced code and at the start of a block, since a
+    /// definition cannot interrupt a paragraph.
+    static func lineKinds<Line: StringProtocol>(_ lines: [Line]) -> [LineKind] {
+        var kinds: [LineKind] = []
+        kinds.reserveCapacity(lines.count)
+        var startsBlock = true
+        var fence: Substring?
+        for line in lines {
+            let text = Substring(line)
+            let marks = text.drop { $0 == " " }.prefix { $0 == "`" || $0 == "~" }
+            if marks.count >= 3, marks.allSatisfy({ $0 == marks.first }) {
+                if let open = fence {
+                    if marks.hasPrefix(open) { fence = nil }
+                } else {
+                    fence = marks
+                }
+                kinds.append(.code)
+                startsBlock = fence == nil
+                continue
+            }
+            if fence != nil {
+                kinds.append(.code)
+                continue
+            }
+            let label = startsBlock ? Self.label(ofDefinition: text) : nil
+            kinds.append(label.map(LineKind.definition) ?? .text)
+            // A blank line, a heading or another definition ends what came before, so a definition may follow.
+            startsBlock = label != nil || text.allSatisfy(\.isWhitespace) || text.drop { $0 == " " }.hasPrefix("#")
+        }
+        return kinds
     }
 
     /// The normalised label of a line that is a link reference definition, or `nil`.
@@ -107,54 +148,27 @@ struct LinkReferences {
     }
 
     /// `description` without the definitions whose label it never uses, and with the page's it uses but lacks.
-    func resolving(_ description: String) -> String {
+    ///
+    /// A table row's description keeps all its lines: a cell's text that looks like a definition was text
+    /// in the table, so only `stripping` descriptions lose the definitions they do not use.
+    func resolving(_ description: String, stripping: Bool = true) -> String {
         guard !lines.isEmpty, description.contains("[") else { return description }
         let descriptionLines = description.split(separator: "\n", omittingEmptySubsequences: false)
-        let definitionLabels = descriptionLines.map { Self.label(ofDefinition: $0) }
+        let kinds = Self.lineKinds(descriptionLines)
         var used: Set<String> = []
-        for (line, label) in zip(descriptionLines, definitionLabels) where label == nil { used.formUnion(Self.bracketedLabels(in: line)) }
+        for (line, kind) in zip(descriptionLines, kinds) where kind == .text { used.formUnion(Self.bracketedLabels(in: line)) }
         var kept: [Substring] = []
         var defined: Set<String> = []
-        var lineNumber = 0
-        Self.forEachLineOutsideFences(descriptionLines, inFence: { line in
-            kept.append(line)
-            lineNumber += 1
-        }) { line in
-            defer { lineNumber += 1 }
-            if let label = definitionLabels[lineNumber] {
-                guard used.contains(label) else { return true }
+        for (line, kind) in zip(descriptionLines, kinds) {
+            if case .definition(let label) = kind {
+                if stripping, !used.contains(label) { continue }
                 defined.insert(label)
             }
             kept.append(line)
-            return true
         }
         while let last = kept.last, last.allSatisfy(\.isWhitespace) { kept.removeLast() }
         let needed = used.subtracting(defined).filter { order[$0] != nil }.sorted { order[$0]! < order[$1]! }.compactMap { lines[$0] }
         let text = kept.joined(separator: "\n")
         return needed.isEmpty ? text : text + "\n\n" + needed.joined(separator: "\n")
-    }
-
-    /// Calls `body` for each line outside fenced code blocks (and `inFence` for the others, fences included).
-    private static func forEachLineOutsideFences<Line: StringProtocol>(_ lines: [Line], inFence: (Line) -> Void = { _ in },
-                                                                        _ body: (Line) -> Bool) {
-        var fence: Substring?
-        for line in lines {
-            let text = Substring(line)
-            let marks = text.drop { $0 == " " }.prefix { $0 == "`" || $0 == "~" }
-            if marks.count >= 3, marks.allSatisfy({ $0 == marks.first }) {
-                if let open = fence {
-                    if marks.hasPrefix(open) { fence = nil }
-                } else {
-                    fence = marks
-                }
-                inFence(line)
-                continue
-            }
-            if fence != nil {
-                inFence(line)
-                continue
-            }
-            guard body(line) else { return }
-        }
     }
 }

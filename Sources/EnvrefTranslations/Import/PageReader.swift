@@ -106,7 +106,9 @@ struct PageScan {
         for table in tables { found += table.entries }
         for stray in strays { found += stray.entries }
         let references = LinkReferences(page: lines)
-        for index in found.indices { found[index].description = references.resolving(found[index].description) }
+        for index in found.indices {
+            found[index].description = references.resolving(found[index].description, stripping: found[index].form == .heading)
+        }
         record(found)
     }
 
@@ -204,6 +206,18 @@ struct PageScan {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         var result: [Substring] = []
         result.reserveCapacity(lines.count)
+        // The longest run of backticks and of tildes that closes a fence on some line after each line, found
+        // in one pass from the end, so an unclosed fence does not search the rest of the text again.
+        var longestCloserAfter = Array(repeating: (backticks: 0, tildes: 0), count: lines.count + 1)
+        for position in stride(from: lines.count - 1, through: 0, by: -1) {
+            var longest = longestCloserAfter[position + 1]
+            let body = lines[position].unicodeScalars.drop { $0 == " " }
+            let marks = body.prefix { $0 == "`" || $0 == "~" }
+            if marks.count >= 3, marks.allSatisfy({ $0 == marks.first }), body.dropFirst(marks.count).allSatisfy({ $0 == " " || $0 == "\t" }) {
+                if marks.first == "`" { longest.backticks = max(longest.backticks, marks.count) } else { longest.tildes = max(longest.tildes, marks.count) }
+            }
+            longestCloserAfter[position] = longest
+        }
         var index = 0
         while index < lines.count {
             let line = lines[index]
@@ -217,7 +231,8 @@ struct PageScan {
             let escaped = Substring(line.unicodeScalars.prefix(indentation)) + "\\" + body
             if let fence = Self.openingFence(body) {
                 // A fence a later line closes is kept with everything up to that line, which is code.
-                guard let close = lines[index...].firstIndex(where: { Self.closes($0, fence) }) else {
+                let longest = fence.unicodeScalars.first == "`" ? longestCloserAfter[index].backticks : longestCloserAfter[index].tildes
+                guard longest >= fence.unicodeScalars.count, let close = lines[index...].firstIndex(where: { Self.closes($0, fence) }) else {
                     result.append(escaped)
                     continue
                 }

@@ -77,7 +77,10 @@ public enum POParser {
             // where the next one's comments or keywords begin.
             if trimmed.isEmpty { return }
             let isString = Self.starts(trimmed, with: "\"")
-            if let keyword = awaitingString, !isString {
+            // A previous msgid's string may follow on its own `#|` line too.
+            let isPreviousString = Self.starts(trimmed, with: "#|")
+                && Self.starts(Substring(trimmed.unicodeScalars.dropFirst(2).drop { $0 == " " }), with: "\"")
+            if let keyword = awaitingString, !isString, !isPreviousString {
                 error("'\(keyword.name)' needs a quoted string", keyword.line, keyword.column)
             }
             awaitingString = nil

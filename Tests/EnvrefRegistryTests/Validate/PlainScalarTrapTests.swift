@@ -24,6 +24,11 @@ struct PlainScalarTrapTests {
         #expect(PlainScalarTrap.otherReading(of: "1" + String(repeating: ":00", count: 12)) == "a number too large to keep exactly")
         #expect(PlainScalarTrap.otherReading(of: "9" + String(repeating: "9", count: 30)) == nil)
         #expect(PlainScalarTrap.otherReading(of: "0x" + String(repeating: "F", count: 30)) == "a number too large to keep exactly")
+        // Python writes floats below 10^16 without an exponent, where Swift starts one at 2^53.
+        #expect(PlainScalarTrap.otherReading(of: "9007199254740994.0") == nil)
+        #expect(PlainScalarTrap.otherReading(of: "9007199254740994.50") == "the number 9007199254740994.0")
+        #expect(PlainScalarTrap.pythonText(of: -1.25e15) == "-1250000000000000.0")
+        #expect(PlainScalarTrap.pythonText(of: 1e16) == "1e+16")
         #expect(PlainScalarTrap.otherReading(of: "1e3") == "the number 1000.0")
         #expect(PlainScalarTrap.otherReading(of: "3.10") == "the number 3.1")
         #expect(PlainScalarTrap.otherReading(of: ".inf") == "the number infinity")

@@ -93,6 +93,29 @@ struct PageReaderTests {
         ])
     }
 
+    @Test("4,000 fences that nothing closes are each escaped, in one pass")
+    func manyUnclosedFences() {
+        let text = Array(repeating: "~~~ a", count: 4_000).joined(separator: "\n\n")
+        let escaped = PageScan.escapingBlockStarts(text)
+        #expect(escaped.split(separator: "\n", omittingEmptySubsequences: true).allSatisfy { $0 == #"\~~~ a"# })
+    }
+
+    @Test("a line that looks like a definition inside a paragraph is text, and links nothing")
+    func definitionInsideAParagraph() {
+        let page = Self.read("""
+            ## `X_A`
+
+            The port. Syntax:
+            [port]: 8080
+
+            ## `X_B`
+
+            Use [port] too.
+
+            """)
+        #expect(page.entries.map(\.description) == ["The port. Syntax:\n[port]: 8080", "Use [port] too."])
+    }
+
     @Test("rows without a closing pipe, with leading spaces, and tables without outer pipes")
     func rowShapes() {
         let page = Self.read("""

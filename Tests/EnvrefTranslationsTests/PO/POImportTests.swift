@@ -296,6 +296,8 @@ struct POImportTests {
         ])
         #expect(parse("msgctxt \"A\"\nmsgid \"a\"\nmsgstr\n\n").1 == ["fr.po:3:7: error: 'msgstr' needs a quoted string"])
         #expect(parse("msgctxt \"A\"\nmsgid \"a\"\n\nmsgctxt \"B\"\nmsgid \"b\"\nmsgstr \"y\"\n").1 == ["fr.po:1:1: error: entry has no msgstr"])
+        // The previous msgid's string may start on the next `#|` line, as msgfmt reads it.
+        #expect(parse("#| msgid\n#| \"old\"\nmsgctxt \"A\"\nmsgid \"a\"\nmsgstr \"x\"\n").1 == [])
     }
 
     @Test("a header declaring another charset is refused")
