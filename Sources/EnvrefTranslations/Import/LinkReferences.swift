@@ -45,18 +45,16 @@ struct LinkReferences {
         var fence: Substring?
         for line in lines {
             let text = Substring(line)
-            let marks = text.drop { $0 == " " }.prefix { $0 == "`" || $0 == "~" }
-            if marks.count >= 3, marks.allSatisfy({ $0 == marks.first }) {
-                if let open = fence {
-                    if marks.hasPrefix(open) { fence = nil }
-                } else {
-                    fence = marks
+            if let open = fence {
+                if PageScan.closes(text, open) {
+                    fence = nil
+                    startsBlock = true
                 }
                 kinds.append(.code)
-                startsBlock = fence == nil
                 continue
             }
-            if fence != nil {
+            if let opening = PageScan.openingFence(Substring(text.unicodeScalars.drop { $0 == " " })) {
+                fence = opening
                 kinds.append(.code)
                 continue
             }

@@ -211,10 +211,9 @@ struct PageScan {
         var longestCloserAfter = Array(repeating: (backticks: 0, tildes: 0), count: lines.count + 1)
         for position in stride(from: lines.count - 1, through: 0, by: -1) {
             var longest = longestCloserAfter[position + 1]
-            let body = lines[position].unicodeScalars.drop { $0 == " " }
-            let marks = body.prefix { $0 == "`" || $0 == "~" }
-            if marks.count >= 3, marks.allSatisfy({ $0 == marks.first }), body.dropFirst(marks.count).allSatisfy({ $0 == " " || $0 == "\t" }) {
-                if marks.first == "`" { longest.backticks = max(longest.backticks, marks.count) } else { longest.tildes = max(longest.tildes, marks.count) }
+            if let run = Self.closingFence(lines[position]) {
+                let count = run.unicodeScalars.count
+                if run.unicodeScalars.first == "`" { longest.backticks = max(longest.backticks, count) } else { longest.tildes = max(longest.tildes, count) }
             }
             longestCloserAfter[position] = longest
         }
@@ -250,20 +249,20 @@ struct PageScan {
             let afterHashes = body.unicodeScalars.dropFirst(hashes.count).first
             let isHeading = (1...6).contains(hashes.count) && (afterHashes == nil || afterHashes == " " || afterHashes == "\t")
             let isRule = "-*_".unicodeScalars.contains(first) && marks.count >= 3 && marks.allSatisfy { $0 == first }
-            if Self.isLoneListMarker(String(String.UnicodeScalarView(marks))), let delimiter = body.unicodeScalars.firstIndex(where: { $0 == "." || $0 == ")" }) {
+            let isEmptyItem = Self.isLoneListMarker(String(String.UnicodeScalarView(marks)))
+            if isEmptyItem, let delimiter = body.unicodeScalars.firstIndex(where: { $0 == "." || $0 == ")" }) {
                 // A backslash escapes punctuation only, so an ordered marker is kept text at its `.` or `)`.
                 result.append(Substring(line.unicodeScalars.prefix(indentation)) + Substring(body.unicodeScalars[..<delimiter]) + "\\"
                     + Substring(body.unicodeScalars[delimiter...]))
                 continue
             }
-            let isEmptyItem = Self.isLoneListMarker(String(String.UnicodeScalarView(marks)))
             result.append(isHeading || isRule || isEmptyItem ? escaped : line)
         }
         return result.joined(separator: "\n")
     }
 
     /// The run of three or more backticks or tildes that opens a fenced code block on this line, if any.
-    private static func openingFence(_ body: Substring) -> Substring? {
+    static func openingFence(_ body: Substring) -> Substring? {
         let marks = body.unicodeScalars.prefix { $0 == "`" || $0 == "~" }
         guard marks.count >= 3, marks.allSatisfy({ $0 == marks.first }) else { return nil }
         // A backtick fence's info string cannot hold a backtick; with one, the line is a code span.
@@ -271,10 +270,19 @@ struct PageScan {
         return Substring(marks)
     }
 
-    private static func closes(_ line: Substring, _ fence: Substring) -> Bool {
-        let body = line.unicodeScalars.drop { $0 == " " }
-        let marks = body.prefix { $0 == fence.unicodeScalars.first }
-        return marks.count >= fence.unicodeScalars.count && body.dropFirst(marks.count).allSatisfy { $0 == " " || $0 == "\t" }
+    /// The run of backticks or tildes on a line that holds nothing else but spaces, which can close a fence.
+    static func closingFence(_ line: Substring) -> Substring? {
+        let body = Substring(line.unicodeScalars.drop { $0 == " " })
+        guard let run = openingFence(body),
+            body.unicodeScalars.dropFirst(run.unicodeScalars.count).allSatisfy({ $0 == " " || $0 == "\t" })
+        else { return nil }
+        return run
+    }
+
+    /// Whether `line` closes the fence `fence` opened: the same mark, at least as many times.
+    static func closes(_ line: Substring, _ fence: Substring) -> Bool {
+        guard let run = closingFence(line) else { return false }
+        return run.unicodeScalars.first == fence.unicodeScalars.first && run.unicodeScalars.count >= fence.unicodeScalars.count
     }
 
     /// Whether a line's marks are only a list marker, such as `-` or `1.`: an empty list item outside a table.
