@@ -39,6 +39,19 @@ public enum POParser {
         var trailingComment: Substring?
         /// A keyword whose string has not come yet: gettext lets it start on the next line.
         var awaitingString: (name: String, line: Int, column: Int)?
+        /// The string being read, as bytes, until its last continuation line: gettext joins a string's lines
+        /// before it decodes them, so `"\303"` and `"\251"` on two lines make `é`.
+        var openString: OpenString?
+
+        struct OpenString {
+            var target: Target
+            var bytes: [UInt8]
+            /// Where the string's first line starts, which a problem with the whole string points at.
+            var line: Int
+            var column: Int
+            /// Whether a quoted line has come yet; a keyword's string may start on the next line.
+            var hasStarted = true
+        }
 
         enum Target { case context, id, plural, translation, previousContext, previousID, ignored }
 
@@ -83,6 +96,8 @@ public enum POParser {
             if let keyword = awaitingString, !isString, !isPreviousString {
                 error("'\(keyword.name)' needs a quoted string", keyword.line, keyword.column)
             }
+            // Any other line ends the string being read.
+            if !isString, !isPreviousString { closeString() }
             awaitingString = nil
             if Self.starts(trimmed, with: "#~") {
                 // Obsolete entries are kept by gettext for reuse; envref ignores them.
@@ -110,8 +125,8 @@ public enum POParser {
                     error("a string continuation line must follow msgctxt, msgid or msgstr", number, column)
                     return
                 }
-                guard let value = unquote(trimmed, line: number, column: column) else { return }
-                append(value, to: target)
+                guard let bytes = unquote(trimmed, line: number, column: column) else { return }
+                append(bytes, to: target, line: number, column: column)
                 return
             }
             readKeywordLine(trimmed, number: number, column: column, previous: false)
@@ -137,8 +152,8 @@ public enum POParser {
             let stringColumn = column + (line.count - rest.count)
             // The keyword stops at a quote, so an empty one means the line is a string on its own.
             if previous, keyword.isEmpty {
-                guard let target, let value = unquote(rest.isEmpty ? line : rest, line: number, column: stringColumn) else { return }
-                append(value, to: target)
+                guard let target, let bytes = unquote(rest.isEmpty ? line : rest, line: number, column: stringColumn) else { return }
+                append(bytes, to: target, line: number, column: stringColumn)
                 return
             }
             let newTarget: Target
@@ -189,12 +204,12 @@ public enum POParser {
             }
             target = newTarget
             guard !rest.isEmpty else {
-                set("", for: newTarget)
+                openString = OpenString(target: newTarget, bytes: [], line: number, column: stringColumn, hasStarted: false)
                 awaitingString = (keyword, number, column + keyword.count)
                 return
             }
-            guard let value = unquote(rest, line: number, column: stringColumn) else { return }
-            set(value, for: newTarget)
+            guard let bytes = unquote(rest, line: number, column: stringColumn) else { return }
+            openString = OpenString(target: newTarget, bytes: bytes, line: number, column: stringColumn)
         }
 
         private mutating func startEntryIfNeeded(_ number: Int) {
@@ -216,21 +231,33 @@ public enum POParser {
             }
         }
 
-        private mutating func append(_ value: String, to target: Target) {
-            guard var current = entry else { return }
-            switch target {
-            case .context: current.context = (current.context ?? "") + value
-            case .id: current.id += value
-            case .plural: current.pluralID = (current.pluralID ?? "") + value
-            case .translation: current.translation += value
-            case .previousContext: current.previousContext = (current.previousContext ?? "") + value
-            case .previousID: current.previousID = (current.previousID ?? "") + value
-            case .ignored: break
+        /// Adds a continuation line's bytes to the string it continues.
+        private mutating func append(_ bytes: [UInt8], to target: Target, line: Int, column: Int) {
+            if var string = openString, string.target == target {
+                openString = nil
+                if !string.hasStarted { (string.line, string.column, string.hasStarted) = (line, column, true) }
+                string.bytes += bytes
+                openString = string
+            } else {
+                // A string cut off by an error: the continuation starts what is left of it.
+                closeString()
+                openString = OpenString(target: target, bytes: bytes, line: line, column: column)
             }
-            entry = current
+        }
+
+        /// Decodes the string just read, whole, and stores it in the entry.
+        private mutating func closeString() {
+            guard let string = openString else { return }
+            openString = nil
+            guard let value = String(validating: string.bytes, as: UTF8.self) else {
+                error("the string's octal or hex escapes do not make UTF-8 text", string.line, string.column)
+                return
+            }
+            set(value, for: string.target)
         }
 
         private mutating func finishEntry(atLine number: Int) {
+            closeString()
             defer {
                 entry = nil
                 entryHasContent = false
@@ -301,13 +328,14 @@ public enum POParser {
             return nil
         }
 
-        /// The value of a quoted string with C escapes, as gettext reads them, or `nil` after reporting why it is
+        /// The bytes of a quoted string with C escapes, as gettext reads them, or `nil` after reporting why it is
         /// malformed.
         ///
         /// Octal and hex escapes are bytes, as in gettext: `\303\251` is `é` in a UTF-8 file. So the value is
-        /// gathered as bytes and must be UTF-8 at the end. `\x` takes every hex digit that follows and keeps the
-        /// low byte, as gettext does; gettext refuses `\'`, `\?` and other escapes, and so does envref.
-        private mutating func unquote(_ text: Substring, line: Int, column: Int) -> String? {
+        /// gathered as bytes, and the whole string, continuation lines and all, must be UTF-8 at the end. `\x`
+        /// takes every hex digit that follows and keeps the low byte, as gettext does; gettext refuses `\'`, `\?`
+        /// and other escapes, and so does envref.
+        private mutating func unquote(_ text: Substring, line: Int, column: Int) -> [UInt8]? {
             guard text.unicodeScalars.first == "\"" else {
                 error("expected a quoted string", line, column)
                 return nil
@@ -336,11 +364,7 @@ public enum POParser {
                         comment.append(contentsOf: scalars[next...])
                         trailingComment = Substring(String(comment))
                     }
-                    guard let value = String(validating: bytes, as: UTF8.self) else {
-                        error("the string's octal or hex escapes do not make UTF-8 text", line, column)
-                        return nil
-                    }
-                    return value
+                    return bytes
                 }
                 guard scalar == "\\" else {
                     if scalar == "\0" {

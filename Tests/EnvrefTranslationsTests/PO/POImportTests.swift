@@ -261,6 +261,30 @@ struct POImportTests {
         #expect(translation("X\u{0}Y").1 == ["fr.po:3:10: error: a NUL character in a string, where gettext would cut the text short"])
     }
 
+    @Test("a string's lines are joined before they are decoded, so an escaped character may be split across lines")
+    func escapesSplitAcrossLines() {
+        func parse(_ text: String) -> (String?, [String]) {
+            let parsed = POParser.parse(text, path: "fr.po")
+            return (parsed.file?.entries.first?.translation, parsed.diagnostics.map(\.description))
+        }
+        // What msgfmt writes into the .mo file for each.
+        #expect(parse("msgctxt \"A\"\nmsgid \"a\"\nmsgstr \"X\\303\"\n\"\\251Y\"\n").0 == "XéY")
+        #expect(parse("msgctxt \"A\"\nmsgid \"a\"\nmsgstr \"\\346\"\n\n  \"\\227\"\n\"\\245\"\n").0 == "日")
+        #expect(parse("msgctxt \"A\"\nmsgid \"a\"\nmsgstr\n\"\\xC3\"\n\"\\xA9\"\n").0 == "é")
+        #expect(parse("msgctxt \"A\\303\"\n\"\\251\"\nmsgid \"a\"\nmsgstr \"b\"\n").1 == [])
+        // Not UTF-8 once joined: the problem is the whole string's, so it points at the string's first line.
+        #expect(parse("msgctxt \"A\"\nmsgid \"a\"\nmsgstr \"X\"\n\"\\303\"\n").1 == [
+            "fr.po:3:8: error: the string's octal or hex escapes do not make UTF-8 text"
+        ])
+        #expect(parse("msgctxt \"A\"\nmsgid \"a\"\nmsgstr\n  \"\\303\"\n\"Y\"\n").1 == [
+            "fr.po:4:3: error: the string's octal or hex escapes do not make UTF-8 text"
+        ])
+        // A comment ends the string, so what follows it cannot finish the character.
+        #expect(parse("msgctxt \"A\"\nmsgid \"a\"\nmsgstr \"\\303\" # note\n").1 == [
+            "fr.po:3:8: error: the string's octal or hex escapes do not make UTF-8 text"
+        ])
+    }
+
     @Test("after a string: another string joins it, a comment ends the message, and other text is refused")
     func textAfterAString() {
         func parse(_ text: String) -> (String?, [String]) {
