@@ -67,7 +67,7 @@ clean:
 
 # Benchmarks: each area script writes Benchmarks/results/<area>.{json,md}; report.py merges them into
 # BENCHMARKS.md. An area without a script (a misspelt AREAS entry) is skipped with a message.
-BENCH_APT_PACKAGES := cmark-gfm hugo
+BENCH_APT_PACKAGES := cmark-gfm hugo time
 AREAS ?= stages scale floors plugin runtime
 .PHONY: bench
 bench: deps release

@@ -1,7 +1,7 @@
 """Scale benchmarks: envref build, diff and import beside cmark-gfm and Hugo at 100, 1,000 and 10,000 variables.
 
 Every command runs as a subprocess; each is timed several times (fewer at the largest size) and the
-median is kept, with the peak resident memory of every run read from ``os.wait4``'s rusage. The
+median is kept, with the peak resident memory of every run measured by GNU ``time`` around the command. The
 workloads come from ``generate.py``. Writes ``scale.json`` (raw numbers) and ``scale.md`` (tables)
 into the results folder.
 
@@ -49,12 +49,24 @@ def build_benchmark_product(product, swift="swift"):
     return Path(bin_path) / product
 
 
+GNU_TIME = "/usr/bin/time"
+
+
 def _run_and_wait(command, output, cwd=None, env=None):
-    """Runs a command once with its output going to `output`; returns (seconds, rusage). Fails loudly on a
-    non-zero exit. ``os.wait4`` reports the resources of that one process, its peak memory among them."""
-    with tempfile.TemporaryFile() as errors:
+    """Runs a command once with its output going to `output`; returns (seconds, rusage, peak RSS in KiB). Fails
+    loudly on a non-zero exit.
+
+    ``os.wait4`` gives the CPU time of the process and of everything it waited for. The peak memory comes from
+    GNU ``time`` run around the command instead: on Linux a spawned process's ``ru_maxrss`` starts from the size
+    of the process that spawned it, here this Python script (about 19 MB), so a smaller peak could not be seen.
+    ``time`` itself is about 2 MB and adds about a millisecond to the wall time. ``make bench`` installs it.
+    """
+    if not os.access(GNU_TIME, os.X_OK):
+        raise SystemExit(f"{GNU_TIME} (GNU time) is missing; make bench installs it")
+    with tempfile.TemporaryFile() as errors, tempfile.NamedTemporaryFile("r") as peak:
         start = time.perf_counter()
-        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=output, stderr=errors)
+        process = subprocess.Popen([GNU_TIME, "--format", "%M", "--output", peak.name, *map(str, command)],
+                                   cwd=cwd, env=env, stdout=output, stderr=errors)
         _, status, usage = os.wait4(process.pid, 0)
         elapsed = time.perf_counter() - start
         exit_code = os.waitstatus_to_exitcode(status)
@@ -62,7 +74,8 @@ def _run_and_wait(command, output, cwd=None, env=None):
             errors.seek(0)
             raise SystemExit(f"{' '.join(map(str, command))} exited {exit_code}:\n"
                              f"{errors.read().decode()[-2000:]}")
-    return elapsed, usage
+        peak_kib = int(peak.read().split()[-1])
+    return elapsed, usage, peak_kib
 
 
 def megabytes(kib):
@@ -72,8 +85,8 @@ def megabytes(kib):
 
 def measure(command, cwd=None):
     """Runs a command once; returns (seconds, peak RSS in KiB, CPU seconds). Fails loudly on a non-zero exit."""
-    elapsed, usage = _run_and_wait(command, subprocess.DEVNULL, cwd=cwd)
-    return elapsed, usage.ru_maxrss, usage.ru_utime + usage.ru_stime
+    elapsed, usage, peak_kib = _run_and_wait(command, subprocess.DEVNULL, cwd=cwd)
+    return elapsed, peak_kib, usage.ru_utime + usage.ru_stime
 
 
 def run_with_peak_memory(command, cwd=None, env=None):
@@ -83,9 +96,9 @@ def run_with_peak_memory(command, cwd=None, env=None):
     waits for it.
     """
     with tempfile.TemporaryFile() as output:
-        _, usage = _run_and_wait(command, output, cwd=cwd, env=env)
+        _, _, peak_kib = _run_and_wait(command, output, cwd=cwd, env=env)
         output.seek(0)
-        return output.read().decode(), megabytes(usage.ru_maxrss)
+        return output.read().decode(), megabytes(peak_kib)
 
 
 def benchmark_peak_memory(binary, pattern, cwd, env=None, expected=1):
@@ -280,7 +293,7 @@ def markdown(data):
     lines = ["## Scale", "",
              f"Synthetic registries from `Benchmarks/generate.py` (seed {data['seed']}), 5 languages; every command a "
              f"subprocess, median of {run_counts}; peak memory is the "
-             "largest `ru_maxrss` of the runs. Times are wall clock, with CPU time (user + system) in brackets; "
+             "largest of the runs, as GNU `time` measures it around the command. Times are wall clock, with CPU time (user + system) in brackets; "
              "ratios are of wall time to `envref build` (full build, empty output) at the same size. Load average "
              f"{data['load_average_before'][0]:g} before the run and {data['load_average_after'][0]:g} after it "
              f"on {os.cpu_count()} cores.", "",
