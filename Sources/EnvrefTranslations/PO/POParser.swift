@@ -45,12 +45,23 @@ public enum POParser {
 
         struct OpenString {
             var target: Target
-            var bytes: [UInt8]
-            /// Where the string's first line starts, which a problem with the whole string points at.
-            var line: Int
-            var column: Int
-            /// Whether a quoted line has come yet; a keyword's string may start on the next line.
-            var hasStarted = true
+            var bytes: [UInt8] = []
+            /// Where each quoted line's bytes begin, and where that line's string starts in the file, so a
+            /// problem found in the joined bytes points at the line it comes from.
+            var lineStarts: [(offset: Int, line: Int, column: Int)] = []
+            /// Whether the string goes on from a value already stored, after an error cut it off; otherwise it
+            /// replaces the value.
+            var resumesStoredValue = false
+
+            init(target: Target, resumesStoredValue: Bool = false) {
+                self.target = target
+                self.resumesStoredValue = resumesStoredValue
+            }
+
+            mutating func add(_ lineBytes: [UInt8], line: Int, column: Int) {
+                lineStarts.append((bytes.count, line, column))
+                bytes += lineBytes
+            }
         }
 
         enum Target { case context, id, plural, translation, previousContext, previousID, ignored }
@@ -77,6 +88,13 @@ public enum POParser {
             finishEntry(atLine: lines.count)
         }
 
+        /// What follows the `#|` that starts `line`, without the spaces and tabs after it, and how many scalars went.
+        private static func afterPreviousMarker(_ line: Substring) -> (rest: Substring, skipped: Int) {
+            let afterMarker = line.unicodeScalars.dropFirst(2)
+            let rest = afterMarker.drop { $0 == " " || $0 == "\t" }
+            return (Substring(rest), 2 + afterMarker.count - rest.count)
+        }
+
         /// Whether `line` starts with `prefix`, compared by Unicode scalars as gettext compares bytes: a combining
         /// mark after `#` or `"` makes one `Character` of both, which `hasPrefix` would not match.
         private static func starts(_ line: Substring, with prefix: String) -> Bool {
@@ -91,8 +109,7 @@ public enum POParser {
             if trimmed.isEmpty { return }
             let isString = Self.starts(trimmed, with: "\"")
             // A previous msgid's string may follow on its own `#|` line too.
-            let isPreviousString = Self.starts(trimmed, with: "#|")
-                && Self.starts(Substring(trimmed.unicodeScalars.dropFirst(2).drop { $0 == " " }), with: "\"")
+            let isPreviousString = Self.starts(trimmed, with: "#|") && Self.starts(Self.afterPreviousMarker(trimmed).rest, with: "\"")
             if let keyword = awaitingString, !isString, !isPreviousString {
                 error("'\(keyword.name)' needs a quoted string", keyword.line, keyword.column)
             }
@@ -111,13 +128,16 @@ public enum POParser {
             if Self.starts(trimmed, with: "#|") {
                 if entryHasContent { finishEntry(atLine: number) }
                 startEntryIfNeeded(number)
-                readKeywordLine(Substring(trimmed.unicodeScalars.dropFirst(2).drop { $0 == " " }), number: number, column: column + 3, previous: true)
+                let (rest, skipped) = Self.afterPreviousMarker(trimmed)
+                readKeywordLine(rest, number: number, column: column + skipped, previous: true)
                 return
             }
             if Self.starts(trimmed, with: "#") {
                 if entryHasContent { finishEntry(atLine: number) }
                 startEntryIfNeeded(number)
                 readComment(trimmed, number: number)
+                // A comment ends a previous string too: gettext refuses a `#|` line that would go on with it.
+                if target == .previousContext || target == .previousID || target == .ignored { target = nil }
                 return
             }
             if isString {
@@ -152,7 +172,11 @@ public enum POParser {
             let stringColumn = column + (line.count - rest.count)
             // The keyword stops at a quote, so an empty one means the line is a string on its own.
             if previous, keyword.isEmpty {
-                guard let target, let bytes = unquote(rest.isEmpty ? line : rest, line: number, column: stringColumn) else { return }
+                guard let target else {
+                    error("a string continuation line must follow msgctxt, msgid or msgstr", number, stringColumn)
+                    return
+                }
+                guard let bytes = unquote(rest.isEmpty ? line : rest, line: number, column: stringColumn) else { return }
                 append(bytes, to: target, line: number, column: stringColumn)
                 return
             }
@@ -204,12 +228,13 @@ public enum POParser {
             }
             target = newTarget
             guard !rest.isEmpty else {
-                openString = OpenString(target: newTarget, bytes: [], line: number, column: stringColumn, hasStarted: false)
+                openString = OpenString(target: newTarget)
                 awaitingString = (keyword, number, column + keyword.count)
                 return
             }
             guard let bytes = unquote(rest, line: number, column: stringColumn) else { return }
-            openString = OpenString(target: newTarget, bytes: bytes, line: number, column: stringColumn)
+            openString = OpenString(target: newTarget)
+            openString?.add(bytes, line: number, column: stringColumn)
         }
 
         private mutating func startEntryIfNeeded(_ number: Int) {
@@ -233,16 +258,12 @@ public enum POParser {
 
         /// Adds a continuation line's bytes to the string it continues.
         private mutating func append(_ bytes: [UInt8], to target: Target, line: Int, column: Int) {
-            if var string = openString, string.target == target {
-                openString = nil
-                if !string.hasStarted { (string.line, string.column, string.hasStarted) = (line, column, true) }
-                string.bytes += bytes
-                openString = string
-            } else {
-                // A string cut off by an error: the continuation starts what is left of it.
+            if openString?.target != target {
+                // A string cut off by an error: the continuation goes on from what was stored of it.
                 closeString()
-                openString = OpenString(target: target, bytes: bytes, line: line, column: column)
+                openString = OpenString(target: target, resumesStoredValue: true)
             }
+            openString?.add(bytes, line: line, column: column)
         }
 
         /// Decodes the string just read, whole, and stores it in the entry.
@@ -250,10 +271,41 @@ public enum POParser {
             guard let string = openString else { return }
             openString = nil
             guard let value = String(validating: string.bytes, as: UTF8.self) else {
-                error("the string's octal or hex escapes do not make UTF-8 text", string.line, string.column)
+                // Pointed at the line where the first byte sequence that is not UTF-8 starts.
+                let offset = Self.firstInvalidUTF8Offset(in: string.bytes)
+                let start = string.lineStarts.last { $0.offset <= offset } ?? string.lineStarts[0]
+                error("the string's octal or hex escapes do not make UTF-8 text", start.line, start.column)
                 return
             }
-            set(value, for: string.target)
+            if string.resumesStoredValue { appendValue(value, to: string.target) } else { set(value, for: string.target) }
+        }
+
+        /// Where the first byte sequence that is not UTF-8 starts; the length of `bytes` when there is none.
+        private static func firstInvalidUTF8Offset(in bytes: [UInt8]) -> Int {
+            var parser = Unicode.UTF8.ForwardParser()
+            var iterator = bytes.makeIterator()
+            var offset = 0
+            while true {
+                switch parser.parseScalar(from: &iterator) {
+                case .valid(let scalar): offset += scalar.count
+                case .error: return offset
+                case .emptyInput: return offset
+                }
+            }
+        }
+
+        private mutating func appendValue(_ value: String, to target: Target) {
+            guard var current = entry else { return }
+            switch target {
+            case .context: current.context = (current.context ?? "") + value
+            case .id: current.id += value
+            case .plural: current.pluralID = (current.pluralID ?? "") + value
+            case .translation: current.translation += value
+            case .previousContext: current.previousContext = (current.previousContext ?? "") + value
+            case .previousID: current.previousID = (current.previousID ?? "") + value
+            case .ignored: break
+            }
+            entry = current
         }
 
         private mutating func finishEntry(atLine number: Int) {

@@ -272,12 +272,30 @@ struct POImportTests {
         #expect(parse("msgctxt \"A\"\nmsgid \"a\"\nmsgstr \"\\346\"\n\n  \"\\227\"\n\"\\245\"\n").0 == "日")
         #expect(parse("msgctxt \"A\"\nmsgid \"a\"\nmsgstr\n\"\\xC3\"\n\"\\xA9\"\n").0 == "é")
         #expect(parse("msgctxt \"A\\303\"\n\"\\251\"\nmsgid \"a\"\nmsgstr \"b\"\n").1 == [])
-        // Not UTF-8 once joined: the problem is the whole string's, so it points at the string's first line.
+        // Not UTF-8 once joined: the error points at the line where the bad sequence starts.
         #expect(parse("msgctxt \"A\"\nmsgid \"a\"\nmsgstr \"X\"\n\"\\303\"\n").1 == [
-            "fr.po:3:8: error: the string's octal or hex escapes do not make UTF-8 text"
+            "fr.po:4:1: error: the string's octal or hex escapes do not make UTF-8 text"
+        ])
+        #expect(parse("msgctxt \"A\"\nmsgid \"a\"\nmsgstr \"\"\n\"abc\"\n  \"\\303\"\n\"d\"\n").1 == [
+            "fr.po:5:3: error: the string's octal or hex escapes do not make UTF-8 text"
         ])
         #expect(parse("msgctxt \"A\"\nmsgid \"a\"\nmsgstr\n  \"\\303\"\n\"Y\"\n").1 == [
             "fr.po:4:3: error: the string's octal or hex escapes do not make UTF-8 text"
+        ])
+        // A previous msgid's lines are joined the same way, with a space or a tab after each `#|`.
+        func previous(_ text: String) -> (String?, [String]) {
+            let parsed = POParser.parse(text, path: "fr.po")
+            return (parsed.file?.entries.first?.previousID, parsed.diagnostics.map(\.description))
+        }
+        #expect(previous("#, fuzzy\n#| msgid \"a\"\n#|\t\"b\"\nmsgctxt \"A\"\nmsgid \"x\"\nmsgstr \"y\"\n").0 == "ab")
+        #expect(previous("#, fuzzy\n#| msgid \"\\303\"\n#|\t\"\\251\"\nmsgctxt \"A\"\nmsgid \"x\"\nmsgstr \"y\"\n") == ("é", []))
+        #expect(previous("#, fuzzy\n#|\tmsgid \"a\"\nmsgctxt \"A\"\nmsgid \"x\"\nmsgstr \"y\"\n").0 == "a")
+        // msgfmt refuses a `#|` string after a comment or after a finished message: there is nothing it goes on from.
+        #expect(previous("#| msgid \"a\"\n#, fuzzy\n#| \"b\"\nmsgctxt \"A\"\nmsgid \"x\"\nmsgstr \"y\"\n").1 == [
+            "fr.po:3:4: error: a string continuation line must follow msgctxt, msgid or msgstr"
+        ])
+        #expect(previous("msgctxt \"A\"\nmsgid \"x\"\nmsgstr \"y\"\n#| \"c\"\n").1 == [
+            "fr.po:4:4: error: a string continuation line must follow msgctxt, msgid or msgstr"
         ])
         // A comment ends the string, so what follows it cannot finish the character.
         #expect(parse("msgctxt \"A\"\nmsgid \"a\"\nmsgstr \"\\303\" # note\n").1 == [
