@@ -52,6 +52,8 @@ public enum POParser {
             /// Whether the string goes on from a value already stored, after an error cut it off; otherwise it
             /// replaces the value.
             var resumesStoredValue = false
+            /// Whether one of its lines was refused, which is the error to report: the bytes left need not be UTF-8.
+            var isDamaged = false
 
             init(target: Target, resumesStoredValue: Bool = false) {
                 self.target = target
@@ -88,10 +90,15 @@ public enum POParser {
             finishEntry(atLine: lines.count)
         }
 
+        /// White space between tokens as gettext reads it: a space, a tab, a form feed or a vertical tab.
+        private static func isLayoutSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == " " || scalar == "\t" || scalar == "\u{0C}" || scalar == "\u{0B}"
+        }
+
         /// What follows the `#|` that starts `line`, without the spaces and tabs after it, and how many scalars went.
         private static func afterPreviousMarker(_ line: Substring) -> (rest: Substring, skipped: Int) {
             let afterMarker = line.unicodeScalars.dropFirst(2)
-            let rest = afterMarker.drop { $0 == " " || $0 == "\t" }
+            let rest = afterMarker.drop(while: isLayoutSpace)
             return (Substring(rest), 2 + afterMarker.count - rest.count)
         }
 
@@ -102,7 +109,7 @@ public enum POParser {
         }
 
         private mutating func read(_ line: Substring, number: Int) {
-            let trimmed = line.drop { $0 == " " || $0 == "\t" }
+            let trimmed = line.drop { $0 == " " || $0 == "\t" || $0 == "\u{0C}" || $0 == "\u{0B}" }
             let column = line.count - trimmed.count + 1
             // A blank line is white space between tokens to gettext, not the end of a message: a message ends
             // where the next one's comments or keywords begin.
@@ -141,11 +148,15 @@ public enum POParser {
                 return
             }
             if isString {
-                guard let target else {
+                // A previous msgid goes on only on `#|` lines, as gettext reads them.
+                guard let target, target != .previousContext, target != .previousID, target != .ignored else {
                     error("a string continuation line must follow msgctxt, msgid or msgstr", number, column)
                     return
                 }
-                guard let bytes = unquote(trimmed, line: number, column: column) else { return }
+                guard let bytes = unquote(trimmed, line: number, column: column) else {
+                    openString?.isDamaged = true
+                    return
+                }
                 append(bytes, to: target, line: number, column: column)
                 return
             }
@@ -168,7 +179,7 @@ public enum POParser {
         private mutating func readKeywordLine(_ line: Substring, number: Int, column: Int, previous: Bool) {
             let keywordScalars = line.unicodeScalars.prefix { !$0.properties.isWhitespace && $0 != "\"" }
             let keyword = String(Substring(keywordScalars))
-            let rest = Substring(line.unicodeScalars[keywordScalars.endIndex...].drop { $0 == " " || $0 == "\t" })
+            let rest = Substring(line.unicodeScalars[keywordScalars.endIndex...].drop(while: Self.isLayoutSpace))
             let stringColumn = column + (line.count - rest.count)
             // The keyword stops at a quote, so an empty one means the line is a string on its own.
             if previous, keyword.isEmpty {
@@ -176,7 +187,10 @@ public enum POParser {
                     error("a string continuation line must follow msgctxt, msgid or msgstr", number, stringColumn)
                     return
                 }
-                guard let bytes = unquote(rest.isEmpty ? line : rest, line: number, column: stringColumn) else { return }
+                guard let bytes = unquote(rest.isEmpty ? line : rest, line: number, column: stringColumn) else {
+                    openString?.isDamaged = true
+                    return
+                }
                 append(bytes, to: target, line: number, column: stringColumn)
                 return
             }
@@ -271,6 +285,7 @@ public enum POParser {
             guard let string = openString else { return }
             openString = nil
             guard let value = String(validating: string.bytes, as: UTF8.self) else {
+                if string.isDamaged { return }
                 // Pointed at the line where the first byte sequence that is not UTF-8 starts.
                 let offset = Self.firstInvalidUTF8Offset(in: string.bytes)
                 let start = string.lineStarts.last { $0.offset <= offset } ?? string.lineStarts[0]
@@ -401,7 +416,7 @@ public enum POParser {
                 if scalar == "\"" {
                     // Strings side by side on one line are one string to gettext, as in C: `"a" "b"` is `ab`.
                     var next = index + 1
-                    while next < scalars.count, scalars[next] == " " || scalars[next] == "\t" { next += 1 }
+                    while next < scalars.count, Self.isLayoutSpace(scalars[next]) { next += 1 }
                     if next < scalars.count, scalars[next] == "\"" {
                         index = next + 1
                         continue

@@ -55,8 +55,9 @@ struct POGettextParityTests {
         for number in 0..<300 {
             // gettext reads tokens, so blank lines, indentation and the line a string starts on are layout,
             // and envref must read every layout alike.
-            func space() -> String { generator.pick([" ", " ", " ", "\t", "", "\n", "  "]) }
-            func indent() -> String { generator.pick(["", "", "", "", " ", "\t"]) }
+            // A form feed and a vertical tab are white space to gettext as well.
+            func space() -> String { generator.pick([" ", " ", " ", "\t", "", "\n", "  ", "\u{0C}"]) }
+            func indent() -> String { generator.pick(["", "", "", "", " ", "\t", "\u{0B}"]) }
             func gap() -> String { generator.pick(["\n", "\n", "\n", "\n\n"]) }
             var text = "msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n"
             for entry in 0..<(1 + generator.next(4)) {

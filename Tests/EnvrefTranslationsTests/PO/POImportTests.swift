@@ -297,6 +297,15 @@ struct POImportTests {
         #expect(previous("msgctxt \"A\"\nmsgid \"x\"\nmsgstr \"y\"\n#| \"c\"\n").1 == [
             "fr.po:4:4: error: a string continuation line must follow msgctxt, msgid or msgstr"
         ])
+        #expect(previous("#| msgid \"a\"\n\"b\"\nmsgctxt \"A\"\nmsgid \"x\"\nmsgstr \"y\"\n").1 == [
+            "fr.po:2:1: error: a string continuation line must follow msgctxt, msgid or msgstr"
+        ])
+        // A refused line is the string's one error: what is left of it need not be UTF-8.
+        #expect(parse("msgctxt \"A\"\nmsgid \"a\"\nmsgstr \"\\303\"\n\"\\0\"\n").1 == [
+            "fr.po:4:2: error: a NUL character in a string, where gettext would cut the text short"
+        ])
+        // A form feed or a vertical tab is white space between tokens too, as msgfmt reads it.
+        #expect(parse("msgctxt \"A\"\nmsgid \"a\"\nmsgstr\u{0C}\"x\"\n\u{0B}\"y\"\u{0C}\n\u{0C}\"z\"\n") == ("xyz", []))
         // A comment ends the string, so what follows it cannot finish the character.
         #expect(parse("msgctxt \"A\"\nmsgid \"a\"\nmsgstr \"\\303\" # note\n").1 == [
             "fr.po:3:8: error: the string's octal or hex escapes do not make UTF-8 text"
