@@ -49,16 +49,10 @@ public enum POParser {
             /// Where each quoted line's bytes begin, and where that line's string starts in the file, so a
             /// problem found in the joined bytes points at the line it comes from.
             var lineStarts: [(offset: Int, line: Int, column: Int)] = []
-            /// Whether the string goes on from a value already stored, after an error cut it off; otherwise it
-            /// replaces the value.
-            var resumesStoredValue = false
             /// Whether one of its lines was refused, which is the error to report: the bytes left need not be UTF-8.
             var isDamaged = false
 
-            init(target: Target, resumesStoredValue: Bool = false) {
-                self.target = target
-                self.resumesStoredValue = resumesStoredValue
-            }
+            init(target: Target) { self.target = target }
 
             mutating func add(_ lineBytes: [UInt8], line: Int, column: Int) {
                 lineStarts.append((bytes.count, line, column))
@@ -109,14 +103,16 @@ public enum POParser {
         }
 
         private mutating func read(_ line: Substring, number: Int) {
-            let trimmed = line.drop { $0 == " " || $0 == "\t" || $0 == "\u{0C}" || $0 == "\u{0B}" }
+            // By Character, so a combining mark after a space keeps the space, as the column count expects.
+            let trimmed = line.drop { $0.unicodeScalars.count == 1 && Self.isLayoutSpace($0.unicodeScalars.first!) }
             let column = line.count - trimmed.count + 1
             // A blank line is white space between tokens to gettext, not the end of a message: a message ends
             // where the next one's comments or keywords begin.
             if trimmed.isEmpty { return }
             let isString = Self.starts(trimmed, with: "\"")
             // A previous msgid's string may follow on its own `#|` line too.
-            let isPreviousString = Self.starts(trimmed, with: "#|") && Self.starts(Self.afterPreviousMarker(trimmed).rest, with: "\"")
+            let afterPreviousMarker = Self.starts(trimmed, with: "#|") ? Self.afterPreviousMarker(trimmed) : nil
+            let isPreviousString = afterPreviousMarker.map { Self.starts($0.rest, with: "\"") } ?? false
             if let keyword = awaitingString, !isString, !isPreviousString {
                 error("'\(keyword.name)' needs a quoted string", keyword.line, keyword.column)
             }
@@ -132,10 +128,9 @@ public enum POParser {
                 return
             }
             if entry?.isObsolete == true { finishEntry(atLine: number) }
-            if Self.starts(trimmed, with: "#|") {
+            if let (rest, skipped) = afterPreviousMarker {
                 if entryHasContent { finishEntry(atLine: number) }
                 startEntryIfNeeded(number)
-                let (rest, skipped) = Self.afterPreviousMarker(trimmed)
                 readKeywordLine(rest, number: number, column: column + skipped, previous: true)
                 return
             }
@@ -187,7 +182,7 @@ public enum POParser {
                     error("a string continuation line must follow msgctxt, msgid or msgstr", number, stringColumn)
                     return
                 }
-                guard let bytes = unquote(rest.isEmpty ? line : rest, line: number, column: stringColumn) else {
+                guard let bytes = unquote(rest, line: number, column: stringColumn) else {
                     openString?.isDamaged = true
                     return
                 }
@@ -273,9 +268,9 @@ public enum POParser {
         /// Adds a continuation line's bytes to the string it continues.
         private mutating func append(_ bytes: [UInt8], to target: Target, line: Int, column: Int) {
             if openString?.target != target {
-                // A string cut off by an error: the continuation goes on from what was stored of it.
+                // Only after an error, which refuses the file: what is left of the string is still checked.
                 closeString()
-                openString = OpenString(target: target, resumesStoredValue: true)
+                openString = OpenString(target: target)
             }
             openString?.add(bytes, line: line, column: column)
         }
@@ -292,7 +287,7 @@ public enum POParser {
                 error("the string's octal or hex escapes do not make UTF-8 text", start.line, start.column)
                 return
             }
-            if string.resumesStoredValue { appendValue(value, to: string.target) } else { set(value, for: string.target) }
+            set(value, for: string.target)
         }
 
         /// Where the first byte sequence that is not UTF-8 starts; the length of `bytes` when there is none.
@@ -303,24 +298,9 @@ public enum POParser {
             while true {
                 switch parser.parseScalar(from: &iterator) {
                 case .valid(let scalar): offset += scalar.count
-                case .error: return offset
-                case .emptyInput: return offset
+                case .error, .emptyInput: return offset
                 }
             }
-        }
-
-        private mutating func appendValue(_ value: String, to target: Target) {
-            guard var current = entry else { return }
-            switch target {
-            case .context: current.context = (current.context ?? "") + value
-            case .id: current.id += value
-            case .plural: current.pluralID = (current.pluralID ?? "") + value
-            case .translation: current.translation += value
-            case .previousContext: current.previousContext = (current.previousContext ?? "") + value
-            case .previousID: current.previousID = (current.previousID ?? "") + value
-            case .ignored: break
-            }
-            entry = current
         }
 
         private mutating func finishEntry(atLine number: Int) {

@@ -263,10 +263,7 @@ struct POImportTests {
 
     @Test("a string's lines are joined before they are decoded, so an escaped character may be split across lines")
     func escapesSplitAcrossLines() {
-        func parse(_ text: String) -> (String?, [String]) {
-            let parsed = POParser.parse(text, path: "fr.po")
-            return (parsed.file?.entries.first?.translation, parsed.diagnostics.map(\.description))
-        }
+        func parse(_ text: String) -> (String?, [String]) { firstEntry(of: text) { $0.translation } }
         // What msgfmt writes into the .mo file for each.
         #expect(parse("msgctxt \"A\"\nmsgid \"a\"\nmsgstr \"X\\303\"\n\"\\251Y\"\n").0 == "XéY")
         #expect(parse("msgctxt \"A\"\nmsgid \"a\"\nmsgstr \"\\346\"\n\n  \"\\227\"\n\"\\245\"\n").0 == "日")
@@ -283,10 +280,7 @@ struct POImportTests {
             "fr.po:4:3: error: the string's octal or hex escapes do not make UTF-8 text"
         ])
         // A previous msgid's lines are joined the same way, with a space or a tab after each `#|`.
-        func previous(_ text: String) -> (String?, [String]) {
-            let parsed = POParser.parse(text, path: "fr.po")
-            return (parsed.file?.entries.first?.previousID, parsed.diagnostics.map(\.description))
-        }
+        func previous(_ text: String) -> (String?, [String]) { firstEntry(of: text) { $0.previousID } }
         #expect(previous("#, fuzzy\n#| msgid \"a\"\n#|\t\"b\"\nmsgctxt \"A\"\nmsgid \"x\"\nmsgstr \"y\"\n").0 == "ab")
         #expect(previous("#, fuzzy\n#| msgid \"\\303\"\n#|\t\"\\251\"\nmsgctxt \"A\"\nmsgid \"x\"\nmsgstr \"y\"\n") == ("é", []))
         #expect(previous("#, fuzzy\n#|\tmsgid \"a\"\nmsgctxt \"A\"\nmsgid \"x\"\nmsgstr \"y\"\n").0 == "a")
@@ -314,10 +308,7 @@ struct POImportTests {
 
     @Test("after a string: another string joins it, a comment ends the message, and other text is refused")
     func textAfterAString() {
-        func parse(_ text: String) -> (String?, [String]) {
-            let parsed = POParser.parse(text, path: "fr.po")
-            return (parsed.file?.entries.first?.translation, parsed.diagnostics.map(\.description))
-        }
+        func parse(_ text: String) -> (String?, [String]) { firstEntry(of: text) { $0.translation } }
         #expect(parse("msgctxt \"A\"\nmsgid \"a\"\nmsgstr \"x\" \"y\"\n").0 == "xy")
         #expect(parse("msgctxt \"A\"\nmsgid \"a\"\nmsgstr \"x\"  # note\n").0 == "x")
         // msgfmt reports a syntax error for both: its comment is a line of its own, between two messages.
@@ -378,4 +369,10 @@ struct POImportTests {
         let expected = "fr.po:1:1: error: unknown keyword '\u{301}msgid'; did you mean 'msgid'? expected msgctxt, msgid, msgid_plural or msgstr"
         #expect(marked.diagnostics.map(\.description) == [expected])
     }
+}
+
+/// One field of the first entry of a PO file, and every diagnostic, which is what the small cases above compare.
+private func firstEntry(of text: String, _ field: (POEntry) -> String?) -> (String?, [String]) {
+    let parsed = POParser.parse(text, path: "fr.po")
+    return (parsed.file?.entries.first.flatMap(field), parsed.diagnostics.map(\.description))
 }

@@ -46,6 +46,37 @@ enum Msgfmt {
         return (process.terminationStatus, statistics(in: output), output)
     }
 
+    /// Compiles a PO file, fuzzy entries included, into a `.mo` file; returns the exit status.
+    static func compile(_ file: URL, to compiled: URL) throws -> Int32 {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = ["--use-fuzzy", "-o", compiled.path, file.path]
+        process.environment = ["LC_ALL": "C", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? ""]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    /// The translations of a little-endian `.mo` file as the bytes it holds, which need not be UTF-8, keyed as
+    /// gettext keys them: context, U+0004, then the msgid.
+    static func catalog(_ data: Data) throws -> [String: [UInt8]] {
+        let bytes = [UInt8](data)
+        func word(_ offset: Int) -> Int {
+            Int(bytes[offset]) | Int(bytes[offset + 1]) << 8 | Int(bytes[offset + 2]) << 16 | Int(bytes[offset + 3]) << 24
+        }
+        func string(_ table: Int, _ index: Int) -> [UInt8] {
+            let length = word(table + index * 8), offset = word(table + index * 8 + 4)
+            return Array(bytes[offset..<(offset + length)])
+        }
+        try #require(word(0) == 0x9504_12DE, "not a little-endian .mo file")
+        let count = word(8), originals = word(12), translations = word(16)
+        var catalog: [String: [UInt8]] = [:]
+        for index in 0..<count { catalog[String(decoding: string(originals, index), as: UTF8.self)] = string(translations, index) }
+        return catalog
+    }
+
     /// Reads "2 translated messages, 1 fuzzy translation, 3 untranslated messages."
     static func statistics(in output: String) -> Statistics {
         var statistics = Statistics()
