@@ -110,7 +110,7 @@ let package = Package(
         // Shared by the test targets: a seeded generator and the python3 that `make test` installs into.
         .target(name: "EnvrefTestSupport", path: "Tests/EnvrefTestSupport"),
         .testTarget(name: "EnvrefCoreTests", dependencies: ["EnvrefCore"]),
-        .testTarget(name: "EnvrefMarkdownTests", dependencies: ["EnvrefMarkdown"]),
+        .testTarget(name: "EnvrefMarkdownTests", dependencies: ["EnvrefMarkdown", "EnvrefTestSupport"]),
         .testTarget(
             name: "EnvrefRegistryTests",
             dependencies: ["EnvrefRegistry", "EnvrefTestSupport"]
@@ -144,7 +144,10 @@ let package = Package(
         .testTarget(name: "EnvrefAuditTests", dependencies: ["EnvrefAudit", "EnvrefRegistry"]),
         .testTarget(
             name: "EnvrefRuntimeTests",
-            dependencies: ["EnvrefRuntime", "WandbSettings", "EnvrefRegistry", .product(name: "Configuration", package: "swift-configuration")]
+            dependencies: [
+                "EnvrefRuntime", "WandbSettings", "EnvrefRegistry", "EnvrefTestSupport",
+                .product(name: "Configuration", package: "swift-configuration"),
+            ]
         ),
         .testTarget(name: "wandb-settingsTests", dependencies: ["wandb-settings"]),
         .testTarget(name: "envrefTests", dependencies: ["envref"], exclude: ["HostileRegistries"]),

@@ -112,7 +112,7 @@ public enum TableCellMarkdown {
             let lines = (block.literal ?? "").split(separator: "\n", omittingEmptySubsequences: false)
             return [lines.filter { !$0.isEmpty }.map { codeSpan(String($0)) }.joined(separator: "<br>")]
         case "html_block":
-            return [preventingAutolinks(escapeText((block.literal ?? "").trimmingTrailingNewlines()))]
+            return [literal((block.literal ?? "").trimmingTrailingNewlines())]
         case "thematic_break":
             return ["—"]
         case "table":
@@ -153,7 +153,7 @@ public enum TableCellMarkdown {
     private static func inline(_ node: MarkdownNode) -> String {
         switch node.type {
         // Text the source did not link must not become a link in the cell, where escapes split it differently.
-        case "text": preventingAutolinks(escapeText(node.literal ?? ""))
+        case "text": literal(node.literal ?? "")
         case "code": codeSpan(node.literal ?? "")
         case "softbreak": " "
         case "linebreak": "<br>"
@@ -162,9 +162,14 @@ public enum TableCellMarkdown {
         case "strikethrough": "~~" + inline(node.children) + "~~"
         case "link": "[" + inline(node.children) + "](" + escapeDestination(node.destination ?? "") + ")"
         case "image": "![" + inline(node.children) + "](" + escapeDestination(node.destination ?? "") + ")"
-        case "html_inline": preventingAutolinks(escapeText(node.literal ?? ""))
+        case "html_inline": literal(node.literal ?? "")
         default: inline(node.children)
         }
+    }
+
+    /// Text that was not a link where it stood, written so that it reads the same in a cell and links nothing there.
+    private static func literal(_ text: String) -> String {
+        preventingAutolinks(escapeText(text))
     }
 
     /// Escapes the `:` of `://` and the `.` of `www.`, where GFM's autolinks begin.

@@ -1,3 +1,4 @@
+import EnvrefTestSupport
 import Testing
 
 @testable import EnvrefMarkdown
@@ -20,18 +21,12 @@ struct TableCellMarkdownParityTests {
         for first in Self.pieces {
             for second in Self.pieces { descriptions.append("a " + first + second) }
         }
-        var stride = 0
-        for first in Self.pieces {
-            for second in Self.pieces {
-                for third in Self.pieces {
-                    stride += 1
-                    // Two emphases side by side before a letter can only be written with `_` first; the cell
-                    // writer gives the second one the `_`, so these read differently and are left out.
-                    let emphases = ["*em*", "_u_"]
-                    if emphases.contains(first), emphases.contains(second), third.first?.isLetter == true { continue }
-                    if stride % 7 == 0 { descriptions.append(first + second + third + " z") }
-                }
-            }
+        for (first, second, third) in everyNthTriple(of: Self.pieces, 7) {
+            // Two emphases side by side before a letter can only be written with `_` first; the cell
+            // writer gives the second one the `_`, so these read differently and are left out.
+            let emphases = ["*em*", "_u_"]
+            if emphases.contains(first), emphases.contains(second), third.first?.isLetter == true { continue }
+            descriptions.append(first + second + third + " z")
         }
         var compared = 0, mismatches: [String] = []
         for description in descriptions {

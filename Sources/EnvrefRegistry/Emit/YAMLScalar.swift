@@ -26,17 +26,17 @@ public enum YAMLScalar {
         }
     }
 
-    /// Plain words that a YAML 1.1 or 1.2 reader takes for something other than text. PyYAML, on YAML 1.1,
-    /// refuses a plain `=` (the "value" tag) and `<<` (the merge key) outright.
+    /// Plain words that a YAML 1.1 or 1.2 reader takes for something other than text, in any case, which is wider
+    /// than the readers themselves; `PlainScalarTrap` knows the rest, such as `=` and `<<`, which PyYAML refuses.
     private static let specialWords: Set<String> = [
-        "true", "false", "yes", "no", "on", "off", "y", "n", "null", "~", ".inf", "-.inf", "+.inf", ".nan", "=", "<<",
+        "true", "false", "yes", "no", "on", "off", "y", "n", "null", "~", ".inf", "-.inf", "+.inf", ".nan",
     ]
 
     /// Whether the text can be written without quotes and read back as the same string.
     public static func isPlainSafe(_ text: String, inFlow: Bool) -> Bool {
         guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return false }
         if first.properties.isWhitespace || last.properties.isWhitespace { return false }
-        if specialWords.contains(text.lowercased()) { return false }
+        if specialWords.contains(text.lowercased()) || PlainScalarTrap.otherReading(of: text) != nil { return false }
         if "-?:,[]{}#&*!|>'\"%@`".unicodeScalars.contains(first) {
             // `-x`, `?x` and `:x` are plain when followed by a non-space; keep it simple and quote.
             return false

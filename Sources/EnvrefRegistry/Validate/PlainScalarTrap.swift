@@ -85,17 +85,16 @@ enum PlainScalarTrap {
             // A plain decimal: the same text unless it has a sign `+` or separators.
             return plain == text && !text.hasPrefix("+") ? nil : integer(unsigned, radix: 10)
         }
-        // YAML 1.2's core schema: decimal with leading zeros, `0o` octal, `0x` hexadecimal.
+        // YAML 1.2's core schema: decimal with leading zeros and `0o` octal (its `0x` hexadecimal is YAML 1.1's, above).
         if (try? /[-+]?[0-9]+/.wholeMatch(in: text)) != nil {
             let trimmed = unsigned.drop { $0 == "0" }
             return unsigned.first == "0" && unsigned.count > 1 ? integer(trimmed.isEmpty ? "0" : trimmed, radix: 10) : nil
         }
         if (try? /0o[0-7]+/.wholeMatch(in: text)) != nil { return integer(text.dropFirst(2), radix: 8) }
-        if (try? /0x[0-9a-fA-F]+/.wholeMatch(in: text)) != nil { return integer(text.dropFirst(2), radix: 16) }
         // Floats: YAML 1.1's, with separators and base 60, and YAML 1.2's, with an exponent and no point.
-        let isFloat11 = (try? /[-+]?[0-9][0-9_]*\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)/.wholeMatch(in: text)) != nil
-        let isFloat12 = (try? /[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)/.wholeMatch(in: text)) != nil
-        guard isFloat11 || isFloat12 else { return nil }
+        let isFloat = (try? /[-+]?[0-9][0-9_]*\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)/.wholeMatch(in: text)) != nil
+            || (try? /[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)/.wholeMatch(in: text)) != nil
+        guard isFloat else { return nil }
         let lowered = plain.lowercased()
         if lowered.hasSuffix(".inf") { return lowered.hasPrefix("-") ? "the number minus infinity" : "the number infinity" }
         if lowered == ".nan" { return "the number NaN (not a number)" }

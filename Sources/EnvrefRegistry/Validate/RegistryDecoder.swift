@@ -444,10 +444,7 @@ struct RegistryDecoder {
         case .string, .path, .url, .enumeration, .list:
             if refuseTrap(node, what: "default") { return nil }
         case .int:
-            if case .scalar(let scalar) = node, scalar.style == .plain, let reading = PlainScalarTrap.octalReading(of: text) {
-                error("default '\(text)' has a leading zero, so YAML 1.1 readers take it for \(reading); write it without the zero", at: node)
-                return nil
-            }
+            if refuseOctal(node, text: text, what: "default") { return nil }
         case .bool:
             break
         }
@@ -513,11 +510,15 @@ struct RegistryDecoder {
             error("\(what) must be a whole number, not '\(text)'", at: node)
             return nil
         }
-        if case .scalar(let scalar) = node, scalar.style == .plain, let reading = PlainScalarTrap.octalReading(of: text) {
-            error("\(what) '\(text)' has a leading zero, so YAML 1.1 readers take it for \(reading); write it without the zero", at: node)
-            return nil
-        }
+        if refuseOctal(node, text: text, what: what) { return nil }
         return number
+    }
+
+    /// Reports an unquoted whole number with a leading zero, which YAML 1.1 readers take for octal; returns whether it did.
+    private mutating func refuseOctal(_ node: Node, text: String, what: String) -> Bool {
+        guard case .scalar(let scalar) = node, scalar.style == .plain, let reading = PlainScalarTrap.octalReading(of: text) else { return false }
+        error("\(what) '\(text)' has a leading zero, so YAML 1.1 readers take it for \(reading); write it without the zero", at: node)
+        return true
     }
 
     /// Reports an unquoted value that other YAML readers take for a boolean, null or number; returns whether it did.

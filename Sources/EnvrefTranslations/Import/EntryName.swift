@@ -1,3 +1,4 @@
+import EnvrefCore
 import EnvrefMarkdown
 import EnvrefRegistry
 import Foundation

@@ -1,3 +1,5 @@
+import EnvrefCore
+
 /// The page's link reference definitions (`[docs]: https://example.com`), which a description taken out of
 /// the page must carry with it.
 ///
@@ -8,22 +10,18 @@
 /// brackets that the page defines was a link on the page too, so the description reads as the page did.
 /// Everything is decided on the text, in one pass each, so a page of thousands of definitions stays fast.
 struct LinkReferences {
-    /// Each definition's line by its label as Markdown matches labels; the first of a label wins, as in Markdown.
-    let lines: [String: String]
-    /// Each label's place on the page, so appended definitions come out in page order every time.
-    let order: [String: Int]
+    /// Each definition by its label as Markdown matches labels: its line, and its place on the page, so appended
+    /// definitions come out in page order every time. The first of a label wins, as in Markdown.
+    let definitions: [String: (place: Int, line: String)]
 
     init(page lines: [String]) {
-        var byLabel: [String: String] = [:]
-        var places: [String: Int] = [:]
+        var definitions: [String: (place: Int, line: String)] = [:]
         for (line, kind) in zip(lines, Self.lineKinds(lines)) {
-            if case .definition(let label) = kind, byLabel[label] == nil {
-                byLabel[label] = line.trimmingWhitespace()
-                places[label] = places.count
+            if case .definition(let label) = kind, definitions[label] == nil {
+                definitions[label] = (definitions.count, line.trimmingWhitespace())
             }
         }
-        self.lines = byLabel
-        order = places
+        self.definitions = definitions
     }
 
     /// What a line of Markdown is, as far as link definitions go.
@@ -150,7 +148,7 @@ struct LinkReferences {
     /// A table row's description keeps all its lines: a cell's text that looks like a definition was text
     /// in the table, so only `stripping` descriptions lose the definitions they do not use.
     func resolving(_ description: String, stripping: Bool = true) -> String {
-        guard !lines.isEmpty, description.contains("[") else { return description }
+        guard !definitions.isEmpty, description.contains("[") else { return description }
         let descriptionLines = description.split(separator: "\n", omittingEmptySubsequences: false)
         let kinds = Self.lineKinds(descriptionLines)
         var used: Set<String> = []
@@ -165,7 +163,7 @@ struct LinkReferences {
             kept.append(line)
         }
         while let last = kept.last, last.allSatisfy(\.isWhitespace) { kept.removeLast() }
-        let needed = used.subtracting(defined).filter { order[$0] != nil }.sorted { order[$0]! < order[$1]! }.compactMap { lines[$0] }
+        let needed = used.subtracting(defined).compactMap { definitions[$0] }.sorted { $0.place < $1.place }.map(\.line)
         let text = kept.joined(separator: "\n")
         return needed.isEmpty ? text : text + "\n\n" + needed.joined(separator: "\n")
     }

@@ -1,3 +1,4 @@
+import EnvrefCore
 import Foundation
 
 /// Site-generator syntax that is not Markdown: Hugo shortcodes, MDX components, `<br>` tags.

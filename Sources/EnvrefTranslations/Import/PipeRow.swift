@@ -1,3 +1,4 @@
+import EnvrefCore
 import Foundation
 
 /// A table row as written in the source: the raw Markdown of each cell, split on unescaped pipes.

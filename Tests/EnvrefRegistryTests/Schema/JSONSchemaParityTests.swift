@@ -43,9 +43,9 @@ struct JSONSchemaParityTests {
     static let descriptions = ["{en: Text., fr: Texte.}", "Text.", "{en: {text: Text., untranslated: true}}",
                                "{en: Text., fr: {text: Texte., untranslated: true}}", "{en: Text., fr: {text: Texte.}}"]
 
-    @Test("300 generated registries: each one the loader accepts passes the schema")
+    @Test("300 generated registries: each one the loader accepts passes the schema",
+          .enabled(if: Python.isReady(["yaml", "jsonschema"]), Python.missingReason))
     func acceptedRegistriesPassTheSchema() throws {
-        guard Python.canImport(["yaml", "jsonschema"]) else { return }
         var generator = SplitMix64(seed: 20261207)
         var accepted: [String] = []
         for _ in 0..<3000 where accepted.count < 300 {

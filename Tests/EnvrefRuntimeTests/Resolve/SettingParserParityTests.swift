@@ -1,4 +1,5 @@
 import EnvrefRegistry
+import EnvrefTestSupport
 import Foundation
 import Testing
 
@@ -73,16 +74,8 @@ import Testing
     func valuesReadAlike() throws {
         let loaded = RegistryLoader.load(bytes: Array(Self.registryText.utf8), path: "variables.yaml")
         let registry = try #require(loaded.registry, "\(loaded.diagnostics)")
-        var texts = Self.pieces.flatMap { first in Self.pieces.map { first + $0 } }
-        var stride = 0
-        for first in Self.pieces {
-            for second in Self.pieces {
-                for third in Self.pieces {
-                    stride += 1
-                    if stride % 5 == 0 { texts.append(first + second + third) }
-                }
-            }
-        }
+        let texts = Self.pieces.flatMap { first in Self.pieces.map { first + $0 } }
+            + everyNthTriple(of: Self.pieces, 5).map { $0 + $1 + $2 }
         var differences: [String] = []
         for variable in registry.variables {
             let definition = try #require(Self.definitions[variable.name])

@@ -45,9 +45,9 @@ struct RegistryEmitterParityTests {
         return (0..<Int.random(in: 1...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
     }
 
-    @Test("300 generated registries: every description, example and enum value reads back as written")
+    @Test("300 generated registries: every description, example and enum value reads back as written",
+          .enabled(if: Python.isReady(["yaml"]), Python.missingReason))
     func generatedRegistries() throws {
-        guard Python.canImport(["yaml"]) else { return }
         let loaded = RegistryLoader.load(bytes: Array(Self.base.utf8), path: "variables.yaml")
         let template = try #require(loaded.registry, "\(loaded.diagnostics.rendered)")
         let folder = FileManager.default.temporaryDirectory.appending(path: "envref-yaml-parity-\(UUID().uuidString)")

@@ -93,11 +93,10 @@ struct PageReaderTests {
         ])
     }
 
-    @Test("4,000 fences that nothing closes are each escaped, in one pass")
+    @Test("4,000 fences that nothing closes are each escaped")
     func manyUnclosedFences() {
         let text = Array(repeating: "~~~ a", count: 4_000).joined(separator: "\n\n")
-        let escaped = PageScan.escapingBlockStarts(text)
-        #expect(escaped.split(separator: "\n", omittingEmptySubsequences: true).allSatisfy { $0 == #"\~~~ a"# })
+        #expect(PageScan.escapingBlockStarts(text) == Array(repeating: #"\~~~ a"#, count: 4_000).joined(separator: "\n\n"))
     }
 
     @Test("a line that looks like a definition inside a paragraph is text, and links nothing")

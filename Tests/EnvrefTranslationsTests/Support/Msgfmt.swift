@@ -13,7 +13,11 @@ enum Msgfmt {
         return nil
     }()
 
-    static let isAvailable = executable != nil
+    /// Whether the tests that need it run: when it is installed, and always under CI (`CI=true`), where
+    /// `make test` has installed it, so a missing one fails loudly instead of skipping quietly.
+    static let isAvailable = executable != nil || ProcessInfo.processInfo.environment["CI"] == "true"
+    /// Where a missing `msgfmt` is looked for under CI, so running it fails with "no such file".
+    private static let path = executable ?? URL(fileURLWithPath: "/usr/bin/msgfmt")
     static let missingReason: Comment = "GNU gettext's msgfmt is not installed (apt-get install gettext); `make test` installs it"
 
     /// Counts from `msgfmt --statistics`.
@@ -33,7 +37,7 @@ enum Msgfmt {
         let file = folder.appending(path: "messages.po")
         try Data(text.utf8).write(to: file)
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = path
         process.arguments = ["--check", "--statistics", "-o", "/dev/null", file.path]
         process.environment = ["LC_ALL": "C", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? ""]
         let errors = Pipe()
@@ -49,7 +53,7 @@ enum Msgfmt {
     /// Compiles a PO file, fuzzy entries included, into a `.mo` file; returns the exit status.
     static func compile(_ file: URL, to compiled: URL) throws -> Int32 {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = path
         process.arguments = ["--use-fuzzy", "-o", compiled.path, file.path]
         process.environment = ["LC_ALL": "C", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? ""]
         process.standardOutput = FileHandle.nullDevice
