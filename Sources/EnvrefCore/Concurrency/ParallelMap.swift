@@ -36,18 +36,19 @@ extension Array where Element: Sendable {
 ///
 /// For work that shares nothing, such as loading a registry and its translation lock. The results need
 /// not be `Sendable`: each is made on one thread and handed over only after both threads have finished.
+///
+/// `second` runs on a global queue while `first` runs on the calling thread. Not `concurrentPerform`: inside
+/// one, libdispatch runs a nested `concurrentPerform` (each `parallelMap` in the two pieces of work) on a
+/// single thread, so a piece that is itself parallel would keep one core idle.
 public func concurrently<First, Second>(_ first: () -> First, _ second: () -> Second) -> (First, Second) {
-    nonisolated(unsafe) var firstResult: First?
     nonisolated(unsafe) var secondResult: Second?
-    withoutActuallyEscaping(first) { first in
-        withoutActuallyEscaping(second) { second in
-            nonisolated(unsafe) let first = first
-            nonisolated(unsafe) let second = second
-            // Each iteration writes only its own result; concurrentPerform returns after both finished.
-            DispatchQueue.concurrentPerform(iterations: 2) { index in
-                if index == 0 { firstResult = first() } else { secondResult = second() }
-            }
-        }
+    let firstResult = withoutActuallyEscaping(second) { second in
+        nonisolated(unsafe) let second = second
+        let group = DispatchGroup()
+        // The group's wait below returns only after `second` has run, so it never outlives this call.
+        DispatchQueue.global().async(group: group) { secondResult = second() }
+        defer { group.wait() }
+        return first()
     }
-    return (firstResult!, secondResult!)
+    return (firstResult, secondResult!)
 }

@@ -143,26 +143,47 @@ struct RegistryDecoder {
 
     private mutating func decodeVariables(_ node: Node, languages: [LanguageCode]) -> [Draft] {
         guard let pairs = mapping(node, what: "'variables'") else { return [] }
+        // Variables are decoded independently, each by its own decoder, over every core; their drafts and
+        // diagnostics are then taken in registry order, so the result is what one decoder would give.
+        // Yams nodes are not Sendable because each scalar's tag is a class Yams resolves on first read. No two
+        // variables share a node: the prescan refuses aliases, the only way YAML shares one. So every thread
+        // reads and resolves only the nodes of its own variables.
+        let path = self.path
+        let decoded = pairs.map { UncheckedSendable(value: $0) }.parallelMap { pair in
+            var decoder = RegistryDecoder(path: path)
+            let draft = decoder.decodeVariableEntry(name: pair.value.key, nameNode: pair.value.keyNode, pair.value.value, languages: languages)
+            return UncheckedSendable(value: (draft: draft, diagnostics: decoder.diagnostics))
+        }
         var drafts: [Draft] = []
-        for (name, nameNode, value) in pairs {
-            if name.count > RegistrySchema.maximumNameLength {
-                error("variable name '\(DiagnosticText.excerpt(name, limit: 40))' is too long; names have at most \(RegistrySchema.maximumNameLength) characters",
-                      at: nameNode)
-                continue
-            }
-            guard RegistrySchema.isValidName(name) else {
-                let suggestion = Self.suggestedName(for: name)
-                let hint = suggestion.map { "; did you mean '\($0)'?" } ?? ""
-                error("invalid variable name '\(name)': names must match \(RegistrySchema.namePattern)\(hint)", at: nameNode)
-                // The fields are still checked, so one run reports every problem.
-                _ = decodeVariable(name: name, nameNode: nameNode, value, languages: languages)
-                continue
-            }
-            if let draft = decodeVariable(name: name, nameNode: nameNode, value, languages: languages) {
-                drafts.append(draft)
-            }
+        drafts.reserveCapacity(decoded.count)
+        for entry in decoded {
+            diagnostics += entry.value.diagnostics
+            if let draft = entry.value.draft { drafts.append(draft) }
         }
         return drafts
+    }
+
+    /// One entry of `variables`: its draft, or `nil` when its name or fields leave nothing to build.
+    private mutating func decodeVariableEntry(name: String, nameNode: Node, _ value: Node, languages: [LanguageCode]) -> Draft? {
+        if name.count > RegistrySchema.maximumNameLength {
+            error("variable name '\(DiagnosticText.excerpt(name, limit: 40))' is too long; names have at most \(RegistrySchema.maximumNameLength) characters",
+                  at: nameNode)
+            return nil
+        }
+        guard RegistrySchema.isValidName(name) else {
+            let suggestion = Self.suggestedName(for: name)
+            let hint = suggestion.map { "; did you mean '\($0)'?" } ?? ""
+            error("invalid variable name '\(name)': names must match \(RegistrySchema.namePattern)\(hint)", at: nameNode)
+            // The fields are still checked, so one run reports every problem.
+            _ = decodeVariable(name: name, nameNode: nameNode, value, languages: languages)
+            return nil
+        }
+        return decodeVariable(name: name, nameNode: nameNode, value, languages: languages)
+    }
+
+    /// A value handed between threads that the compiler cannot prove safe to share; see `decodeVariables`.
+    private struct UncheckedSendable<Value>: @unchecked Sendable {
+        let value: Value
     }
 
     private mutating func decodeVariable(name: String, nameNode: Node, _ node: Node, languages: [LanguageCode]) -> Draft? {
@@ -332,63 +353,81 @@ struct RegistryDecoder {
     // MARK: Cross-variable checks
 
     private mutating func resolve(_ drafts: [Draft], prefix: String?) -> [Variable] {
-        let byName = Dictionary(drafts.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        // Indices, not drafts: a draft is a large value, and copying ten thousand of them into a dictionary
+        // cost as much as resolving them.
+        let byName = Dictionary(drafts.indices.map { (drafts[$0].name, $0) }, uniquingKeysWith: { first, _ in first })
+        // Each variable resolves on its own (it only reads the others), so they spread over the cores like
+        // `decodeVariables`, and are taken back in registry order.
+        let path = self.path
+        let resolved = Array(drafts.indices).parallelMap { index in
+            var decoder = RegistryDecoder(path: path)
+            let variable = decoder.resolve(drafts[index], among: drafts, byName: byName, prefix: prefix)
+            return (variable: variable, diagnostics: decoder.diagnostics)
+        }
         var variables: [Variable] = []
-        for original in drafts {
-            var draft = original
-            var type = draft.type
-            if let replacementName = draft.deprecation?.replacement, let replacementNode = draft.replacementNode {
-                if replacementName == draft.name {
-                    error("'\(draft.name)' cannot be its own replacement", at: replacementNode)
-                } else if let replacement = byName[replacementName] {
-                    if replacement.deprecation != nil {
-                        error("replacement '\(replacementName)' is itself deprecated; point to the current name", at: replacementNode)
-                    }
-                    if type == nil {
-                        // An old name that omits its type reads values exactly like its replacement.
-                        type = replacement.type
-                        if draft.valuesNode == nil { draft.values = replacement.values }
-                        if draft.deprecatedValues.isEmpty { draft.deprecatedValues = replacement.deprecatedValues }
-                        if draft.separator == nil { draft.separator = replacement.separator }
-                        if draft.constraints.isEmpty { draft.constraints = replacement.constraints }
-                        draft.isSecret = draft.isSecret || replacement.isSecret
-                    }
-                    if let replacementType = replacement.type, let ownType = draft.type, ownType != replacementType {
-                        error("'\(draft.name)' is a \(ownType) but its replacement '\(replacementName)' is a \(replacementType)", at: draft.typeNode ?? replacementNode)
-                    }
-                } else {
-                    error("replacement '\(replacementName)' is not a variable in the registry\(nameHint(replacementName, byName.keys))", at: replacementNode)
-                }
-            }
-            guard let resolvedType = type else {
-                if draft.typeNode == nil {
-                    let inherited = draft.deprecation?.replacement == nil ? "" : " (or a valid 'deprecated.replacement' to inherit it from)"
-                    error("variable '\(draft.name)' has no 'type'\(inherited)", at: draft.nameNode)
-                }
-                continue
-            }
-            if let prefix, !draft.name.hasPrefix(prefix) {
-                warning("variable '\(draft.name)' does not start with the registry prefix '\(prefix)'", at: draft.nameNode)
-            }
-            var variable = Variable(
-                name: draft.name, type: resolvedType, values: draft.values,
-                deprecatedValues: draft.deprecatedValues.map(\.0), isSecret: draft.isSecret, example: draft.example,
-                seeAlso: draft.seeAlso.map(\.0), constraints: draft.constraints, separator: draft.separator ?? ",",
-                swiftName: draft.swiftName, deprecation: draft.deprecation, descriptions: draft.descriptions,
-                location: location(of: draft.nameNode))
-            checkTypeSpecificKeys(draft, type: resolvedType)
-            for (name, node) in draft.seeAlso where byName[name] == nil {
-                error("'seeAlso' names '\(name)', which is not a variable in the registry\(nameHint(name, byName.keys))", at: node)
-            }
-            if let defaultNode = draft.defaultNode {
-                variable.defaultValue = decodeDefault(defaultNode, for: variable, pattern: draft.compiledPattern)
-                if draft.deprecation?.replacement != nil {
-                    error("deprecated name '\(draft.name)' cannot have its own default; it reads through to its replacement", at: defaultNode)
-                }
-            }
-            variables.append(variable)
+        variables.reserveCapacity(resolved.count)
+        for entry in resolved {
+            diagnostics += entry.diagnostics
+            if let variable = entry.variable { variables.append(variable) }
         }
         return variables
+    }
+
+    /// One draft as a variable, with its references to `drafts` (found through `byName`) checked and followed.
+    private mutating func resolve(_ original: Draft, among drafts: [Draft], byName: [String: Int], prefix: String?) -> Variable? {
+        var draft = original
+        var type = draft.type
+        if let replacementName = draft.deprecation?.replacement, let replacementNode = draft.replacementNode {
+            if replacementName == draft.name {
+                error("'\(draft.name)' cannot be its own replacement", at: replacementNode)
+            } else if let replacementIndex = byName[replacementName] {
+                let replacement = drafts[replacementIndex]
+                if replacement.deprecation != nil {
+                    error("replacement '\(replacementName)' is itself deprecated; point to the current name", at: replacementNode)
+                }
+                if type == nil {
+                    // An old name that omits its type reads values exactly like its replacement.
+                    type = replacement.type
+                    if draft.valuesNode == nil { draft.values = replacement.values }
+                    if draft.deprecatedValues.isEmpty { draft.deprecatedValues = replacement.deprecatedValues }
+                    if draft.separator == nil { draft.separator = replacement.separator }
+                    if draft.constraints.isEmpty { draft.constraints = replacement.constraints }
+                    draft.isSecret = draft.isSecret || replacement.isSecret
+                }
+                if let replacementType = replacement.type, let ownType = draft.type, ownType != replacementType {
+                    error("'\(draft.name)' is a \(ownType) but its replacement '\(replacementName)' is a \(replacementType)", at: draft.typeNode ?? replacementNode)
+                }
+            } else {
+                error("replacement '\(replacementName)' is not a variable in the registry\(nameHint(replacementName, byName.keys))", at: replacementNode)
+            }
+        }
+        guard let resolvedType = type else {
+            if draft.typeNode == nil {
+                let inherited = draft.deprecation?.replacement == nil ? "" : " (or a valid 'deprecated.replacement' to inherit it from)"
+                error("variable '\(draft.name)' has no 'type'\(inherited)", at: draft.nameNode)
+            }
+            return nil
+        }
+        if let prefix, !draft.name.hasPrefix(prefix) {
+            warning("variable '\(draft.name)' does not start with the registry prefix '\(prefix)'", at: draft.nameNode)
+        }
+        var variable = Variable(
+            name: draft.name, type: resolvedType, values: draft.values,
+            deprecatedValues: draft.deprecatedValues.map(\.0), isSecret: draft.isSecret, example: draft.example,
+            seeAlso: draft.seeAlso.map(\.0), constraints: draft.constraints, separator: draft.separator ?? ",",
+            swiftName: draft.swiftName, deprecation: draft.deprecation, descriptions: draft.descriptions,
+            location: location(of: draft.nameNode))
+        checkTypeSpecificKeys(draft, type: resolvedType)
+        for (name, node) in draft.seeAlso where byName[name] == nil {
+            error("'seeAlso' names '\(name)', which is not a variable in the registry\(nameHint(name, byName.keys))", at: node)
+        }
+        if let defaultNode = draft.defaultNode {
+            variable.defaultValue = decodeDefault(defaultNode, for: variable, pattern: draft.compiledPattern)
+            if draft.deprecation?.replacement != nil {
+                error("deprecated name '\(draft.name)' cannot have its own default; it reads through to its replacement", at: defaultNode)
+            }
+        }
+        return variable
     }
 
     private mutating func checkTypeSpecificKeys(_ draft: Draft, type: VariableType) {

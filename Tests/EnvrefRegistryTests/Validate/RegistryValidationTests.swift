@@ -221,3 +221,56 @@ struct RegistryValidationTests {
         }
     }
 }
+
+@Suite("Validating a large registry")
+struct LargeRegistryValidationTests {
+    /// A registry large enough that its variables are decoded and resolved over several threads, with a
+    /// different mistake every few hundred variables: the diagnostics and variables must come out exactly as
+    /// a one-by-one walk of the file gives them.
+    @Test("variables decoded on several threads give every diagnostic once, and the variables in file order")
+    func manyVariables() throws {
+        var lines = ["languages: [en, fr]", "variables:"]
+        var expected: [String] = []
+        for index in 0..<1_500 {
+            let name = String(format: "APP_V%04d", index)
+            let nameLine = lines.count + 1
+            switch index {
+            case 7:
+                lines += ["  \(name):", "    type: string", "    values: [a]"]
+                expected.append("Content/variables.yaml:\(nameLine + 2):13: error: 'values' only applies to enum variables; '\(name)' is a string")
+            case 307:
+                lines += ["  \(name):", "    example: x"]
+                expected.append("Content/variables.yaml:\(nameLine):3: error: variable '\(name)' has no 'type'")
+            case 607:
+                lines += ["  \(name):", "    type: string", "    deprecated: {replacement: \(name)}"]
+                expected.append("Content/variables.yaml:\(nameLine + 2):31: error: '\(name)' cannot be its own replacement")
+            case 907:
+                lines += ["  \(name):", "    type: string", "    deprecated: {replacement: APP_V0607}"]
+                expected.append("Content/variables.yaml:\(nameLine + 2):31: error: replacement 'APP_V0607' is itself deprecated; point to the current name")
+            case 1_207:
+                let lowercased = name.lowercased()
+                lines += ["  \(lowercased):", "    type: string"]
+                expected.append("Content/variables.yaml:\(nameLine):3: error: invalid variable name '\(lowercased)': names must match \(RegistrySchema.namePattern); did you mean '\(name)'?")
+            default:
+                lines += ["  \(name):", "    type: string"]
+            }
+            lines.append("    description: {en: Variable \(index).}")
+        }
+        let result = RegistryLoader.load(bytes: Array((lines.joined(separator: "\n") + "\n").utf8), path: "Content/variables.yaml")
+        #expect(result.diagnostics.map(\.description) == expected)
+        #expect(result.registry == nil)
+
+        // With the mistakes put right, the model lists every variable in file order, each at its own line.
+        let valid = lines.compactMap { line -> String? in
+            switch line {
+            case "    values: [a]": nil
+            case "    example: x": "    type: string"
+            case "  app_v1207:": "  APP_V1207:"
+            default: line.hasPrefix("    deprecated:") ? nil : line
+            }
+        }
+        let registry = try RegistryLoader.load(bytes: Array((valid.joined(separator: "\n") + "\n").utf8), path: "v.yaml").get()
+        #expect(registry.variables.map(\.name) == (0..<1_500).map { String(format: "APP_V%04d", $0) })
+        #expect(registry.variables.map(\.location.line) == valid.indices.filter { valid[$0].hasPrefix("  APP_V") }.map { $0 + 1 })
+    }
+}
