@@ -58,10 +58,13 @@ public struct DocsPipeline: Sendable {
         func finish(_ diagnostics: [Diagnostic], succeeded: Bool) -> Outcome {
             Outcome(diagnostics: diagnostics.sorted(), succeeded: succeeded, timings: timings)
         }
-        let loaded = timings.measure("load registry") {
-            RegistryLoader.load(fileAt: URL(fileURLWithPath: registryPath), displayPath: registryPath)
+        // The lock and the templates do not depend on the registry, so they load on the other core while it
+        // does: at scale the registry and the lock are each a Yams compose of several megabytes.
+        let (loaded, (lock, templates)) = timings.measure("load registry, lock and templates") {
+            concurrently(
+                { RegistryLoader.load(fileAt: URL(fileURLWithPath: registryPath), displayPath: registryPath) },
+                { (TranslationFiles(registryPath: registryPath).loadLock(), TemplateSet.load(from: templatesDirectory)) })
         }
-        let templates = timings.measure("load templates") { TemplateSet.load(from: templatesDirectory) }
         var diagnostics = loaded.diagnostics + templates.diagnostics
         guard let registry = loaded.registry else { return finish(diagnostics, succeeded: false) }
         let content = timings.measure("load content") { SiteContentLoader(contentDirectory: contentDirectory).load(for: registry) }
@@ -69,7 +72,6 @@ public struct DocsPipeline: Sendable {
         guard let siteContent = content.content, let templateSet = templates.templates else {
             return finish(diagnostics, succeeded: false)
         }
-        let lock = timings.measure("load translation lock") { TranslationFiles(registryPath: registryPath).loadLock() }
         diagnostics += lock.diagnostics
         guard !lock.diagnostics.containsErrors else { return finish(diagnostics, succeeded: false) }
         let builder = SiteContextBuilder(assetVersions: SiteContextBuilder.assetVersions(of: templateSet.assets))

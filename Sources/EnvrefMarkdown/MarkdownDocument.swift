@@ -60,15 +60,13 @@ enum CMark {
         return true
     }()
 
-    /// cmark-gfm adds each extension's special characters to a process-wide table at the start of a
-    /// parse and removes them at the end, so two parses at once can corrupt each other: one at a time.
+    /// cmark-gfm adds each extension's special characters to a process-wide table while it parses inlines (in
+    /// `cmark_parser_finish`, and in `cmark_parser_feed` for table rows) and removes them at the end, so two
+    /// parses at once can corrupt each other: one at a time. What `body` does with the finished tree (walking,
+    /// copying, rendering HTML) reads only the tree and the parser's own extension list, so it runs unlocked.
     private static let parsing = Mutex(())
 
     static func withParsedTree<Result: Sendable>(_ source: String, _ body: (OpaquePointer, UnsafeMutablePointer<cmark_llist>?) -> Result) -> Result {
-        parsing.withLock { _ in withParsedTreeAlone(source, body) }
-    }
-
-    private static func withParsedTreeAlone<Result: Sendable>(_ source: String, _ body: (OpaquePointer, UnsafeMutablePointer<cmark_llist>?) -> Result) -> Result {
         _ = registered
         let parser = cmark_parser_new(CMARK_OPT_DEFAULT)!
         defer { cmark_parser_free(parser) }
@@ -78,14 +76,22 @@ enum CMark {
             }
         }
         var bytes = Array(source.utf8)
-        bytes.withUnsafeMutableBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) { pointer in
-                cmark_parser_feed(parser, pointer, buffer.count)
+        nonisolated(unsafe) let unsafeParser = parser
+        let tree = parsing.withLock { _ in
+            bytes.withUnsafeMutableBufferPointer { buffer in
+                buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) { pointer in
+                    cmark_parser_feed(unsafeParser, pointer, buffer.count)
+                }
             }
-        }
-        let tree = cmark_parser_finish(parser)!
+            return UnsafeSendableNode(pointer: cmark_parser_finish(unsafeParser)!)
+        }.pointer
         defer { cmark_node_free(tree) }
         return body(tree, cmark_parser_get_syntax_extensions(parser))
+    }
+
+    /// A finished tree handed out of the parsing lock; only the thread that parsed it ever uses it.
+    private struct UnsafeSendableNode: @unchecked Sendable {
+        let pointer: OpaquePointer
     }
 
     /// The HTML of a parsed tree with raw HTML and unsafe link targets neutralised; changes the tree.

@@ -12,7 +12,7 @@ struct DocsPipelineTests {
         let outcome = pipeline.run { _ in }
         #expect(outcome.succeeded)
         #expect(outcome.timings.stages.map(\.name) == [
-            "load registry", "load templates", "load content", "load translation lock",
+            "load registry, lock and templates", "load content",
             "translate en", "render en", "translate fr", "render fr",
             "translation status", "translate site-wide pages", "render site-wide pages",
         ])
@@ -38,6 +38,6 @@ struct DocsPipelineTests {
         defer { try? FileManager.default.removeItem(at: templates) }
         let outcome = DocsPipeline(contentDirectory: Fixtures.contentDirectory, templatesDirectory: templates.path).run { _ in }
         #expect(!outcome.succeeded)
-        #expect(outcome.timings.stages.map(\.name) == ["load registry", "load templates", "load content"])
+        #expect(outcome.timings.stages.map(\.name) == ["load registry, lock and templates", "load content"])
     }
 }

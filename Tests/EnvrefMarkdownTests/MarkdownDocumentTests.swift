@@ -1,3 +1,4 @@
+import EnvrefCore
 import Foundation
 import Testing
 
@@ -66,6 +67,18 @@ struct HostileMarkdownTests {
             return await group.reduce(0, +)
         }
         #expect(tables == 64)
+    }
+
+    /// Only cmark-gfm's parse is serialised; the HTML is rendered and neutralised outside the lock.
+    @Test("HTML rendered from many threads at once is the HTML rendered one document at a time")
+    func concurrentRendering() {
+        let pages = (0..<2_000).map { index in
+            "| a | b |\n| - | - |\n| \(index) | ~~x~~ https://e.com/\(index) |\n\n<b>raw \(index)</b> [js](javascript:alert(\(index))) *em* `code`\n"
+        }
+        let serial = pages.map { MarkdownDocument.parsingWithHTML($0).html }
+        #expect(pages.parallelMap(minimumChunk: 1) { MarkdownDocument.parsingWithHTML($0).html } == serial)
+        #expect(serial[7].contains("<del>x</del>"))
+        #expect(serial[7].contains("&lt;b&gt;raw 7&lt;/b&gt;"))
     }
 }
 

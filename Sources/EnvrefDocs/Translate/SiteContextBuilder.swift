@@ -187,7 +187,8 @@ public struct SiteContextBuilder: Sendable {
             columns: ColumnHeadings(
                 variable: strings["columns.variable"], type: strings["columns.type"],
                 defaultValue: strings["columns.default"], description: strings["columns.description"]),
-            variables: registry.variables.map {
+            // Each variable's context stands alone, and parsing its description is most of the work: spread over the cores.
+            variables: registry.variables.parallelMap {
                 variableContext($0, language: language.language, strings: strings, registry: registry, fallbackNotice: fallbackNotice)
             })
     }
