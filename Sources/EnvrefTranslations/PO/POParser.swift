@@ -241,8 +241,12 @@ public enum POParser {
                 awaitingString = (keyword, number, column + keyword.count)
                 return
             }
-            guard let bytes = unquote(rest, line: number, column: stringColumn) else { return }
             openString = OpenString(target: newTarget)
+            guard let bytes = unquote(rest, line: number, column: stringColumn) else {
+                // The refused first line is the string's one error, as a refused continuation line is.
+                openString?.isDamaged = true
+                return
+            }
             openString?.add(bytes, line: number, column: stringColumn)
         }
 
