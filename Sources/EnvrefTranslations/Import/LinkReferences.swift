@@ -69,12 +69,21 @@ struct LinkReferences {
     /// Read byte by byte: up to three spaces, `[label]:`, a destination (`<...>` or a run without white
     /// space), and an optional title in quotes or parentheses.
     static func label(ofDefinition line: some StringProtocol) -> String? {
+        definition(in: line)?.label
+    }
+
+    /// The normalised label of a line that is a link reference definition, and the UTF-8 offset of the colon
+    /// after its `]`; `nil` when the line is not one.
+    static func definition(in line: some StringProtocol) -> (label: String, colonOffset: Int)? {
+        // Most lines start with no `[` at all: decided before copying the line's bytes.
+        guard line.utf8.prefix(4).contains(UInt8(ascii: "[")) else { return nil }
         let bytes = Array(line.utf8)
         var index = 0
         while index < bytes.count, index < 3, bytes[index] == UInt8(ascii: " ") { index += 1 }
         guard index < bytes.count, bytes[index] == UInt8(ascii: "[") else { return nil }
         guard let (label, close) = Self.label(in: bytes, openingAt: index), close + 1 < bytes.count, bytes[close + 1] == UInt8(ascii: ":")
         else { return nil }
+        let colonOffset = close + 1
         index = close + 2
         func skipSpaces() { while index < bytes.count, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") { index += 1 } }
         skipSpaces()
@@ -98,7 +107,7 @@ struct LinkReferences {
             index = end + 1
             skipSpaces()
         }
-        return index == bytes.count ? label : nil
+        return index == bytes.count ? (label, colonOffset) : nil
     }
 
     /// The normalised label between the `[` at `open` and its `]`, and where that `]` is; `nil` when no
@@ -145,9 +154,9 @@ struct LinkReferences {
 
     /// `description` without the definitions whose label it never uses, and with the page's it uses but lacks.
     ///
-    /// A table row's description keeps all its lines: a cell's text that looks like a definition was text
-    /// in the table, so only `stripping` descriptions lose the definitions they do not use.
-    func resolving(_ description: String, stripping: Bool = true) -> String {
+    /// A table row's description has no definitions of its own: cell text shaped like one is escaped, as it
+    /// was text in the table (`PageScan.escapingBlockStarts`).
+    func resolving(_ description: String) -> String {
         guard !definitions.isEmpty, description.contains("[") else { return description }
         let descriptionLines = description.split(separator: "\n", omittingEmptySubsequences: false)
         let kinds = Self.lineKinds(descriptionLines)
@@ -157,14 +166,14 @@ struct LinkReferences {
         var defined: Set<String> = []
         for (line, kind) in zip(descriptionLines, kinds) {
             if case .definition(let label) = kind {
-                if stripping, !used.contains(label) { continue }
+                if !used.contains(label) { continue }
                 defined.insert(label)
             }
             kept.append(line)
         }
-        while let last = kept.last, last.allSatisfy(\.isWhitespace) { kept.removeLast() }
         let needed = used.subtracting(defined).compactMap { definitions[$0] }.sorted { $0.place < $1.place }.map(\.line)
+        // Tidied again: a definition taken out leaves the blank lines on either side of it.
         let text = kept.joined(separator: "\n")
-        return needed.isEmpty ? text : text + "\n\n" + needed.joined(separator: "\n")
+        return PageScan.tidy(needed.isEmpty ? text : text + "\n\n" + needed.joined(separator: "\n"))
     }
 }

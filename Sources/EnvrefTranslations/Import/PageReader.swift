@@ -107,7 +107,7 @@ struct PageScan {
         for stray in strays { found += stray.entries }
         let references = LinkReferences(page: lines)
         for index in found.indices {
-            found[index].description = references.resolving(found[index].description, stripping: found[index].form == .heading)
+            found[index].description = references.resolving(found[index].description)
         }
         record(found)
     }
@@ -200,9 +200,11 @@ struct PageScan {
     /// would become a heading, a rule, an empty list and a code block to the end. A backslash before the
     /// first mark keeps them text in both places. Each `<br>` became a paragraph break, so no line can
     /// underline the one above it. Lists and quotes after a `<br>` are left as they are, since a cell lays
-    /// them out line by line and reads as one, and so is a fence that a later line closes.
+    /// them out line by line and reads as one, and so is a fence that a later line closes. A line shaped like
+    /// a link reference definition (`[a]: /p`) gets its colon escaped: it was text in the cell, and outside it
+    /// would vanish, while `[a]` stays a link wherever the page defines `a`, as it was in the cell.
     static func escapingBlockStarts(_ text: String) -> String {
-        guard text.utf8.contains(where: { "#-*_+`~0123456789".utf8.contains($0) }) else { return text }
+        guard text.utf8.contains(where: { "#-*_+`~0123456789[".utf8.contains($0) }) else { return text }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         var result: [Substring] = []
         result.reserveCapacity(lines.count)
@@ -227,7 +229,7 @@ struct PageScan {
                 continue
             }
             let body = Substring(line.unicodeScalars.dropFirst(indentation))
-            let escaped = Substring(line.unicodeScalars.prefix(indentation)) + "\\" + body
+            var escaped: Substring { Substring(line.unicodeScalars.prefix(indentation)) + "\\" + body }
             if let fence = Self.openingFence(body) {
                 // A fence a later line closes is kept with everything up to that line, which is code.
                 let longest = fence.unicodeScalars.first == "`" ? longestCloserAfter[index].backticks : longestCloserAfter[index].tildes
@@ -238,6 +240,11 @@ struct PageScan {
                 result.append(line)
                 result.append(contentsOf: lines[index...close])
                 index = close + 1
+                continue
+            }
+            if let colon = LinkReferences.definition(in: line)?.colonOffset {
+                let index = line.utf8.index(line.startIndex, offsetBy: colon)
+                result.append(line[..<index] + "\\" + line[index...])
                 continue
             }
             let marks = body.unicodeScalars.filter { $0 != " " && $0 != "\t" }

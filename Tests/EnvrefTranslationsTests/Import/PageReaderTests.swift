@@ -33,7 +33,7 @@ struct PageReaderTests {
 
     @Test("a cell that would be a heading, a rule, an empty list or a code block outside the table reads the same in its description",
           arguments: ["# of retries", "## Two", "---", "***", "_ _ _", "- - -", "####### seven", "#hashtag", "`# code`", "a # b", "--",
-                     "-", "*", "+", "1.", "12)", "```", "~~~", "``` x", #"a\\| b"#, #"\\|"#])
+                     "-", "*", "+", "1.", "12)", "```", "~~~", "``` x", #"a\\| b"#, #"\\|"#, "[a]: /p", "[a]: <x y> 'z'", "  [b c]: https://x.y"])
     func cellTextStaysText(cell: String) throws {
         let table = "| Variable | Description |\n| --- | --- |\n| `X_A` | \(cell) |\n"
         let description = try #require(Self.read(table).entries.first?.description)
@@ -52,10 +52,12 @@ struct PageReaderTests {
             | `X_B` | Before<br>---<br>after |
             | `X_C` | Steps:<br>- one<br>- two |
             | `X_D` | ```<br># not a heading<br>``` |
+            | `X_E` | See:<br>[a]: /p |
 
             """)
         #expect(page.entries.map(\.description) == [
             "Retries:\n\n\\# of them", "Before\n\n\\---\n\nafter", "Steps:\n\n- one\n\n- two", "```\n\n# not a heading\n\n```",
+            "See:\n\n[a]\\: /p",
         ])
     }
 
@@ -91,6 +93,25 @@ struct PageReaderTests {
             "Read [the FAQ][faq].\n\n[faq]: <https://x.y/faq>",
             "Its own [ref] stays, and `[guide]` in code needs nothing.\n\n[ref]: https://x.y/ref\n\n```\n[faq]: https://fenced.example\n```",
         ])
+    }
+
+    @Test("a definition left behind leaves no run of blank lines where it was")
+    func definitionsLeftBehindLeaveNoGap() {
+        let page = Self.read("""
+            ## `X_A`
+
+            [unused]: https://x.y/unused
+
+            Uses [ref].
+
+            [other]: https://x.y/other
+
+            And more.
+
+            [ref]: https://x.y/ref
+
+            """)
+        #expect(page.entries.map(\.description) == ["Uses [ref].\n\nAnd more.\n\n[ref]: https://x.y/ref"])
     }
 
     @Test("4,000 fences that nothing closes are each escaped")
