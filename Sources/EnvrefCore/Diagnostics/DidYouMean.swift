@@ -1,12 +1,16 @@
 /// Suggests the closest known word for a misspelt one.
 public enum DidYouMean {
     /// The candidate nearest to `word`, if it is close enough to be a likely typo.
+    ///
+    /// Of candidates equally near, the one that sorts first wins, whatever order they come in: callers pass
+    /// dictionary keys and sets, whose order changes from one run to the next.
     public static func suggestion(for word: String, among candidates: some Sequence<String>) -> String? {
         let lowered = word.lowercased()
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
             let distance = editDistance(lowered, candidate.lowercased())
-            if distance < (best?.distance ?? .max) { best = (candidate, distance) }
+            if let current = best, (current.distance, current.candidate) <= (distance, candidate) { continue }
+            best = (candidate, distance)
         }
         guard let best else { return nil }
         // Allow roughly one edit per three characters, so `tpye` finds `type` but `foo` finds nothing.

@@ -29,4 +29,10 @@ struct DiagnosticTests {
         let keys = ["type", "secret", "languages", "default", "values", "description"]
         #expect(DidYouMean.suggestion(for: word, among: keys) == expected)
     }
+
+    @Test("of two candidates equally near, the same one wins in any order")
+    func didYouMeanTie() {
+        #expect(DidYouMean.suggestion(for: "APP_B", among: ["APP_C", "APP_A"]) == "APP_A")
+        #expect(DidYouMean.suggestion(for: "APP_B", among: ["APP_A", "APP_C"]) == "APP_A")
+    }
 }
