@@ -79,7 +79,7 @@ def _run_and_wait(command, output, cwd=None, env=None):
 
 
 def megabytes(kib):
-    """ru_maxrss is in KiB; reported in MB (10^6 bytes), the unit the targets are stated in."""
+    """GNU `time` reports peaks in KiB; reported in MB (10^6 bytes), the unit the targets are stated in."""
     return round(kib * 1024 / 1e6, 1)
 
 

@@ -52,7 +52,7 @@ def main():
     lines = ["## Stages", "",
              "In-process, on the embedded content (`Content/`), google/swift-benchmark medians; the reference does the "
              "nearest plain work on the same input. Peak memory is that of a process running that benchmark alone for 100 "
-             f"iterations (`ru_maxrss`). Every process first loads the content and renders the whole site once; one that "
+             f"iterations, as GNU `time` measures it. Every process first loads the content and renders the whole site once; one that "
              f"runs no benchmark peaks at {setup_mb:,.1f} MB, so a row at that figure used no more than the setup.", "",
              "| stage | envref | time | peak memory | reference | time | peak memory | ratio |",
              "| --- | --- | ---: | ---: | --- | ---: | ---: | ---: |"]

@@ -1,4 +1,5 @@
 import CCmarkGFM
+import EnvrefCore
 import Synchronization
 #if canImport(Glibc)
 import Glibc
@@ -83,15 +84,11 @@ enum CMark {
                     cmark_parser_feed(unsafeParser, pointer, buffer.count)
                 }
             }
-            return UnsafeSendableNode(pointer: cmark_parser_finish(unsafeParser)!)
-        }.pointer
+            // Handed out of the lock to this same thread, the only one that ever uses the tree.
+            return UncheckedSendable(cmark_parser_finish(unsafeParser)!)
+        }.value
         defer { cmark_node_free(tree) }
         return body(tree, cmark_parser_get_syntax_extensions(parser))
-    }
-
-    /// A finished tree handed out of the parsing lock; only the thread that parsed it ever uses it.
-    private struct UnsafeSendableNode: @unchecked Sendable {
-        let pointer: OpaquePointer
     }
 
     /// The HTML of a parsed tree with raw HTML and unsafe link targets neutralised; changes the tree.

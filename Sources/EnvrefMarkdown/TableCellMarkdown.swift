@@ -174,7 +174,7 @@ public enum TableCellMarkdown {
 
     /// Escapes the `:` of `://` and the `.` of `www.`, where GFM's autolinks begin.
     private static func preventingAutolinks(_ text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: ":")) || text.utf8.contains(UInt8(ascii: "w")) else { return text }
+        guard text.utf8.contains("://".utf8) || text.utf8.contains("www.".utf8) else { return text }
         return text.replacingOccurrences(of: "://", with: "\\://").replacingOccurrences(of: "www.", with: "www\\.")
     }
 

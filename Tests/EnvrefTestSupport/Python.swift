@@ -25,21 +25,27 @@ public enum Python {
 
     /// Runs `script` with `arguments`, with `input` on standard input.
     public static func run(_ script: String, arguments: [String] = [], input: Data = Data()) throws -> Run {
-        // A file, not a pipe, so a large input cannot wait on a script that is waiting to print.
+        // Files, not pipes, for input and errors: only standard output is read while the script runs, so a large
+        // input, or a script printing many warnings, cannot leave both sides waiting on each other.
         let inputFile = FileManager.default.temporaryDirectory.appending(path: "envref-python-\(UUID().uuidString)")
+        let errorsFile = inputFile.appendingPathExtension("errors")
         try input.write(to: inputFile)
-        defer { try? FileManager.default.removeItem(at: inputFile) }
+        try Data().write(to: errorsFile)
+        defer {
+            try? FileManager.default.removeItem(at: inputFile)
+            try? FileManager.default.removeItem(at: errorsFile)
+        }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", "-c", script] + arguments
         process.standardInput = try FileHandle(forReadingFrom: inputFile)
-        let output = Pipe(), errors = Pipe()
+        process.standardError = try FileHandle(forWritingTo: errorsFile)
+        let output = Pipe()
         process.standardOutput = output
-        process.standardError = errors
         try process.run()
         let printed = output.fileHandleForReading.readDataToEndOfFile()
-        let complaints = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        let complaints = try Data(contentsOf: errorsFile)
         return Run(status: process.terminationStatus, output: String(decoding: printed, as: UTF8.self),
                    errors: String(decoding: complaints, as: UTF8.self))
     }

@@ -52,3 +52,14 @@ public func concurrently<First, Second>(_ first: () -> First, _ second: () -> Se
     }
     return (firstResult, secondResult!)
 }
+
+/// A value handed to another thread that the compiler cannot prove safe to share; each use says why it is.
+public struct UncheckedSendable<Value>: @unchecked Sendable {
+    /// The value handed over.
+    public let value: Value
+
+    /// Wraps `value` for handing over.
+    public init(_ value: Value) {
+        self.value = value
+    }
+}

@@ -36,12 +36,14 @@ public enum YAMLScalar {
     public static func isPlainSafe(_ text: String, inFlow: Bool) -> Bool {
         guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return false }
         if first.properties.isWhitespace || last.properties.isWhitespace { return false }
-        if specialWords.contains(text.lowercased()) || PlainScalarTrap.otherReading(of: text) != nil { return false }
+        if specialWords.contains(text.lowercased()) { return false }
         if "-?:,[]{}#&*!|>'\"%@`".unicodeScalars.contains(first) {
             // `-x`, `?x` and `:x` are plain when followed by a non-space; keep it simple and quote.
             return false
         }
         if first.properties.numericType != nil || ((first == "." || first == "+") && text.count > 1) { return false }
+        // After the cheap checks, which already refuse every number and date it would match with patterns.
+        if PlainScalarTrap.otherReading(of: text) != nil { return false }
         // Checked on bytes, as YAML readers scan: `: ` followed by a combining mark is a different `Character`
         // from `: `, but still starts a mapping value.
         if text.utf8.contains(": ".utf8) || text.utf8.contains(" #".utf8) || text.utf8.last == UInt8(ascii: ":") { return false }

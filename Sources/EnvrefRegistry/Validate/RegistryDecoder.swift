@@ -143,24 +143,31 @@ struct RegistryDecoder {
 
     private mutating func decodeVariables(_ node: Node, languages: [LanguageCode]) -> [Draft] {
         guard let pairs = mapping(node, what: "'variables'") else { return [] }
-        // Variables are decoded independently, each by its own decoder, over every core; their drafts and
-        // diagnostics are then taken in registry order, so the result is what one decoder would give.
-        // Yams nodes are not Sendable because each scalar's tag is a class Yams resolves on first read. No two
-        // variables share a node: the prescan refuses aliases, the only way YAML shares one. So every thread
-        // reads and resolves only the nodes of its own variables.
+        return eachInParallel(pairs.count) { decoder, index in
+            decoder.decodeVariableEntry(name: pairs[index].key, nameNode: pairs[index].keyNode, pairs[index].value, languages: languages)
+        }
+    }
+
+    /// `body` for each of `count` items, spread over the cores, each item with a decoder of its own; the results
+    /// and diagnostics are taken back in item order, so the outcome is what one decoder walking them gives.
+    ///
+    /// Yams nodes are not `Sendable`, since each scalar's tag is a class that Yams resolves, and so writes, when
+    /// it is first read. The decoder never reads a tag: only a node's text, style and position, which never
+    /// change, so threads may read any node. Reading `tag` (or Yams's typed accessors) here would race.
+    private mutating func eachInParallel<Item>(_ count: Int, _ body: (inout RegistryDecoder, Int) -> Item?) -> [Item] {
         let path = self.path
-        let decoded = pairs.map { UncheckedSendable(value: $0) }.parallelMap { pair in
+        let outcomes = Array(0..<count).parallelMap { index in
             var decoder = RegistryDecoder(path: path)
-            let draft = decoder.decodeVariableEntry(name: pair.value.key, nameNode: pair.value.keyNode, pair.value.value, languages: languages)
-            return UncheckedSendable(value: (draft: draft, diagnostics: decoder.diagnostics))
+            let item = body(&decoder, index)
+            return UncheckedSendable((item: item, diagnostics: decoder.diagnostics))
         }
-        var drafts: [Draft] = []
-        drafts.reserveCapacity(decoded.count)
-        for entry in decoded {
-            diagnostics += entry.value.diagnostics
-            if let draft = entry.value.draft { drafts.append(draft) }
+        var items: [Item] = []
+        items.reserveCapacity(count)
+        for outcome in outcomes {
+            diagnostics += outcome.value.diagnostics
+            if let item = outcome.value.item { items.append(item) }
         }
-        return drafts
+        return items
     }
 
     /// One entry of `variables`: its draft, or `nil` when its name or fields leave nothing to build.
@@ -179,11 +186,6 @@ struct RegistryDecoder {
             return nil
         }
         return decodeVariable(name: name, nameNode: nameNode, value, languages: languages)
-    }
-
-    /// A value handed between threads that the compiler cannot prove safe to share; see `decodeVariables`.
-    private struct UncheckedSendable<Value>: @unchecked Sendable {
-        let value: Value
     }
 
     private mutating func decodeVariable(name: String, nameNode: Node, _ node: Node, languages: [LanguageCode]) -> Draft? {
@@ -356,21 +358,10 @@ struct RegistryDecoder {
         // Indices, not drafts: a draft is a large value, and copying ten thousand of them into a dictionary
         // cost as much as resolving them.
         let byName = Dictionary(drafts.indices.map { (drafts[$0].name, $0) }, uniquingKeysWith: { first, _ in first })
-        // Each variable resolves on its own (it only reads the others), so they spread over the cores like
-        // `decodeVariables`, and are taken back in registry order.
-        let path = self.path
-        let resolved = Array(drafts.indices).parallelMap { index in
-            var decoder = RegistryDecoder(path: path)
-            let variable = decoder.resolve(drafts[index], among: drafts, byName: byName, prefix: prefix)
-            return (variable: variable, diagnostics: decoder.diagnostics)
+        // Each variable resolves on its own: it only reads the others.
+        return eachInParallel(drafts.count) { decoder, index in
+            decoder.resolve(drafts[index], among: drafts, byName: byName, prefix: prefix)
         }
-        var variables: [Variable] = []
-        variables.reserveCapacity(resolved.count)
-        for entry in resolved {
-            diagnostics += entry.diagnostics
-            if let variable = entry.variable { variables.append(variable) }
-        }
-        return variables
     }
 
     /// One draft as a variable, with its references to `drafts` (found through `byName`) checked and followed.
