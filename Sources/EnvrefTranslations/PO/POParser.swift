@@ -60,7 +60,12 @@ public enum POParser {
             }
         }
 
-        enum Target { case context, id, plural, translation, previousContext, previousID, ignored }
+        enum Target {
+            case context, id, plural, translation, previousContext, previousID, ignored
+
+            /// Whether the string is read on `#|` lines, the only lines that may go on with it.
+            var isOnPreviousLines: Bool { self == .previousContext || self == .previousID || self == .ignored }
+        }
 
         init(path: String) { self.path = path }
 
@@ -139,23 +144,28 @@ public enum POParser {
                 startEntryIfNeeded(number)
                 readComment(trimmed, number: number)
                 // A comment ends a previous string too: gettext refuses a `#|` line that would go on with it.
-                if target == .previousContext || target == .previousID || target == .ignored { target = nil }
+                if target?.isOnPreviousLines == true { target = nil }
                 return
             }
             if isString {
                 // A previous msgid goes on only on `#|` lines, as gettext reads them.
-                guard let target, target != .previousContext, target != .previousID, target != .ignored else {
-                    error("a string continuation line must follow msgctxt, msgid or msgstr", number, column)
-                    return
-                }
-                guard let bytes = unquote(trimmed, line: number, column: column) else {
-                    openString?.isDamaged = true
-                    return
-                }
-                append(bytes, to: target, line: number, column: column)
+                continueString(trimmed, of: target?.isOnPreviousLines == false ? target : nil, number: number, column: column)
                 return
             }
             readKeywordLine(trimmed, number: number, column: column, previous: false)
+        }
+
+        /// A string line that goes on with `target`'s string; refused when there is none it may go on with.
+        private mutating func continueString(_ text: Substring, of target: Target?, number: Int, column: Int) {
+            guard let target else {
+                error("a string continuation line must follow msgctxt, msgid or msgstr", number, column)
+                return
+            }
+            guard let bytes = unquote(text, line: number, column: column) else {
+                openString?.isDamaged = true
+                return
+            }
+            append(bytes, to: target, line: number, column: column)
         }
 
         private mutating func readComment(_ line: Substring, number: Int) {
@@ -178,15 +188,7 @@ public enum POParser {
             let stringColumn = column + (line.count - rest.count)
             // The keyword stops at a quote, so an empty one means the line is a string on its own.
             if previous, keyword.isEmpty {
-                guard let target else {
-                    error("a string continuation line must follow msgctxt, msgid or msgstr", number, stringColumn)
-                    return
-                }
-                guard let bytes = unquote(rest, line: number, column: stringColumn) else {
-                    openString?.isDamaged = true
-                    return
-                }
-                append(bytes, to: target, line: number, column: stringColumn)
+                continueString(rest, of: target, number: number, column: stringColumn)
                 return
             }
             let newTarget: Target
