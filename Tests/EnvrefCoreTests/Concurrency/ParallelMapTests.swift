@@ -20,23 +20,26 @@ struct ParallelMapTests {
 
     /// libdispatch runs a `concurrentPerform` nested in another on one thread, always, so `concurrently` must
     /// not be built on one: the registry's decoding, a parallel map inside a concurrent load, would lose a core.
-    /// Other tests may hold the cores for a while, so each side gets a few tries to see a second thread.
+    ///
+    /// Other tests may keep both cores busy for a long time, so counting the threads a short map happens to
+    /// use is not enough. Each item instead waits until a second thread has joined the map. A map held to one
+    /// thread never gets one and gives up at the deadline; a map free to spread goes on as soon as a core frees.
     @Test("a parallel map inside either piece of work still spreads over the cores",
           .enabled(if: ProcessInfo.processInfo.activeProcessorCount > 1, "needs two cores"))
     func nestedParallelMap() {
-        // Each item waits a little, so a second thread has time to join in before the first thread is done.
-        func threadsUsed() -> Int {
+        func mapMeetsASecondThread() -> Bool {
             let threads = Mutex(Set<ObjectIdentifier>())
-            _ = Array(0..<64).parallelMap(minimumChunk: 1) { item in
-                usleep(2_000)
+            let deadline = ContinuousClock.now + .seconds(30)
+            _ = Array(0..<8).parallelMap(minimumChunk: 1) { item in
                 threads.withLock { _ = $0.insert(ObjectIdentifier(Thread.current)) }
+                while threads.withLock({ $0.count }) < 2, ContinuousClock.now < deadline {
+                    usleep(1_000)
+                }
                 return item
             }
-            return threads.withLock { $0.count }
+            return threads.withLock { $0.count } > 1
         }
-        let inFirst = (1...5).map { _ in concurrently({ threadsUsed() }, { 0 }).0 }
-        let inSecond = (1...5).map { _ in concurrently({ 0 }, { threadsUsed() }).1 }
-        #expect(inFirst.contains { $0 > 1 }, "threads per try: \(inFirst)")
-        #expect(inSecond.contains { $0 > 1 }, "threads per try: \(inSecond)")
+        #expect(concurrently({ mapMeetsASecondThread() }, { false }).0, "a map in the first piece of work")
+        #expect(concurrently({ false }, { mapMeetsASecondThread() }).1, "a map in the second piece of work")
     }
 }
