@@ -174,8 +174,28 @@ public enum TableCellMarkdown {
 
     /// Escapes the `:` of `://` and the `.` of `www.`, where GFM's autolinks begin.
     private static func preventingAutolinks(_ text: String) -> String {
-        guard text.utf8.contains("://".utf8) || text.utf8.contains("www.".utf8) else { return text }
+        guard mayHoldAutolink(text) else { return text }
         return text.replacingOccurrences(of: "://", with: "\\://").replacingOccurrences(of: "www.", with: "www\\.")
+    }
+
+    /// Whether `text` holds `://` or `www.`. Runs for every piece of text of every description, so it scans
+    /// bytes: the generic `contains` of one collection in another took half of translating a large registry.
+    private static func mayHoldAutolink(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            for index in bytes.indices {
+                switch bytes[index] {
+                case UInt8(ascii: ":"):
+                    if index + 2 < bytes.count, bytes[index + 1] == UInt8(ascii: "/"), bytes[index + 2] == UInt8(ascii: "/") { return true }
+                case UInt8(ascii: "w"):
+                    if index + 3 < bytes.count, bytes[index + 1] == UInt8(ascii: "w"), bytes[index + 2] == UInt8(ascii: "w"),
+                       bytes[index + 3] == UInt8(ascii: ".") { return true }
+                default:
+                    continue
+                }
+            }
+            return false
+        }
     }
 
     /// The link target with the bytes that would end it or its cell escaped or percent-encoded.

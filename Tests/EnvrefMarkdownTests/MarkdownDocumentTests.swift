@@ -121,6 +121,21 @@ struct TableCellMarkdownTests {
         #expect(TableCellMarkdown.cell(from: "See <span title=http://x.com>it</span>") == #"See \<span title=http\://x.com\>it\</span\>"#)
     }
 
+    /// Raw HTML is text in the cell, so the guard sees it: these cover `://` and `www.` at both ends of the text
+    /// and the near misses that must stay as they are.
+    @Test("where raw text holds :// or www., the autolink is broken; near misses are left alone", arguments: [
+        ("<b>x://</b>", #"\<b\>x\://\</b\>"#),
+        ("<b>://x</b>", #"\<b\>\://x\</b\>"#),
+        ("<b>www.</b>", #"\<b\>www\.\</b\>"#),
+        ("<span title=www.x>", #"\<span title=www\.x\>"#),
+        ("<b>x:/</b>", #"\<b\>x:/\</b\>"#),
+        ("<b>ww.x</b>", #"\<b\>ww.x\</b\>"#),
+        ("<b>wwwx.</b>", #"\<b\>wwwx.\</b\>"#),
+    ])
+    func autolinkGuard(markdown: String, cell: String) {
+        #expect(TableCellMarkdown.cell(from: markdown) == cell)
+    }
+
     @Test("code spans get a longer fence when the code holds backticks")
     func codeSpans() {
         #expect(TableCellMarkdown.codeSpan("a`b") == "``a`b``")
