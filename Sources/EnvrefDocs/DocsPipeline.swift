@@ -12,12 +12,16 @@ public struct DocsPipeline: Sendable {
     public var registryPath: String
     /// The templates folder (`Templates`).
     public var templatesDirectory: String
+    /// Where rendered rows are kept between runs, so a run renders only the rows that changed; `nil` renders
+    /// every row. The output is the same either way.
+    public var rowCache: RowCache?
 
     /// Creates a pipeline over three locations.
-    public init(contentDirectory: String, registryPath: String? = nil, templatesDirectory: String) {
+    public init(contentDirectory: String, registryPath: String? = nil, templatesDirectory: String, rowCache: RowCache? = nil) {
         self.contentDirectory = contentDirectory
         self.registryPath = registryPath ?? "\(contentDirectory)/variables.yaml"
         self.templatesDirectory = templatesDirectory
+        self.rowCache = rowCache
     }
 
     /// The outcome of a run: files when every stage succeeded, and every diagnostic from every stage.
@@ -36,6 +40,10 @@ public struct DocsPipeline: Sendable {
         public var succeeded: Bool
         /// The wall time of each stage that ran; rendering a language includes handing its files to the sink.
         public var timings = StageTimings()
+        /// How many reference-page rows were taken from the row cache.
+        public var rowsReused = 0
+        /// How many reference-page rows were rendered.
+        public var rowsRendered = 0
     }
 
     /// Runs every stage and returns the whole site in memory.
@@ -49,14 +57,16 @@ public struct DocsPipeline: Sendable {
     /// the earlier ones had no errors, but independent inputs (registry, strings, templates) are all checked
     /// in one go. A sink error (a file that cannot be written) ends the run as a failure.
     public func run(into sink: (OutputFile) throws -> Void) -> Outcome {
-        run(after: StageTimings(), into: sink)
+        run(after: StageTimings(), keepingRows: true, into: sink)
     }
 
-    /// `run(into:)`, with the stages the caller already timed first in the outcome's timings.
-    private func run(after earlierStages: StageTimings, into sink: (OutputFile) throws -> Void) -> Outcome {
+    /// `run(into:)`, with the stages the caller already timed first in the outcome's timings; the row cache is
+    /// read, and written only when `keepingRows`.
+    private func run(after earlierStages: StageTimings, keepingRows: Bool, into sink: (OutputFile) throws -> Void) -> Outcome {
         var timings = earlierStages
+        var rowsReused = 0, rowsRendered = 0
         func finish(_ diagnostics: [Diagnostic], succeeded: Bool) -> Outcome {
-            Outcome(diagnostics: diagnostics.sorted(), succeeded: succeeded, timings: timings)
+            Outcome(diagnostics: diagnostics.sorted(), succeeded: succeeded, timings: timings, rowsReused: rowsReused, rowsRendered: rowsRendered)
         }
         // The lock and the templates do not depend on the registry, so they load on the other core while it
         // does: at scale the registry and the lock are each a Yams compose of several megabytes.
@@ -81,7 +91,16 @@ public struct DocsPipeline: Sendable {
             // every language's context held at once would set the build's peak memory.
             for language in siteContent.languages {
                 let page = timings.measure("translate \(language.language)") { builder.page(for: language, in: siteContent) }
-                try timings.measure("render \(language.language)") { try renderer.renderReferencePage(page, into: sink) }
+                try timings.measure("render \(language.language)") {
+                    let cached = rowCache?.rows(for: language.language.rawValue, templates: templateSet)
+                    let reuse = try renderer.renderReferencePage(page, reusing: cached, into: sink)
+                    rowsReused += reuse.reused
+                    rowsRendered += reuse.rendered
+                    // Rewritten only when a row changed or went away, so a build with nothing new writes nothing.
+                    if keepingRows, let rowCache, let kept = reuse.rows, reuse.rendered > 0 || kept.entries.count != cached?.entries.count {
+                        rowCache.store(kept)
+                    }
+                }
             }
             // Worked out only now, so the status is not held while the reference pages render.
             let status = timings.measure("translation status") { TranslationStatus(registry: registry, lock: lock.lock) }
@@ -107,7 +126,8 @@ public struct DocsPipeline: Sendable {
         } catch {
             return (Outcome(diagnostics: [failure(error)], succeeded: false, timings: opening), nil)
         }
-        var outcome = run(after: opening) { try transaction.add($0) }
+        // A dry run leaves the row cache as it is, as it does the site folder.
+        var outcome = run(after: opening, keepingRows: !dryRun) { try transaction.add($0) }
         guard outcome.succeeded else {
             transaction.cancel()
             return (outcome, nil)

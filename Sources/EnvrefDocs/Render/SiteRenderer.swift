@@ -56,7 +56,14 @@ public struct SiteRenderer: Sendable {
 
     /// One language's reference page, in HTML and Markdown.
     public func renderReferencePage(_ page: ReferencePageContext, into sink: (OutputFile) throws -> Void) throws {
-        let rows = try renderRows(of: page)
+        _ = try renderReferencePage(page, reusing: nil, into: sink)
+    }
+
+    /// One language's reference page, taking each row whose context is unchanged from `cachedRows` instead
+    /// of rendering it; returns the rows the page holds, to keep for the next build, and how many were reused.
+    public func renderReferencePage(_ page: ReferencePageContext, reusing cachedRows: RowCache.Rows?,
+                                    into sink: (OutputFile) throws -> Void) throws -> RowReuse {
+        let rows = try renderRows(of: page, reusing: cachedRows)
         // The page without its variables, encoded once for both templates; the finished rows stand in for them.
         var shell = page
         shell.variables = []
@@ -74,29 +81,50 @@ public struct SiteRenderer: Sendable {
         let (html, markdown) = concurrently({ renderPage(rows.html, "reference.html") }, { renderPage(rows.markdown, "reference.md") })
         try sink(OutputFile(path: "\(page.language)/\(SiteContextBuilder.htmlFileName)", contents: try html.get()))
         try sink(OutputFile(path: "\(page.language)/\(SiteContextBuilder.markdownFileName)", contents: try markdown.get()))
+        return rows.reuse
     }
 
-    /// Every variable's row in both formats, each rendered on its own from its `VariableRowContext`.
+    /// What a page did with the rows it was offered.
+    public struct RowReuse: Sendable {
+        /// The rows of the page, by key, to keep for the next build; `nil` when none were offered.
+        public var rows: RowCache.Rows?
+        /// How many rows were taken as they were.
+        public var reused = 0
+        /// How many rows were rendered.
+        public var rendered = 0
+    }
+
+    /// Every variable's row in both formats, each rendered on its own from its `VariableRowContext`, or taken
+    /// from `cachedRows` when a row with the same context was rendered before.
     ///
     /// Swift-mustache looks every tag up through its context stack with dynamic casts, so rendering is most of
     /// a large build. Rows share nothing, so they render over every core, in registry order; a row holds no
     /// page-level values in its stack, which also makes each lookup shorter than inside the page's loop.
-    private func renderRows(of page: ReferencePageContext) throws(DiagnosticsError) -> (html: [String], markdown: [String]) {
+    private func renderRows(of page: ReferencePageContext, reusing cachedRows: RowCache.Rows?)
+        throws(DiagnosticsError) -> (html: [String], markdown: [String], reuse: RowReuse) {
         let rendered = page.variables.parallelMap { variable in
-            Result { () throws(DiagnosticsError) -> (html: String, markdown: String) in
-                let values = try Self.templateValues(of: VariableRowContext(variable, on: page))
-                return (try renderRow(values, "_variable.html"), try renderRow(values, "_variable.md"))
+            Result { () throws(DiagnosticsError) -> (row: RowCache.RenderedRow, key: ContentDigest?, reused: Bool) in
+                let context = VariableRowContext(variable, on: page)
+                let key = cachedRows.flatMap { EncodedDigest.digest(of: context, seed: $0.seed) }
+                if let key, let row = cachedRows?.entries[key] { return (row, key, true) }
+                let values = try Self.templateValues(of: context)
+                let row = RowCache.RenderedRow(html: try renderRow(values, "_variable.html"), markdown: try renderRow(values, "_variable.md"))
+                return (row, key, false)
             }
         }
         var html: [String] = [], markdown: [String] = []
         html.reserveCapacity(rendered.count)
         markdown.reserveCapacity(rendered.count)
-        for row in rendered {
-            let (htmlRow, markdownRow) = try row.get()
-            html.append(htmlRow)
-            markdown.append(markdownRow)
+        var reuse = RowReuse(rows: cachedRows)
+        reuse.rows?.entries = [:]
+        for result in rendered {
+            let (row, key, reused) = try result.get()
+            html.append(row.html)
+            markdown.append(row.markdown)
+            if let key { reuse.rows?.entries[key] = row }
+            if reused { reuse.reused += 1 } else { reuse.rendered += 1 }
         }
-        return (html, markdown)
+        return (html, markdown, reuse)
     }
 
     /// A row as the page template places it: on its own line, so the row's own last line break is dropped.

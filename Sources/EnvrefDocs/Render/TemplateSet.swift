@@ -16,6 +16,9 @@ public struct TemplateSet: Sendable {
     private let library: MustacheLibrary
     /// Static files to copy, by path relative to the assets folder.
     public let assets: [String: Data]
+    /// The digest of every template's name and text, so work cached from these templates is told apart
+    /// from work cached from any others.
+    public let sourceDigest: ContentDigest
 
     /// The line put before every template, so one without a content type of its own escapes with
     /// `HTMLEscaping`: swift-mustache's default escaper is built in and cannot be swapped. Being alone on its
@@ -32,6 +35,8 @@ public struct TemplateSet: Sendable {
         _ = htmlEscapingRegistration
         var diagnostics: [Diagnostic] = []
         var templates: [String: MustacheTemplate] = [:]
+        // Names and texts with their lengths, in file name order, so no two template sets give the same bytes.
+        var sources: [UInt8] = []
         let manager = FileManager.default
         let names = ((try? manager.contentsOfDirectory(atPath: directory)) ?? []).sorted()
         if !manager.fileExists(atPath: directory) {
@@ -43,6 +48,10 @@ public struct TemplateSet: Sendable {
             guard let data = manager.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
                 diagnostics.append(.error("cannot read the template as UTF-8 text", at: SourceLocation(path: path, line: 1, column: 1)))
                 continue
+            }
+            for piece in [name, text] {
+                withUnsafeBytes(of: UInt64(piece.utf8.count).littleEndian) { sources += $0 }
+                sources += piece.utf8
             }
             do {
                 templates[name] = try MustacheTemplate(string: contentTypeLine + text)
@@ -64,7 +73,8 @@ public struct TemplateSet: Sendable {
             if let data = manager.contents(atPath: "\(assetsDirectory)/\(file)") { assets[file] = data }
         }
         guard !diagnostics.containsErrors else { return (nil, diagnostics) }
-        return (TemplateSet(library: MustacheLibrary(templates: templates), assets: assets), diagnostics)
+        return (TemplateSet(library: MustacheLibrary(templates: templates), assets: assets, sourceDigest: ContentDigest(of: sources)),
+                diagnostics)
     }
 
     /// Renders a context with a named template; `nil` if the template is missing.

@@ -16,9 +16,15 @@ struct Build: ParsableCommand {
             With --check nothing is written: the command lists every out-of-date file and exits 1 if there is one.
 
             With --timings the command prints each stage's wall time, and their total, to standard error.
+
+            Rendered table rows are kept in .envref-cache/ (--cache), so the next build renders only the rows \
+            whose text or wording changed; the site is byte-for-byte the same with or without it. --no-cache \
+            renders every row. --check reads the cache but writes nothing to it.
             """)
 
     @OptionGroup var content: ContentOptions
+
+    @OptionGroup var cache: RowCacheOptions
 
     @Option(name: .customLong("templates"), help: "The templates folder.")
     var templatesDirectory = "Templates"
@@ -38,12 +44,17 @@ struct Build: ParsableCommand {
     func run() throws {
         let pipeline = DocsPipeline(
             contentDirectory: content.contentDirectory, registryPath: content.resolvedRegistryPath,
-            templatesDirectory: templatesDirectory)
+            templatesDirectory: templatesDirectory, rowCache: cache.rowCache)
         let writer = OutputWriter(root: URL(fileURLWithPath: outputDirectory), ownsFolder: true)
         let (outcome, written) = pipeline.run(writingTo: writer, dryRun: check)
         Console.report(outcome.diagnostics)
         // Printed last, whichever way the command ends.
-        defer { if timings { Console.printError(outcome.timings.table) } }
+        defer {
+            if timings {
+                Console.printError(outcome.timings.table)
+                Console.printError("rows: \(outcome.rowsReused) reused, \(outcome.rowsRendered) rendered")
+            }
+        }
         guard let plan = written else { throw ExitCode.failure }
         if check {
             for path in plan.created { Console.printError("\(outputDirectory)/\(path): missing") }

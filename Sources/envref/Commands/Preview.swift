@@ -17,6 +17,8 @@ struct Preview: AsyncParsableCommand {
 
     @OptionGroup var content: ContentOptions
 
+    @OptionGroup var cache: RowCacheOptions
+
     @Option(name: .customLong("templates"), help: "The templates folder.")
     var templatesDirectory = "Templates"
 
@@ -29,7 +31,7 @@ struct Preview: AsyncParsableCommand {
     func run() async throws {
         let pipeline = DocsPipeline(
             contentDirectory: content.contentDirectory, registryPath: content.resolvedRegistryPath,
-            templatesDirectory: templatesDirectory)
+            templatesDirectory: templatesDirectory, rowCache: cache.rowCache)
         let registryFolder = (content.resolvedRegistryPath as NSString).deletingLastPathComponent
         var watched = [content.contentDirectory, templatesDirectory]
         if !watched.contains(registryFolder), !registryFolder.isEmpty { watched.append(registryFolder) }

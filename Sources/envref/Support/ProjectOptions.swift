@@ -1,5 +1,6 @@
 import ArgumentParser
 import EnvrefCore
+import EnvrefDocs
 import EnvrefRegistry
 import EnvrefTranslations
 import Foundation
@@ -62,5 +63,30 @@ enum Console {
     /// Prints a line to standard error.
     static func printError(_ line: String) {
         FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}
+
+/// Where `build` and `preview` keep rendered rows between runs.
+struct RowCacheOptions: ParsableArguments {
+    @Option(name: .customLong("cache"), help: "The folder that keeps rendered rows between builds.")
+    var cacheDirectory = ".envref-cache"
+
+    @Flag(name: .customLong("no-cache"), help: "Render every row, and neither read nor write the cache.")
+    var noCache = false
+
+    /// The cache, or `nil` with `--no-cache`.
+    var rowCache: RowCache? {
+        noCache ? nil : RowCache(directory: URL(fileURLWithPath: cacheDirectory), identity: Self.programIdentity)
+    }
+
+    /// The version, and the size and modification time of the running executable: a rebuilt envref may render
+    /// rows differently without a new version number, and must not reuse the rows an older build left.
+    static var programIdentity: String {
+        var identity = "envref \(Envref.configuration.version)"
+        var status = stat()
+        if stat("/proc/self/exe", &status) == 0 {
+            identity += " \(status.st_size) \(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec)"
+        }
+        return identity
     }
 }

@@ -42,14 +42,38 @@ struct BuildCommandTests {
         let languageStages: [String] = ["en", "fr", "es", "ja", "ko"].flatMap { ["translate \($0)", "render \($0)"] }
         let stages: [String] = ["open the site folder", "load registry, lock and templates", "load content"]
             + languageStages + ["translation status", "translate site-wide pages", "render site-wide pages"]
-        let names: [String] = result.errorLines.map { $0.split(separator: " ").dropLast(2).joined(separator: " ") }
+        let names: [String] = result.errorLines.dropLast().map { $0.split(separator: " ").dropLast(2).joined(separator: " ") }
         #expect(names == stages + ["commit", "total"])
-        #expect(result.errorLines.allSatisfy { $0.hasSuffix(" ms") })
-        // --check writes nothing, so its last stage is named for what it does.
+        #expect(result.errorLines.dropLast().allSatisfy { $0.hasSuffix(" ms") })
+        // The first build in a fresh folder has no cache yet: every row of the five pages is rendered.
+        #expect(result.errorLines.last == "rows: 0 reused, 180 rendered")
+        // --check writes nothing, so its last stage is named for what it does; it reads the rows the build kept.
         let check = try CommandRunner.run(["build", "--check", "--timings"], in: project)
         #expect(check.status == 0)
-        #expect(check.errorLines.map { $0.split(separator: " ").dropLast(2).joined(separator: " ") }
+        #expect(check.errorLines.dropLast().map { $0.split(separator: " ").dropLast(2).joined(separator: " ") }
             == stages + ["compare with the site folder", "total"])
+        #expect(check.errorLines.last == "rows: 180 reused, 0 rendered")
+    }
+
+    @Test("rows are kept in .envref-cache, or in the --cache folder, and --no-cache neither reads nor writes one")
+    func rowCacheLocation() throws {
+        let project = try CommandRunner.projectCopy()
+        defer { try? FileManager.default.removeItem(at: project) }
+        let manager = FileManager.default
+        let uncached = try CommandRunner.run(["build", "--no-cache", "--timings"], in: project)
+        #expect(uncached.errorLines.last == "rows: 0 reused, 180 rendered")
+        #expect(!manager.fileExists(atPath: project.appending(path: ".envref-cache").path))
+
+        _ = try CommandRunner.run(["build"], in: project)
+        let cache = project.appending(path: ".envref-cache")
+        #expect(try manager.contentsOfDirectory(atPath: cache.path).sorted()
+            == [".gitignore", "CACHEDIR.TAG", "rows-en.bin", "rows-es.bin", "rows-fr.bin", "rows-ja.bin", "rows-ko.bin"])
+        let again = try CommandRunner.run(["build", "--no-cache", "--timings"], in: project)
+        #expect(again.errorLines.last == "rows: 0 reused, 180 rendered")
+
+        let elsewhere = try CommandRunner.run(["build", "--cache", "rows", "--timings"], in: project)
+        #expect(elsewhere.errorLines.last == "rows: 0 reused, 180 rendered")
+        #expect(manager.fileExists(atPath: project.appending(path: "rows/rows-ja.bin").path))
     }
 
     @Test("two builds are byte-for-byte identical")

@@ -1,0 +1,144 @@
+import EnvrefCore
+import Foundation
+
+/// Rendered variable rows kept between builds, so a build renders only the rows whose context changed.
+///
+/// Rendering rows through swift-mustache is most of a large build, and after one description changes every
+/// other row renders to the same text as before. Each language keeps one file of rows, keyed by the digest
+/// of each row's `VariableRowContext`: a row's text depends on nothing else but the templates and the
+/// program that renders them, and those are part of every key, so a stale row can never be reused. A cache
+/// that is missing, damaged or from another program is simply empty; the build renders every row and is
+/// byte-for-byte what it would be without one.
+public struct RowCache: Sendable {
+    /// The folder of the cache files; made, with a `.gitignore` and a `CACHEDIR.TAG`, on first use.
+    public var directory: URL
+    /// What rendered the rows, such as the program's version and build: rows from another identity are dropped.
+    public var identity: String
+
+    /// Creates a cache in `directory` for rows that `identity` renders.
+    public init(directory: URL, identity: String) {
+        self.directory = directory
+        self.identity = identity
+    }
+
+    /// Bumped whenever the file layout or what a key covers changes, so older files are dropped.
+    static let formatVersion = "envref row cache 1\n"
+
+    /// One language's rows, as loaded or as one build used them.
+    public struct Rows: Sendable {
+        /// The rows by the digest of their context.
+        public var entries: [ContentDigest: RenderedRow]
+        /// Makes every key depend on the identity, the templates and the language, as well as on the row.
+        public var seed: UInt64
+        /// The file the rows are kept in.
+        let file: URL
+        /// The digest of everything the rows depend on besides their own context; stored in the file's header.
+        let header: ContentDigest
+    }
+
+    /// A row as the page template places it, in both formats.
+    public struct RenderedRow: Hashable, Sendable {
+        /// The row of the HTML table.
+        public var html: String
+        /// The row of the Markdown table.
+        public var markdown: String
+    }
+
+    /// The rows kept for `language`'s page with these templates; empty when none can be used.
+    public func rows(for language: String, templates: TemplateSet) -> Rows {
+        var inputs = Array((Self.formatVersion + identity + "\n" + language + "\n").utf8)
+        inputs += templates.sourceDigest.bytes
+        let header = ContentDigest(of: inputs)
+        let file = directory.appendingPathComponent("rows-\(language).bin")
+        var rows = Rows(entries: [:], seed: header.high ^ header.low.byteSwapped, file: file, header: header)
+        if let data = try? Data(contentsOf: file, options: .alwaysMapped) {
+            rows.entries = Self.decode(data, header: header) ?? [:]
+        }
+        return rows
+    }
+
+    /// Keeps `rows` for the next build, replacing the file whole; a cache that cannot be written is left
+    /// as it was, since the build itself does not depend on it.
+    public func store(_ rows: Rows) {
+        let manager = FileManager.default
+        do {
+            if !manager.fileExists(atPath: directory.path) {
+                try manager.createDirectory(at: directory, withIntermediateDirectories: true)
+                // Version control and backup tools skip the folder without being told to.
+                try Data("# Made by envref: rendered rows kept between builds. Safe to delete.\n*\n".utf8)
+                    .write(to: directory.appendingPathComponent(".gitignore"))
+                try Data("Signature: 8a477f597d28d172789f06886806bc55\n# envref's row cache; see https://bford.info/cachedir/\n".utf8)
+                    .write(to: directory.appendingPathComponent("CACHEDIR.TAG"))
+            }
+            try Self.encode(rows).write(to: rows.file, options: .atomic)
+        } catch {
+            return
+        }
+    }
+
+    // MARK: File layout
+    //
+    // The format line, the header digest, the row count, then each row as its key, its HTML and its Markdown,
+    // every text preceded by its length in bytes; last, the digest of everything before it, so a file cut
+    // short or changed on disk is dropped whole.
+
+    static func encode(_ rows: Rows) -> Data {
+        var bytes = Array(formatVersion.utf8)
+        bytes += rows.header.bytes
+        append(UInt64(rows.entries.count), to: &bytes)
+        // Sorted, so the same rows always make the same file.
+        for (key, row) in rows.entries.sorted(by: { ($0.key.high, $0.key.low) < ($1.key.high, $1.key.low) }) {
+            bytes += key.bytes
+            for text in [row.html, row.markdown] {
+                append(UInt64(text.utf8.count), to: &bytes)
+                bytes += text.utf8
+            }
+        }
+        bytes += ContentDigest(of: bytes).bytes
+        return Data(bytes)
+    }
+
+    static func decode(_ data: Data, header: ContentDigest) -> [ContentDigest: RenderedRow]? {
+        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> [ContentDigest: RenderedRow]? in
+            let format = Array(formatVersion.utf8)
+            guard buffer.count >= format.count + 16 + 8 + 16 else { return nil }
+            let body = UnsafeRawBufferPointer(rebasing: buffer[..<(buffer.count - 16)])
+            guard ContentDigest(of: body) == digest(at: body.count, in: buffer),
+                  body.starts(with: format), digest(at: format.count, in: body) == header
+            else { return nil }
+            var offset = format.count + 16
+            func word() -> UInt64? {
+                guard body.count - offset >= 8 else { return nil }
+                defer { offset += 8 }
+                return UInt64(littleEndian: body.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            }
+            func text() -> String? {
+                guard let length = word(), length <= UInt64(body.count - offset) else { return nil }
+                let bytes = UnsafeRawBufferPointer(rebasing: body[offset..<(offset + Int(length))])
+                offset += Int(length)
+                return String(validating: bytes, as: UTF8.self)
+            }
+            guard let count = word(), count <= UInt64(body.count) else { return nil }
+            var entries: [ContentDigest: RenderedRow] = [:]
+            entries.reserveCapacity(Int(count))
+            for _ in 0..<count {
+                guard body.count - offset >= 16 else { return nil }
+                let key = digest(at: offset, in: body)
+                offset += 16
+                guard let html = text(), let markdown = text() else { return nil }
+                entries[key] = RenderedRow(html: html, markdown: markdown)
+            }
+            return offset == body.count ? entries : nil
+        }
+    }
+
+    private static func append(_ word: UInt64, to bytes: inout [UInt8]) {
+        withUnsafeBytes(of: word.littleEndian) { bytes += $0 }
+    }
+
+    private static func digest(at offset: Int, in buffer: UnsafeRawBufferPointer) -> ContentDigest {
+        ContentDigest(
+            high: UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: offset, as: UInt64.self)),
+            low: UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)))
+    }
+}

@@ -1,0 +1,73 @@
+import EnvrefCore
+import Foundation
+import Testing
+
+@testable import EnvrefDocs
+
+@Suite("Row cache files")
+struct RowCacheTests {
+    private let templates = TemplateSet.load(from: Fixtures.templatesDirectory).templates!
+    private let sampleRows: [ContentDigest: RowCache.RenderedRow] = [
+        ContentDigest(high: 1, low: 2): .init(html: "<tr id=\"A\">\n<td>é</td>\n</tr>", markdown: "| `A` | 日本語 |"),
+        ContentDigest(high: 3, low: 4): .init(html: "", markdown: ""),
+    ]
+
+    @Test("rows kept for a language come back for that language, identity and set of templates only")
+    func roundTrip() throws {
+        let directory = try Fixtures.temporaryDirectory().appending(path: "cache")
+        let cache = RowCache(directory: directory, identity: "envref 1")
+        var rows = cache.rows(for: "fr", templates: templates)
+        #expect(rows.entries.isEmpty)
+        rows.entries = sampleRows
+        cache.store(rows)
+        #expect(cache.rows(for: "fr", templates: templates).entries == sampleRows)
+        #expect(cache.rows(for: "fr", templates: templates).seed == rows.seed)
+        #expect(cache.rows(for: "en", templates: templates).entries.isEmpty)
+        #expect(RowCache(directory: directory, identity: "envref 2").rows(for: "fr", templates: templates).entries.isEmpty)
+        let otherTemplates = try Fixtures.templatesDirectory([:])
+        let other = try #require(TemplateSet.load(from: otherTemplates.path).templates)
+        #expect(cache.rows(for: "fr", templates: other).entries.isEmpty)
+        #expect(cache.rows(for: "fr", templates: other).seed != rows.seed)
+    }
+
+    @Test("the folder is marked so version control and backups leave it alone")
+    func folderMarkers() throws {
+        let directory = try Fixtures.temporaryDirectory().appending(path: "nested/cache")
+        let cache = RowCache(directory: directory, identity: "envref 1")
+        cache.store(cache.rows(for: "en", templates: templates))
+        let ignore = try String(contentsOf: directory.appending(path: ".gitignore"), encoding: .utf8)
+        #expect(ignore.split(separator: "\n").contains("*"))
+        let tag = try String(contentsOf: directory.appending(path: "CACHEDIR.TAG"), encoding: .utf8)
+        #expect(tag.hasPrefix("Signature: 8a477f597d28d172789f06886806bc55"))
+    }
+
+    @Test("a file cut short, changed on disk or of another format is dropped whole", arguments: ["truncated", "flipped", "garbage", "empty"])
+    func damagedFiles(damage: String) throws {
+        let directory = try Fixtures.temporaryDirectory()
+        let cache = RowCache(directory: directory, identity: "envref 1")
+        var rows = cache.rows(for: "ja", templates: templates)
+        rows.entries = sampleRows
+        cache.store(rows)
+        let file = directory.appending(path: "rows-ja.bin")
+        var bytes = [UInt8](try Data(contentsOf: file))
+        switch damage {
+        case "truncated": bytes.removeLast(20)
+        case "flipped": bytes[bytes.count / 2] ^= 0x20
+        case "garbage": bytes = Array("envref row cache 1\n".utf8) + [UInt8](repeating: 0xff, count: 200)
+        default: bytes = []
+        }
+        try Data(bytes).write(to: file)
+        #expect(cache.rows(for: "ja", templates: templates).entries.isEmpty)
+    }
+
+    @Test("a cache that cannot be written leaves the build alone")
+    func unwritable() throws {
+        let blocker = try Fixtures.temporaryDirectory().appending(path: "file")
+        try Data("not a folder".utf8).write(to: blocker)
+        let cache = RowCache(directory: blocker.appending(path: "cache"), identity: "envref 1")
+        var rows = cache.rows(for: "en", templates: templates)
+        rows.entries = sampleRows
+        cache.store(rows)
+        #expect(cache.rows(for: "en", templates: templates).entries.isEmpty)
+    }
+}

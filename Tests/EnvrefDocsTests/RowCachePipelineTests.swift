@@ -1,0 +1,106 @@
+import EnvrefCore
+import Foundation
+import Testing
+
+@testable import EnvrefDocs
+
+/// A build that takes rows from the cache must give exactly the bytes of one that renders every row, and
+/// must render again exactly the rows whose context changed.
+@Suite("The docs pipeline with a row cache")
+struct RowCachePipelineTests {
+    /// The fixture registry has this many variables, each with a row in English and in French.
+    private static let rowsPerBuild = 2 * 6
+
+    @Test("a warm build reuses every row; an edit renders only the rows it changes, in every language that shows it")
+    func reuseAndEdits() throws {
+        let content = try Self.copyOfFixtureContent()
+        let cache = RowCache(directory: try Fixtures.temporaryDirectory(), identity: "test")
+        let pipeline = DocsPipeline(contentDirectory: content.path, templatesDirectory: Fixtures.templatesDirectory, rowCache: cache)
+
+        let cold = try Self.build(pipeline)
+        #expect(cold.outcome.rowsReused == 0)
+        #expect(cold.outcome.rowsRendered == Self.rowsPerBuild)
+        #expect(cold.files == (try Self.uncachedFiles(content)))
+
+        let warm = try Self.build(pipeline)
+        #expect(warm.outcome.rowsReused == Self.rowsPerBuild)
+        #expect(warm.outcome.rowsRendered == 0)
+        #expect(warm.files == cold.files)
+
+        // French has its own text for DEMO_MODE: only the French row changes.
+        try Self.edit(content, "fr: Où les exécutions sont envoyées.", "fr: Où partent les exécutions.")
+        let frenchEdit = try Self.build(pipeline)
+        #expect(frenchEdit.outcome.rowsRendered == 1)
+        #expect(frenchEdit.files == (try Self.uncachedFiles(content)))
+        #expect(frenchEdit.files != cold.files)
+
+        // DEMO_PATHS has no French text, so the French page shows the English one: both rows change.
+        try Self.edit(content, "Files to load:", "Files to read:")
+        let fallbackEdit = try Self.build(pipeline)
+        #expect(fallbackEdit.outcome.rowsRendered == 2)
+        #expect(fallbackEdit.files == (try Self.uncachedFiles(content)))
+    }
+
+    @Test("a changed row template renders every row again")
+    func templateEdit() throws {
+        let content = try Self.copyOfFixtureContent()
+        let templates = try Fixtures.temporaryDirectory().appending(path: "Templates")
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: Fixtures.templatesDirectory), to: templates)
+        let cache = RowCache(directory: try Fixtures.temporaryDirectory(), identity: "test")
+        let pipeline = DocsPipeline(contentDirectory: content.path, templatesDirectory: templates.path, rowCache: cache)
+        _ = try Self.build(pipeline)
+
+        let row = templates.appending(path: "_variable.md.mustache")
+        let text = try String(contentsOf: row, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "| {{markdownRow.variableCell}}", with: "| ▸ {{markdownRow.variableCell}}").utf8).write(to: row)
+        let edited = try Self.build(pipeline)
+        #expect(edited.outcome.rowsReused == 0)
+        #expect(edited.outcome.rowsRendered == Self.rowsPerBuild)
+        let uncached = DocsPipeline(contentDirectory: content.path, templatesDirectory: templates.path).run().files
+        #expect(edited.files == uncached)
+        #expect(Fixtures.text(of: "en/environment-variables.md", in: edited.files)?.contains("| ▸ <a id=\"DEMO_MODE\">") == true)
+    }
+
+    @Test("a dry run reads the cache and writes none of it")
+    func dryRun() throws {
+        let root = try Fixtures.temporaryDirectory()
+        let cacheDirectory = root.appending(path: "cache")
+        let pipeline = DocsPipeline(
+            contentDirectory: Fixtures.contentDirectory, templatesDirectory: Fixtures.templatesDirectory,
+            rowCache: RowCache(directory: cacheDirectory, identity: "test"))
+        let writer = OutputWriter(root: root.appending(path: "Site"), ownsFolder: true)
+        let (checked, _) = pipeline.run(writingTo: writer, dryRun: true)
+        #expect(checked.succeeded)
+        #expect(!FileManager.default.fileExists(atPath: cacheDirectory.path))
+
+        let (built, _) = pipeline.run(writingTo: writer)
+        #expect(built.rowsRendered == Self.rowsPerBuild)
+        let (checkedAgain, plan) = pipeline.run(writingTo: writer, dryRun: true)
+        #expect(checkedAgain.rowsReused == Self.rowsPerBuild)
+        #expect(plan?.isUpToDate == true)
+    }
+
+    private static func build(_ pipeline: DocsPipeline) throws -> (outcome: DocsPipeline.Outcome, files: [OutputFile]) {
+        var files: [OutputFile] = []
+        let outcome = pipeline.run { files.append($0) }
+        #expect(outcome.succeeded, "\(outcome.diagnostics)")
+        return (outcome, files.sorted { $0.path < $1.path })
+    }
+
+    private static func uncachedFiles(_ content: URL) throws -> [OutputFile] {
+        try #require(DocsPipeline(contentDirectory: content.path, templatesDirectory: Fixtures.templatesDirectory).run().files)
+    }
+
+    private static func copyOfFixtureContent() throws -> URL {
+        let content = try Fixtures.temporaryDirectory().appending(path: "Content")
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: Fixtures.contentDirectory), to: content)
+        return content
+    }
+
+    private static func edit(_ content: URL, _ old: String, _ new: String) throws {
+        let registry = content.appending(path: "variables.yaml")
+        let text = try String(contentsOf: registry, encoding: .utf8)
+        try #require(text.contains(old))
+        try Data(text.replacingOccurrences(of: old, with: new).utf8).write(to: registry)
+    }
+}
