@@ -59,7 +59,7 @@ def main():
     measured = {}
     measured["envref diff"] = scale.repeated(arguments.runs, [envref, "diff", "--content", content, "--format", "json"])
     measured["envref build"] = scale.repeated(
-        arguments.runs, [envref, "build", "--content", content, "--templates", HERE.parent / "Templates", "--output", site],
+        arguments.runs, [envref, "build", "--content", content, "--templates", HERE.parent / "Templates", "--output", site, "--no-cache"],
         before=lambda: shutil.rmtree(site, ignore_errors=True))
     measured["cmark-gfm (5 pages)"] = scale.measure_cmark(pages, arguments.runs)
     measured["hugo (5 languages)"] = scale.measure_hugo(root, arguments.runs)

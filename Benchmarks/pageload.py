@@ -69,7 +69,7 @@ def main():
         site = root / f"site-{which}"
         shutil.rmtree(site, ignore_errors=True)
         subprocess.run([binary.resolve(), "build", "--content", root / "content", "--templates", templates[which], "--output", site],
-                       check=True, capture_output=True)
+                       check=True, capture_output=True, cwd=root)
         pages[which] = site / "en" / "index.html"
 
     samples = {which: [] for which in pages}

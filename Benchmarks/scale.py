@@ -165,12 +165,14 @@ def bench_size(envref, work, count, runs, seed):
     """Every measurement at one size."""
     root = generate.write_size(HERE.parent, work, count, seed)
     content, templates, pages = root / "content", HERE.parent / "Templates", root / "pages"
-    site = root / "site"
-    build = [envref, "build", "--content", content, "--templates", templates, "--output", site]
+    site, row_cache = root / "site", root / "row-cache"
+    build = [envref, "build", "--content", content, "--templates", templates, "--output", site, "--cache", row_cache]
     results = {}
 
     def clear_site():
+        # A full build starts from nothing: no site and no rows kept from an earlier build.
         shutil.rmtree(site, ignore_errors=True)
+        shutil.rmtree(row_cache, ignore_errors=True)
 
     results["envref build"] = repeated(runs, build, before=clear_site)
     files = snapshot(site)

@@ -90,10 +90,15 @@ public struct DocsPipeline: Sendable {
             // Reference pages are translated and rendered one language at a time: with a large registry,
             // every language's context held at once would set the build's peak memory.
             for language in siteContent.languages {
-                let page = timings.measure("translate \(language.language)") { builder.page(for: language, in: siteContent) }
+                // Each row's context is made only when the row cache does not hold the row: making it parses the
+                // description, so "translate" here is the page around the rows and each row's source.
+                let (page, rows) = timings.measure("translate \(language.language)") {
+                    (builder.page(for: language, in: siteContent, variables: false), builder.rows(for: language, in: siteContent))
+                }
                 try timings.measure("render \(language.language)") {
                     let cached = rowCache?.rows(for: language.language.rawValue, templates: templateSet)
-                    let reuse = try renderer.renderReferencePage(page, reusing: cached, into: sink)
+                    let reuse = try renderer.renderReferencePage(page, rows: rows, reusing: cached, context: { builder.rowContext($0, of: rows) },
+                                                                 into: sink)
                     rowsReused += reuse.reused
                     rowsRendered += reuse.rendered
                     // Rewritten only when a row changed or went away, so a build with nothing new writes nothing.

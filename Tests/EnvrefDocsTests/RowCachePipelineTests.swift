@@ -39,6 +39,12 @@ struct RowCachePipelineTests {
         let fallbackEdit = try Self.build(pipeline)
         #expect(fallbackEdit.outcome.rowsRendered == 2)
         #expect(fallbackEdit.files == (try Self.uncachedFiles(content)))
+
+        // A line added to DEMO_TOKEN's English text moves every variable below it down a line: their rows stay.
+        try Self.edit(content, "        Keep it out of version control.", "        Keep it out of version control.\n        Rotate it yearly.")
+        let movingEdit = try Self.build(pipeline)
+        #expect(movingEdit.outcome.rowsRendered == 1)
+        #expect(movingEdit.files == (try Self.uncachedFiles(content)))
     }
 
     @Test("a changed row template renders every row again")

@@ -54,16 +54,30 @@ public struct SiteRenderer: Sendable {
         }
     }
 
-    /// One language's reference page, in HTML and Markdown.
+    /// One language's reference page, in HTML and Markdown, with a row for each of its `variables`.
     public func renderReferencePage(_ page: ReferencePageContext, into sink: (OutputFile) throws -> Void) throws {
-        _ = try renderReferencePage(page, reusing: nil, into: sink)
+        let rows = try renderRows(page.variables, reusing: nil, key: { _ in nil }, context: { VariableRowContext($0, on: page) })
+        try renderPage(page, rows: rows, into: sink)
     }
 
-    /// One language's reference page, taking each row whose context is unchanged from `cachedRows` instead
-    /// of rendering it; returns the rows the page holds, to keep for the next build, and how many were reused.
-    public func renderReferencePage(_ page: ReferencePageContext, reusing cachedRows: RowCache.Rows?,
+    /// One language's reference page with a row for each source of `rows`, in HTML and Markdown, taking each
+    /// row whose digest is in `cachedRows` from there instead of making and rendering it; `context` makes the
+    /// others. Returns the page's rows, to keep for the next build, and how many were reused.
+    public func renderReferencePage(_ page: ReferencePageContext, rows: ReferenceRows, reusing cachedRows: RowCache.Rows?,
+                                    context: (VariableRowSource) -> VariableRowContext,
                                     into sink: (OutputFile) throws -> Void) throws -> RowReuse {
-        let rows = try renderRows(of: page, reusing: cachedRows)
+        let seed = cachedRows.map { cached in
+            withUnsafeBytes(of: cached.seed) { ContentDigest(of: Array($0) + rows.sharedDigest.bytes).high }
+        }
+        let rendered = try renderRows(rows.sources, reusing: cachedRows, key: { source in seed.flatMap { EncodedDigest.digest(of: source, seed: $0) } },
+                                      context: context)
+        try renderPage(page, rows: rendered, into: sink)
+        return rendered.reuse
+    }
+
+    /// The page around its finished rows, in both formats.
+    private func renderPage(_ page: ReferencePageContext, rows: (html: [String], markdown: [String], reuse: RowReuse),
+                            into sink: (OutputFile) throws -> Void) throws {
         // The page without its variables, encoded once for both templates; the finished rows stand in for them.
         var shell = page
         shell.variables = []
@@ -81,7 +95,6 @@ public struct SiteRenderer: Sendable {
         let (html, markdown) = concurrently({ renderPage(rows.html, "reference.html") }, { renderPage(rows.markdown, "reference.md") })
         try sink(OutputFile(path: "\(page.language)/\(SiteContextBuilder.htmlFileName)", contents: try html.get()))
         try sink(OutputFile(path: "\(page.language)/\(SiteContextBuilder.markdownFileName)", contents: try markdown.get()))
-        return rows.reuse
     }
 
     /// What a page did with the rows it was offered.
@@ -94,20 +107,20 @@ public struct SiteRenderer: Sendable {
         public var rendered = 0
     }
 
-    /// Every variable's row in both formats, each rendered on its own from its `VariableRowContext`, or taken
-    /// from `cachedRows` when a row with the same context was rendered before.
+    /// Every item's row in both formats, each rendered on its own from the `VariableRowContext` that `context`
+    /// makes of it, or taken from `cachedRows` when it holds the item's `key`.
     ///
     /// Swift-mustache looks every tag up through its context stack with dynamic casts, so rendering is most of
     /// a large build. Rows share nothing, so they render over every core, in registry order; a row holds no
     /// page-level values in its stack, which also makes each lookup shorter than inside the page's loop.
-    private func renderRows(of page: ReferencePageContext, reusing cachedRows: RowCache.Rows?)
+    private func renderRows<Item: Sendable>(_ items: [Item], reusing cachedRows: RowCache.Rows?, key: (Item) -> ContentDigest?,
+                                            context: (Item) -> VariableRowContext)
         throws(DiagnosticsError) -> (html: [String], markdown: [String], reuse: RowReuse) {
-        let rendered = page.variables.parallelMap { variable in
+        let rendered = items.parallelMap { item in
             Result { () throws(DiagnosticsError) -> (row: RowCache.RenderedRow, key: ContentDigest?, reused: Bool) in
-                let context = VariableRowContext(variable, on: page)
-                let key = cachedRows.flatMap { EncodedDigest.digest(of: context, seed: $0.seed) }
+                let key = key(item)
                 if let key, let row = cachedRows?.entries[key] { return (row, key, true) }
-                let values = try Self.templateValues(of: context)
+                let values = try Self.templateValues(of: context(item))
                 let row = RowCache.RenderedRow(html: try renderRow(values, "_variable.html"), markdown: try renderRow(values, "_variable.md"))
                 return (row, key, false)
             }

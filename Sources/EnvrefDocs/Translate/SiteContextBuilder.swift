@@ -150,12 +150,13 @@ public struct SiteContextBuilder: Sendable {
             afterDate: parts.count > 1 ? String(parts[1]) : "")
     }
 
-    /// Builds one language's page context.
-    public func page(for language: LanguageContent, in content: SiteContent) -> ReferencePageContext {
+    /// Builds one language's page context; without `variables`, the page is left without its variables, for
+    /// a caller that makes each row from `rows(for:in:)`.
+    public func page(for language: LanguageContent, in content: SiteContent, variables: Bool = true) -> ReferencePageContext {
         let strings = language.strings
         let registry = content.registry
-        let sourceName = content.source.strings["languageName"]
-        let fallbackNotice = strings.format("fallbackNotice", ["language": sourceName])
+        let rows = variables ? rows(for: language, in: content) : nil
+        let fallbackNotice = Self.fallbackNotice(for: language, in: content)
         let addresses = SiteAddresses(content: content)
         let pagePath = "\(language.language)/\(Self.htmlFileName)"
         return ReferencePageContext(
@@ -184,14 +185,29 @@ public struct SiteContextBuilder: Sendable {
             after: section(language.after, pageLanguage: language.language, notice: fallbackNotice),
             variablesHeading: strings["variablesHeading"],
             variablesCaption: strings["variablesCaption"],
-            columns: ColumnHeadings(
-                variable: strings["columns.variable"], type: strings["columns.type"],
-                defaultValue: strings["columns.default"], description: strings["columns.description"]),
+            columns: ColumnHeadings(strings: strings),
             // Each variable's context stands alone, and parsing its description is most of the work: spread over the cores.
-            variables: registry.variables.parallelMap {
-                variableContext($0, language: language.language, strings: strings, registry: registry, fallbackNotice: fallbackNotice)
-            })
+            variables: rows.map { rows in rows.sources.parallelMap { variableContext($0, of: rows) } } ?? [])
     }
+
+    /// What the rows of one language's page are made from.
+    public func rows(for language: LanguageContent, in content: SiteContent) -> ReferenceRows {
+        let sourceLanguage = content.registry.sourceLanguage
+        return ReferenceRows(
+            sources: content.registry.variables.parallelMap { VariableRowSource($0, language: language.language, sourceLanguage: sourceLanguage) },
+            strings: language.strings, sourceLanguage: sourceLanguage,
+            fallbackNotice: Self.fallbackNotice(for: language, in: content))
+    }
+
+    /// The row context of one variable of `rows`.
+    public func rowContext(_ source: VariableRowSource, of rows: ReferenceRows) -> VariableRowContext {
+        VariableRowContext(variable: variableContext(source, of: rows), columns: ColumnHeadings(strings: rows.strings))
+    }
+
+    private static func fallbackNotice(for language: LanguageContent, in content: SiteContent) -> String {
+        language.strings.format("fallbackNotice", ["language": content.source.strings["languageName"]])
+    }
+
 
     // MARK: Pieces
 
@@ -212,35 +228,25 @@ public struct SiteContextBuilder: Sendable {
             fallback: fallback)
     }
 
-    private func variableContext(_ variable: Variable, language: LanguageCode, strings: InterfaceStrings,
-                                 registry: Registry, fallbackNotice: String) -> VariableContext {
-        let own = variable.descriptions[language]
-        let shown = own ?? variable.descriptions[registry.sourceLanguage]!
+    /// A variable's context, made from its row source and what the page's rows share, and nothing else: the row
+    /// cache counts on it.
+    private func variableContext(_ variable: VariableRowSource, of rows: ReferenceRows) -> VariableContext {
+        let strings = rows.strings
         // One parse serves the HTML cell and the Markdown table row.
-        let (description, descriptionHTML) = MarkdownDocument.parsingWithHTML(shown.text)
-        let fallback = own == nil ? FallbackContext(language: registry.sourceLanguage.rawValue, notice: fallbackNotice) : nil
+        let (description, descriptionHTML) = MarkdownDocument.parsingWithHTML(variable.description)
+        let fallback = variable.isTranslated ? nil : FallbackContext(language: rows.sourceLanguage.rawValue, notice: rows.fallbackNotice)
         let allowed = variable.values.map { AllowedValueContext(value: $0, deprecationNote: nil, isDeprecated: false) }
             + variable.deprecatedValues.map {
                 AllowedValueContext(value: $0.value, deprecationNote: strings.segments("labels.deprecatedValue", ["value": $0.value, "replacement": $0.replacement]),
                                     isDeprecated: true)
             }
-        let deprecation = variable.deprecation.map { deprecation -> DeprecationContext in
-            guard let replacement = deprecation.replacement else {
-                return DeprecationContext(label: strings["labels.deprecated"])
-            }
-            let sentence = strings["labels.replacedBy"]
-            let parts = sentence.split(separator: "{replacement}", maxSplits: 1, omittingEmptySubsequences: false)
-            return DeprecationContext(
-                label: strings["labels.deprecated"], replacement: replacement,
-                replacementNoteBeforeName: String(parts.first ?? ""),
-                replacementNoteAfterName: parts.count > 1 ? String(parts[1]) : "")
-        }
+        let deprecation = variable.isDeprecated ? deprecationContext(replacement: variable.replacement, strings: strings) : nil
         var context = VariableContext(
             name: variable.name,
             typeLabel: strings.typeName(variable.type),
             typeKeyword: variable.type.rawValue,
             typeName: strings.typeName(variable.type) == variable.type.rawValue ? nil : strings.typeName(variable.type),
-            defaultValue: variable.defaultValue?.environmentText(separator: variable.separator),
+            defaultValue: variable.defaultValue,
             noDefaultLabel: strings["labels.noDefault"],
             allowedValuesLabel: strings["labels.allowedValues"],
             allowedValues: allowed,
@@ -261,9 +267,21 @@ public struct SiteContextBuilder: Sendable {
         return context
     }
 
-    private func notes(for variable: Variable, strings: InterfaceStrings) -> [String] {
+    private func deprecationContext(replacement: String?, strings: InterfaceStrings) -> DeprecationContext {
+        guard let replacement else {
+            return DeprecationContext(label: strings["labels.deprecated"])
+        }
+        let sentence = strings["labels.replacedBy"]
+        let parts = sentence.split(separator: "{replacement}", maxSplits: 1, omittingEmptySubsequences: false)
+        return DeprecationContext(
+            label: strings["labels.deprecated"], replacement: replacement,
+            replacementNoteBeforeName: String(parts.first ?? ""),
+            replacementNoteAfterName: parts.count > 1 ? String(parts[1]) : "")
+    }
+
+    private func notes(for variable: VariableRowSource, strings: InterfaceStrings) -> [String] {
         var notes: [String] = []
-        let c = variable.constraints
+        let c = variable
         switch (c.minLength, c.maxLength) {
         case let (low?, high?): notes.append(strings.format("labels.lengthRange", ["min": String(low), "max": String(high)]))
         case let (low?, nil): notes.append(strings.format("labels.minLength", ["count": String(low)]))
@@ -284,7 +302,7 @@ public struct SiteContextBuilder: Sendable {
     // MARK: Markdown table row
 
     private func markdownRow(for context: VariableContext, description document: MarkdownDocument, strings: InterfaceStrings,
-                             variable: Variable) -> MarkdownRowContext {
+                             variable: VariableRowSource) -> MarkdownRowContext {
         let code = TableCellMarkdown.codeSpan
         let text = TableCellMarkdown.escapeText
         var lines: [String] = []
@@ -364,4 +382,13 @@ extension String {
         return text
     }
 
+}
+
+extension ColumnHeadings {
+    /// The headings in the page's language.
+    init(strings: InterfaceStrings) {
+        self.init(
+            variable: strings["columns.variable"], type: strings["columns.type"],
+            defaultValue: strings["columns.default"], description: strings["columns.description"])
+    }
 }

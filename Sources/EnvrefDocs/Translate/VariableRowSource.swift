@@ -1,0 +1,109 @@
+import EnvrefCore
+import EnvrefRegistry
+
+/// What one variable's row on one language's page is made from: the facts of the variable the row shows,
+/// and the description it shows in that language.
+///
+/// A row's context is made from this and the page's `ReferenceRows` alone, so a digest of the two stands for
+/// the row: a build that finds the digest in the row cache takes the row from there without parsing its
+/// description or rendering it. The registry's source positions are left out: a line added above a variable
+/// moves it without changing its row.
+public struct VariableRowSource: Hashable, Sendable, Encodable {
+    /// The variable's name.
+    public var name: String
+    /// Its type's keyword, such as `enum`.
+    public var typeKeyword: String
+    /// Its allowed values, for enums.
+    public var values: [String]
+    /// Old values still accepted, each with the value that replaces it.
+    public var deprecatedValues: [DeprecatedValueSource]
+    /// The default as the environment spells it.
+    public var defaultValue: String?
+    /// Whether the value must never be shown.
+    public var isSecret: Bool
+    /// A sample value.
+    public var example: String?
+    /// Related variables, by name.
+    public var seeAlso: [String]
+    /// The shortest value allowed, in characters.
+    public var minLength: Int?
+    /// The longest value allowed, in characters.
+    public var maxLength: Int?
+    /// A regular expression the value must match.
+    public var pattern: String?
+    /// The smallest number allowed.
+    public var minimum: Int?
+    /// The largest number allowed.
+    public var maximum: Int?
+    /// What separates list items.
+    public var separator: String
+    /// Whether the name is deprecated.
+    public var isDeprecated: Bool
+    /// The variable that replaces a deprecated one.
+    public var replacement: String?
+    /// Whether the page's language has its own description; when not, the source language's is shown.
+    public var isTranslated: Bool
+    /// The Markdown of the description the row shows.
+    public var description: String
+
+    /// An old enum value and its replacement.
+    public struct DeprecatedValueSource: Hashable, Sendable, Encodable {
+        /// The old value.
+        public var value: String
+        /// The value to use instead.
+        public var replacement: String
+    }
+
+    /// The row of `variable` on the page in `language`, falling back to the `sourceLanguage` description.
+    public init(_ variable: Variable, language: LanguageCode, sourceLanguage: LanguageCode) {
+        let own = variable.descriptions[language]
+        name = variable.name
+        typeKeyword = variable.type.rawValue
+        values = variable.values
+        deprecatedValues = variable.deprecatedValues.map { DeprecatedValueSource(value: $0.value, replacement: $0.replacement) }
+        defaultValue = variable.defaultValue?.environmentText(separator: variable.separator)
+        isSecret = variable.isSecret
+        example = variable.example
+        seeAlso = variable.seeAlso
+        minLength = variable.constraints.minLength
+        maxLength = variable.constraints.maxLength
+        pattern = variable.constraints.pattern
+        minimum = variable.constraints.minimum
+        maximum = variable.constraints.maximum
+        separator = variable.separator
+        isDeprecated = variable.deprecation != nil
+        replacement = variable.deprecation?.replacement
+        isTranslated = own != nil
+        description = (own ?? variable.descriptions[sourceLanguage]!).text
+    }
+
+    /// The variable's type.
+    var type: VariableType { VariableType(rawValue: typeKeyword)! }
+}
+
+/// What every row of one language's page shares, and each variable's `VariableRowSource`: everything the
+/// page's rows are made from.
+public struct ReferenceRows: Sendable {
+    /// One source per variable, in registry order.
+    public var sources: [VariableRowSource]
+    /// The page's interface strings, which word every label of a row.
+    public var strings: InterfaceStrings
+    /// The language a row falls back to.
+    public var sourceLanguage: LanguageCode
+    /// The notice over a description shown in the source language.
+    public var fallbackNotice: String
+
+    /// A digest of what the rows share: a row's digest is its source's, seeded with this.
+    public var sharedDigest: ContentDigest {
+        struct Shared: Encodable {
+            var sourceLanguage: String
+            var fallbackNotice: String
+            var strings: [[String]]
+        }
+        // Keys sorted: a dictionary's order changes from run to run.
+        let shared = Shared(
+            sourceLanguage: sourceLanguage.rawValue, fallbackNotice: fallbackNotice,
+            strings: strings.texts.sorted { $0.key < $1.key }.map { [$0.key, $0.value] })
+        return EncodedDigest.digest(of: shared)!
+    }
+}
