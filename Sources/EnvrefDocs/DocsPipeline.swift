@@ -65,6 +65,14 @@ public struct DocsPipeline: Sendable {
     private func run(after earlierStages: StageTimings, keepingRows: Bool, into sink: (OutputFile) throws -> Void) -> Outcome {
         var timings = earlierStages
         var rowsReused = 0, rowsRendered = 0
+        func keep(_ reuse: SiteRenderer.RowReuse, replacing cached: RowCache.Rows?) {
+            rowsReused += reuse.reused
+            rowsRendered += reuse.rendered
+            // Rewritten only when a row changed or went away, so a build with nothing new writes nothing.
+            if keepingRows, let rowCache, let kept = reuse.rows, reuse.rendered > 0 || kept.entries.count != cached?.entries.count {
+                rowCache.store(kept)
+            }
+        }
         func finish(_ diagnostics: [Diagnostic], succeeded: Bool) -> Outcome {
             Outcome(diagnostics: diagnostics.sorted(), succeeded: succeeded, timings: timings, rowsReused: rowsReused, rowsRendered: rowsRendered)
         }
@@ -96,21 +104,20 @@ public struct DocsPipeline: Sendable {
                     (builder.page(for: language, in: siteContent, variables: false), builder.rows(for: language, in: siteContent))
                 }
                 try timings.measure("render \(language.language)") {
-                    let cached = rowCache?.rows(for: language.language.rawValue, templates: templateSet)
+                    let cached = rowCache?.rows(forPage: "reference-\(language.language)", templates: templateSet)
                     let reuse = try renderer.renderReferencePage(page, rows: rows, reusing: cached, context: { builder.rowContext($0, of: rows) },
                                                                  into: sink)
-                    rowsReused += reuse.reused
-                    rowsRendered += reuse.rendered
-                    // Rewritten only when a row changed or went away, so a build with nothing new writes nothing.
-                    if keepingRows, let rowCache, let kept = reuse.rows, reuse.rendered > 0 || kept.entries.count != cached?.entries.count {
-                        rowCache.store(kept)
-                    }
+                    keep(reuse, replacing: cached)
                 }
             }
             // Worked out only now, so the status is not held while the reference pages render.
             let status = timings.measure("translation status") { TranslationStatus(registry: registry, lock: lock.lock) }
             let siteWide = timings.measure("translate site-wide pages") { builder.buildSiteWidePages(siteContent, status: status) }
-            try timings.measure("render site-wide pages") { try renderer.render(siteWide, into: sink) }
+            try timings.measure("render site-wide pages") {
+                let cached = rowCache?.rows(forPage: "translations", templates: templateSet)
+                let reuse = try renderer.renderSiteWidePages(siteWide, reusing: cached, into: sink)
+                keep(reuse, replacing: cached)
+            }
             return finish(diagnostics, succeeded: true)
         } catch let error as DiagnosticsError {
             return finish(diagnostics + error.diagnostics, succeeded: false)

@@ -4,9 +4,10 @@ import Foundation
 /// Rendered variable rows kept between builds, so a build renders only the rows whose context changed.
 ///
 /// Rendering rows through swift-mustache is most of a large build, and after one description changes every
-/// other row renders to the same text as before. Each language keeps one file of rows, keyed by the digest
-/// of each row's `VariableRowContext`: a row's text depends on nothing else but the templates and the
-/// program that renders them, and those are part of every key, so a stale row can never be reused. A cache
+/// other row renders to the same text as before. Each page with rows (a reference page per language, and the
+/// translation matrix) keeps one file of them, keyed by the digest of what each row is made from: a row's
+/// text depends on nothing else but the templates and the program that renders them, and those are part of
+/// every key, so a stale row can never be reused. A cache
 /// that is missing, damaged or from another program is simply empty; the build renders every row and is
 /// byte-for-byte what it would be without one.
 public struct RowCache: Sendable {
@@ -24,11 +25,11 @@ public struct RowCache: Sendable {
     /// Bumped whenever the file layout or what a key covers changes, so older files are dropped.
     static let formatVersion = "envref row cache 1\n"
 
-    /// One language's rows, as loaded or as one build used them.
+    /// One page's rows, as loaded or as one build used them.
     public struct Rows: Sendable {
         /// The rows by the digest of their context.
         public var entries: [ContentDigest: RenderedRow]
-        /// Makes every key depend on the identity, the templates and the language, as well as on the row.
+        /// Makes every key depend on the identity, the templates and the page, as well as on the row.
         public var seed: UInt64
         /// The file the rows are kept in.
         let file: URL
@@ -44,12 +45,13 @@ public struct RowCache: Sendable {
         public var markdown: String
     }
 
-    /// The rows kept for `language`'s page with these templates; empty when none can be used.
-    public func rows(for language: String, templates: TemplateSet) -> Rows {
-        var inputs = Array((Self.formatVersion + identity + "\n" + language + "\n").utf8)
+    /// The rows kept for the page named `page` (a file name, such as `reference-en`) with these templates;
+    /// empty when none can be used.
+    public func rows(forPage page: String, templates: TemplateSet) -> Rows {
+        var inputs = Array((Self.formatVersion + identity + "\n" + page + "\n").utf8)
         inputs += templates.sourceDigest.bytes
         let header = ContentDigest(of: inputs)
-        let file = directory.appendingPathComponent("rows-\(language).bin")
+        let file = directory.appendingPathComponent("\(page).rows")
         var rows = Rows(entries: [:], seed: header.high ^ header.low.byteSwapped, file: file, header: header)
         if let data = try? Data(contentsOf: file, options: .alwaysMapped) {
             rows.entries = Self.decode(data, header: header) ?? [:]

@@ -35,13 +35,30 @@ public struct SiteRenderer: Sendable {
         for page in contexts.pages {
             try renderReferencePage(page, into: sink)
         }
+        _ = try renderSiteWidePages(contexts, reusing: nil, into: sink)
+    }
+
+    /// Every page but the reference pages, taking each row of the translation matrix whose context is unchanged
+    /// from `cachedRows`; returns the matrix's rows, to keep for the next build, and how many were reused.
+    public func renderSiteWidePages(_ contexts: SiteContexts, reusing cachedRows: RowCache.Rows?,
+                                    into sink: (OutputFile) throws -> Void) throws -> RowReuse {
         try sink(OutputFile(path: "index.html", contents: try render(try Self.templateValues(of: contexts.index), "index.html")))
+        var reuse = RowReuse(rows: cachedRows)
         if let translations = contexts.translations {
-            // One loop over every variable and language per format, on a core each: at scale the two renders
-            // are most of what a build does after the reference pages.
-            let values = try Self.templateValues(of: translations)
-            let (html, markdown) = concurrently({ Result { () throws(DiagnosticsError) in try render(values, "translations.html") } },
-                                                { Result { () throws(DiagnosticsError) in try render(values, "translations.md") } })
+            let rows = try renderRows(translations.rows, templates: Self.translationRowTemplates, reusing: cachedRows,
+                                      key: { row in cachedRows.flatMap { EncodedDigest.digest(of: row, seed: $0.seed) } }, context: { $0 })
+            reuse = rows.reuse
+            var shell = translations
+            shell.rows = []
+            guard let values = try Self.templateValues(of: shell) as? [String: Any] else {
+                throw DiagnosticsError([.error("cannot encode the template context of the translation status page")])
+            }
+            func renderPage(_ matrixRows: [String], _ template: String) -> Result<Data, DiagnosticsError> {
+                var values = values
+                values["matrixRows"] = matrixRows
+                return Result { () throws(DiagnosticsError) in try render(values, template) }
+            }
+            let (html, markdown) = concurrently({ renderPage(rows.html, "translations.html") }, { renderPage(rows.markdown, "translations.md") })
             try sink(OutputFile(path: TranslationsPageBuilder.htmlPath, contents: try html.get()))
             try sink(OutputFile(path: TranslationsPageBuilder.markdownPath, contents: try markdown.get()))
         }
@@ -52,11 +69,16 @@ public struct SiteRenderer: Sendable {
         for (name, data) in templates.assets {
             try sink(OutputFile(path: "\(TemplateSet.assetsFolder)/\(name)", contents: data))
         }
+        return reuse
     }
+
+    private static let variableRowTemplates = (html: "_variable.html", markdown: "_variable.md")
+    private static let translationRowTemplates = (html: "_translation.html", markdown: "_translation.md")
 
     /// One language's reference page, in HTML and Markdown, with a row for each of its `variables`.
     public func renderReferencePage(_ page: ReferencePageContext, into sink: (OutputFile) throws -> Void) throws {
-        let rows = try renderRows(page.variables, reusing: nil, key: { _ in nil }, context: { VariableRowContext($0, on: page) })
+        let rows = try renderRows(page.variables, templates: Self.variableRowTemplates, reusing: nil, key: { _ in nil },
+                                  context: { VariableRowContext($0, on: page) })
         try renderPage(page, rows: rows, into: sink)
     }
 
@@ -69,8 +91,8 @@ public struct SiteRenderer: Sendable {
         let seed = cachedRows.map { cached in
             withUnsafeBytes(of: cached.seed) { ContentDigest(of: Array($0) + rows.sharedDigest.bytes).high }
         }
-        let rendered = try renderRows(rows.sources, reusing: cachedRows, key: { source in seed.flatMap { EncodedDigest.digest(of: source, seed: $0) } },
-                                      context: context)
+        let rendered = try renderRows(rows.sources, templates: Self.variableRowTemplates, reusing: cachedRows,
+                                      key: { source in seed.flatMap { EncodedDigest.digest(of: source, seed: $0) } }, context: context)
         try renderPage(page, rows: rendered, into: sink)
         return rendered.reuse
     }
@@ -107,21 +129,22 @@ public struct SiteRenderer: Sendable {
         public var rendered = 0
     }
 
-    /// Every item's row in both formats, each rendered on its own from the `VariableRowContext` that `context`
-    /// makes of it, or taken from `cachedRows` when it holds the item's `key`.
+    /// Every item's row in both formats, each rendered on its own through `templates` from the context that
+    /// `context` makes of it, or taken from `cachedRows` when it holds the item's `key`.
     ///
     /// Swift-mustache looks every tag up through its context stack with dynamic casts, so rendering is most of
     /// a large build. Rows share nothing, so they render over every core, in registry order; a row holds no
     /// page-level values in its stack, which also makes each lookup shorter than inside the page's loop.
-    private func renderRows<Item: Sendable>(_ items: [Item], reusing cachedRows: RowCache.Rows?, key: (Item) -> ContentDigest?,
-                                            context: (Item) -> VariableRowContext)
+    private func renderRows<Item: Sendable, Context: Encodable>(
+        _ items: [Item], templates: (html: String, markdown: String), reusing cachedRows: RowCache.Rows?,
+        key: (Item) -> ContentDigest?, context: (Item) -> Context)
         throws(DiagnosticsError) -> (html: [String], markdown: [String], reuse: RowReuse) {
         let rendered = items.parallelMap { item in
             Result { () throws(DiagnosticsError) -> (row: RowCache.RenderedRow, key: ContentDigest?, reused: Bool) in
                 let key = key(item)
                 if let key, let row = cachedRows?.entries[key] { return (row, key, true) }
                 let values = try Self.templateValues(of: context(item))
-                let row = RowCache.RenderedRow(html: try renderRow(values, "_variable.html"), markdown: try renderRow(values, "_variable.md"))
+                let row = RowCache.RenderedRow(html: try renderRow(values, templates.html), markdown: try renderRow(values, templates.markdown))
                 return (row, key, false)
             }
         }

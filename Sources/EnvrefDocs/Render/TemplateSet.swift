@@ -8,6 +8,7 @@ public struct TemplateSet: Sendable {
     /// Templates every site build needs, by name (file name without `.mustache`).
     public static let requiredTemplates = [
         "reference.html", "reference.md", "_variable.html", "_variable.md", "index.html", "translations.html", "translations.md",
+        "_translation.html", "_translation.md",
         "404.html", "sitemap.xml",
     ]
     /// The folder of static files copied to `Site/assets/`.

@@ -1,5 +1,9 @@
 /// The context of `translations.html.mustache` and `translations.md.mustache`: how complete and
 /// current each language is, and the state of every variable in every language.
+///
+/// The page templates see every field but `rows`. Each row is rendered on its own, through
+/// `_translation.html.mustache` or `_translation.md.mustache` with its `TranslationRowContext`, and the
+/// finished rows reach the page template as `matrixRows`, a list of text in registry order.
 public struct TranslationsPageContext: Hashable, Sendable, Encodable {
     /// The page language (the source language) for `lang` attributes.
     public var language: String
@@ -27,7 +31,7 @@ public struct TranslationsPageContext: Hashable, Sendable, Encodable {
     public var valueDriftLabel: String
     /// One entry per target language.
     public var languages: [LanguageCoverageContext]
-    /// One entry per variable.
+    /// One entry per variable, in registry order; the page templates get them rendered, as `matrixRows`.
     public var rows: [TranslationRowContext]
     /// Heading over the orphan list.
     public var orphansHeading: String
@@ -75,7 +79,7 @@ public struct StateCount: Hashable, Sendable, Encodable {
     public var count: Int
 }
 
-/// One variable's row in the matrix.
+/// One variable's row in the matrix: the context of `_translation.html.mustache` and `_translation.md.mustache`.
 public struct TranslationRowContext: Hashable, Sendable, Encodable {
     /// The variable name.
     public var name: String

@@ -12,29 +12,29 @@ struct RowCacheTests {
         ContentDigest(high: 3, low: 4): .init(html: "", markdown: ""),
     ]
 
-    @Test("rows kept for a language come back for that language, identity and set of templates only")
+    @Test("rows kept for a page come back for that page, identity and set of templates only")
     func roundTrip() throws {
         let directory = try Fixtures.temporaryDirectory().appending(path: "cache")
         let cache = RowCache(directory: directory, identity: "envref 1")
-        var rows = cache.rows(for: "fr", templates: templates)
+        var rows = cache.rows(forPage: "reference-fr", templates: templates)
         #expect(rows.entries.isEmpty)
         rows.entries = sampleRows
         cache.store(rows)
-        #expect(cache.rows(for: "fr", templates: templates).entries == sampleRows)
-        #expect(cache.rows(for: "fr", templates: templates).seed == rows.seed)
-        #expect(cache.rows(for: "en", templates: templates).entries.isEmpty)
-        #expect(RowCache(directory: directory, identity: "envref 2").rows(for: "fr", templates: templates).entries.isEmpty)
+        #expect(cache.rows(forPage: "reference-fr", templates: templates).entries == sampleRows)
+        #expect(cache.rows(forPage: "reference-fr", templates: templates).seed == rows.seed)
+        #expect(cache.rows(forPage: "reference-en", templates: templates).entries.isEmpty)
+        #expect(RowCache(directory: directory, identity: "envref 2").rows(forPage: "reference-fr", templates: templates).entries.isEmpty)
         let otherTemplates = try Fixtures.templatesDirectory([:])
         let other = try #require(TemplateSet.load(from: otherTemplates.path).templates)
-        #expect(cache.rows(for: "fr", templates: other).entries.isEmpty)
-        #expect(cache.rows(for: "fr", templates: other).seed != rows.seed)
+        #expect(cache.rows(forPage: "reference-fr", templates: other).entries.isEmpty)
+        #expect(cache.rows(forPage: "reference-fr", templates: other).seed != rows.seed)
     }
 
     @Test("the folder is marked so version control and backups leave it alone")
     func folderMarkers() throws {
         let directory = try Fixtures.temporaryDirectory().appending(path: "nested/cache")
         let cache = RowCache(directory: directory, identity: "envref 1")
-        cache.store(cache.rows(for: "en", templates: templates))
+        cache.store(cache.rows(forPage: "reference-en", templates: templates))
         let ignore = try String(contentsOf: directory.appending(path: ".gitignore"), encoding: .utf8)
         #expect(ignore.split(separator: "\n").contains("*"))
         let tag = try String(contentsOf: directory.appending(path: "CACHEDIR.TAG"), encoding: .utf8)
@@ -45,10 +45,10 @@ struct RowCacheTests {
     func damagedFiles(damage: String) throws {
         let directory = try Fixtures.temporaryDirectory()
         let cache = RowCache(directory: directory, identity: "envref 1")
-        var rows = cache.rows(for: "ja", templates: templates)
+        var rows = cache.rows(forPage: "reference-ja", templates: templates)
         rows.entries = sampleRows
         cache.store(rows)
-        let file = directory.appending(path: "rows-ja.bin")
+        let file = directory.appending(path: "reference-ja.rows")
         var bytes = [UInt8](try Data(contentsOf: file))
         switch damage {
         case "truncated": bytes.removeLast(20)
@@ -57,7 +57,7 @@ struct RowCacheTests {
         default: bytes = []
         }
         try Data(bytes).write(to: file)
-        #expect(cache.rows(for: "ja", templates: templates).entries.isEmpty)
+        #expect(cache.rows(forPage: "reference-ja", templates: templates).entries.isEmpty)
     }
 
     @Test("a cache that cannot be written leaves the build alone")
@@ -65,9 +65,9 @@ struct RowCacheTests {
         let blocker = try Fixtures.temporaryDirectory().appending(path: "file")
         try Data("not a folder".utf8).write(to: blocker)
         let cache = RowCache(directory: blocker.appending(path: "cache"), identity: "envref 1")
-        var rows = cache.rows(for: "en", templates: templates)
+        var rows = cache.rows(forPage: "reference-en", templates: templates)
         rows.entries = sampleRows
         cache.store(rows)
-        #expect(cache.rows(for: "en", templates: templates).entries.isEmpty)
+        #expect(cache.rows(forPage: "reference-en", templates: templates).entries.isEmpty)
     }
 }

@@ -201,6 +201,8 @@ struct SiteRendererTests {
             "\(directory.path):1: error: missing template '_variable.md.mustache'",
             "\(directory.path):1: error: missing template 'translations.html.mustache'",
             "\(directory.path):1: error: missing template 'translations.md.mustache'",
+            "\(directory.path):1: error: missing template '_translation.html.mustache'",
+            "\(directory.path):1: error: missing template '_translation.md.mustache'",
             "\(directory.path):1: error: missing template '404.html.mustache'",
             "\(directory.path):1: error: missing template 'sitemap.xml.mustache'",
         ])

@@ -23,6 +23,8 @@ struct TemplateFieldsTests {
         ("index.html", SiteIndexContext.self),
         ("translations.html", TranslationsPageContext.self),
         ("translations.md", TranslationsPageContext.self),
+        ("_translation.html", TranslationRowContext.self),
+        ("_translation.md", TranslationRowContext.self),
         ("404.html", NotFoundPageContext.self),
         ("sitemap.xml", SitemapContext.self),
     ])
@@ -32,8 +34,12 @@ struct TemplateFieldsTests {
         #expect(problems == [])
     }
 
-    /// What the renderer adds beside a template's context: the reference pages get their rows finished.
-    static let renderedFields: [String: Set<String>] = ["reference.html": ["variableRows"], "reference.md": ["variableRows"]]
+    /// What the renderer adds beside a template's context: the reference pages and the translation status page
+    /// get their rows finished.
+    static let renderedFields: [String: Set<String>] = [
+        "reference.html": ["variableRows"], "reference.md": ["variableRows"],
+        "translations.html": ["matrixRows"], "translations.md": ["matrixRows"],
+    ]
 
     @Test("a page template cannot reach into a variable's fields, and a row template sees only its variable and the column headings")
     func pageTemplatesSeeRowsNotVariables() throws {

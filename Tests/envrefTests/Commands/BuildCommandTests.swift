@@ -45,14 +45,15 @@ struct BuildCommandTests {
         let names: [String] = result.errorLines.dropLast().map { $0.split(separator: " ").dropLast(2).joined(separator: " ") }
         #expect(names == stages + ["commit", "total"])
         #expect(result.errorLines.dropLast().allSatisfy { $0.hasSuffix(" ms") })
-        // The first build in a fresh folder has no cache yet: every row of the five pages is rendered.
-        #expect(result.errorLines.last == "rows: 0 reused, 180 rendered")
+        // The first build in a fresh folder has no cache yet: every row is rendered, 36 variables on each of the five
+        // reference pages and in the translation matrix.
+        #expect(result.errorLines.last == "rows: 0 reused, 216 rendered")
         // --check writes nothing, so its last stage is named for what it does; it reads the rows the build kept.
         let check = try CommandRunner.run(["build", "--check", "--timings"], in: project)
         #expect(check.status == 0)
         #expect(check.errorLines.dropLast().map { $0.split(separator: " ").dropLast(2).joined(separator: " ") }
             == stages + ["compare with the site folder", "total"])
-        #expect(check.errorLines.last == "rows: 180 reused, 0 rendered")
+        #expect(check.errorLines.last == "rows: 216 reused, 0 rendered")
     }
 
     @Test("rows are kept in .envref-cache, or in the --cache folder, and --no-cache neither reads nor writes one")
@@ -61,19 +62,20 @@ struct BuildCommandTests {
         defer { try? FileManager.default.removeItem(at: project) }
         let manager = FileManager.default
         let uncached = try CommandRunner.run(["build", "--no-cache", "--timings"], in: project)
-        #expect(uncached.errorLines.last == "rows: 0 reused, 180 rendered")
+        #expect(uncached.errorLines.last == "rows: 0 reused, 216 rendered")
         #expect(!manager.fileExists(atPath: project.appending(path: ".envref-cache").path))
 
         _ = try CommandRunner.run(["build"], in: project)
         let cache = project.appending(path: ".envref-cache")
         #expect(try manager.contentsOfDirectory(atPath: cache.path).sorted()
-            == [".gitignore", "CACHEDIR.TAG", "rows-en.bin", "rows-es.bin", "rows-fr.bin", "rows-ja.bin", "rows-ko.bin"])
+            == [".gitignore", "CACHEDIR.TAG", "reference-en.rows", "reference-es.rows", "reference-fr.rows", "reference-ja.rows",
+               "reference-ko.rows", "translations.rows"])
         let again = try CommandRunner.run(["build", "--no-cache", "--timings"], in: project)
-        #expect(again.errorLines.last == "rows: 0 reused, 180 rendered")
+        #expect(again.errorLines.last == "rows: 0 reused, 216 rendered")
 
         let elsewhere = try CommandRunner.run(["build", "--cache", "rows", "--timings"], in: project)
-        #expect(elsewhere.errorLines.last == "rows: 0 reused, 180 rendered")
-        #expect(manager.fileExists(atPath: project.appending(path: "rows/rows-ja.bin").path))
+        #expect(elsewhere.errorLines.last == "rows: 0 reused, 216 rendered")
+        #expect(manager.fileExists(atPath: project.appending(path: "rows/reference-ja.rows").path))
     }
 
     @Test("two builds are byte-for-byte identical")
