@@ -15,7 +15,7 @@ import subprocess
 from pathlib import Path
 
 ORDER = ["stages", "scale", "floors", "profile", "profile-load-and-status", "profile-drift-and-patterns", "profile-escaping", "profile-copy-buttons",
-         "pageload-copy-buttons", "profile-cores", "plugin", "runtime"]
+         "pageload-copy-buttons", "profile-cores", "profile-row-cache", "plugin", "runtime"]
 # Headings for fragments written without one.
 TITLES = {"plugin": "Build plugin", "runtime": "Runtime", "accessors-compile": "Generated accessors: compile time",
           "runtime-history": "Runtime: step by step"}

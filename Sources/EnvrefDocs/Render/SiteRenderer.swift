@@ -50,17 +50,9 @@ public struct SiteRenderer: Sendable {
             reuse = rows.reuse
             var shell = translations
             shell.rows = []
-            guard let values = try Self.templateValues(of: shell) as? [String: Any] else {
-                throw DiagnosticsError([.error("cannot encode the template context of the translation status page")])
-            }
-            func renderPage(_ matrixRows: [String], _ template: String) -> Result<Data, DiagnosticsError> {
-                var values = values
-                values["matrixRows"] = matrixRows
-                return Result { () throws(DiagnosticsError) in try render(values, template) }
-            }
-            let (html, markdown) = concurrently({ renderPage(rows.html, "translations.html") }, { renderPage(rows.markdown, "translations.md") })
-            try sink(OutputFile(path: TranslationsPageBuilder.htmlPath, contents: try html.get()))
-            try sink(OutputFile(path: TranslationsPageBuilder.markdownPath, contents: try markdown.get()))
+            try renderPage(
+                shell, placing: (rows.html, rows.markdown), as: "matrixRows", templates: ("translations.html", "translations.md"),
+                paths: (TranslationsPageBuilder.htmlPath, TranslationsPageBuilder.markdownPath), into: sink)
         }
         try sink(OutputFile(path: Self.notFoundPath, contents: try render(try Self.templateValues(of: contexts.notFound), "404.html")))
         if let sitemap = contexts.sitemap {
@@ -97,26 +89,36 @@ public struct SiteRenderer: Sendable {
         return rendered.reuse
     }
 
-    /// The page around its finished rows, in both formats.
+    /// The reference page around its finished rows, in both formats.
     private func renderPage(_ page: ReferencePageContext, rows: (html: [String], markdown: [String], reuse: RowReuse),
                             into sink: (OutputFile) throws -> Void) throws {
-        // The page without its variables, encoded once for both templates; the finished rows stand in for them.
         var shell = page
         shell.variables = []
+        try renderPage(
+            shell, placing: (rows.html, rows.markdown), as: "variableRows", templates: ("reference.html", "reference.md"),
+            paths: ("\(page.language)/\(SiteContextBuilder.htmlFileName)", "\(page.language)/\(SiteContextBuilder.markdownFileName)"),
+            into: sink)
+    }
+
+    /// A page whose rows were rendered on their own: `shell`, the page's context without its rows, encoded once
+    /// for both templates, with the finished rows under `field` standing in for them.
+    private func renderPage(_ shell: some Encodable, placing rows: (html: [String], markdown: [String]), as field: String,
+                            templates: (html: String, markdown: String), paths: (html: String, markdown: String),
+                            into sink: (OutputFile) throws -> Void) throws {
         guard let values = try Self.templateValues(of: shell) as? [String: Any] else {
-            throw DiagnosticsError([.error("cannot encode the template context of the \(page.language) page")])
+            throw DiagnosticsError([.error("cannot encode the template context of \(paths.html)")])
         }
-        func renderPage(_ variableRows: [String], _ template: String) -> Result<Data, DiagnosticsError> {
+        func renderPage(_ placed: [String], _ template: String) -> Result<Data, DiagnosticsError> {
             var values = values
-            values["variableRows"] = variableRows
+            values[field] = placed
             return Result { () throws(DiagnosticsError) in try render(values, template) }
         }
         // Placing ten thousand rows and normalising megabytes of text runs on one core, so the two formats are
         // assembled side by side. Both finished pages are then held at once (about 11 MB for a 10,000-variable
         // language); the build's measured peak memory includes them.
-        let (html, markdown) = concurrently({ renderPage(rows.html, "reference.html") }, { renderPage(rows.markdown, "reference.md") })
-        try sink(OutputFile(path: "\(page.language)/\(SiteContextBuilder.htmlFileName)", contents: try html.get()))
-        try sink(OutputFile(path: "\(page.language)/\(SiteContextBuilder.markdownFileName)", contents: try markdown.get()))
+        let (html, markdown) = concurrently({ renderPage(rows.html, templates.html) }, { renderPage(rows.markdown, templates.markdown) })
+        try sink(OutputFile(path: paths.html, contents: try html.get()))
+        try sink(OutputFile(path: paths.markdown, contents: try markdown.get()))
     }
 
     /// What a page did with the rows it was offered.

@@ -83,9 +83,10 @@ struct RowCacheOptions: ParsableArguments {
     /// rows differently without a new version number, and must not reuse the rows an older build left.
     static var programIdentity: String {
         var identity = "envref \(Envref.configuration.version)"
-        var status = stat()
-        if stat("/proc/self/exe", &status) == 0 {
-            identity += " \(status.st_size) \(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec)"
+        if let executable = Bundle.main.executablePath,
+           let attributes = try? FileManager.default.attributesOfItem(atPath: executable),
+           let size = attributes[.size] as? NSNumber, let modified = attributes[.modificationDate] as? Date {
+            identity += " \(size) \(modified.timeIntervalSince1970)"
         }
         return identity
     }
