@@ -60,6 +60,27 @@ struct RowCacheTests {
         #expect(cache.rows(forPage: "reference-ja", templates: templates).entries.isEmpty)
     }
 
+    /// The file is the program's own, but a disk, a sync tool or a person can change it: no change may turn
+    /// into a wrong row, so every shorter file and every single flipped bit is dropped whole.
+    @Test("every prefix of a file and every one-bit change of it is dropped whole")
+    func everyDamage() throws {
+        let header = ContentDigest(high: 7, low: 8)
+        let file = URL(fileURLWithPath: "/unused")
+        let bytes = [UInt8](RowCache.encode(RowCache.Rows(entries: sampleRows, seed: 1, file: file, header: header)))
+        #expect(RowCache.decode(Data(bytes), header: header) == sampleRows)
+        #expect(RowCache.decode(Data(bytes), header: ContentDigest(high: 7, low: 9)) == nil)
+        for length in 0..<bytes.count {
+            #expect(RowCache.decode(Data(bytes[..<length]), header: header) == nil, "cut to \(length) bytes")
+        }
+        for index in bytes.indices {
+            for bit in 0..<8 {
+                var changed = bytes
+                changed[index] ^= 1 << bit
+                #expect(RowCache.decode(Data(changed), header: header) == nil, "bit \(bit) of byte \(index) flipped")
+            }
+        }
+    }
+
     @Test("a cache that cannot be written leaves the build alone")
     func unwritable() throws {
         let blocker = try Fixtures.temporaryDirectory().appending(path: "file")
