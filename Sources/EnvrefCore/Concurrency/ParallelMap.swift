@@ -7,9 +7,11 @@ extension Array where Element: Sendable {
     /// the output is the same as `map`'s, so reports and pages stay byte-for-byte deterministic.
     /// `minimumChunk` keeps small inputs on the calling thread, where starting threads would cost more.
     public func parallelMap<Result: Sendable>(minimumChunk: Int = 256, _ transform: (Element) -> Result) -> [Result] {
-        let chunkCount = Swift.min(count / Swift.max(minimumChunk, 1), Self.workerCount * 4)
-        guard chunkCount > 1 else { return map(transform) }
-        let chunkSize = (count + chunkCount - 1) / chunkCount
+        let wantedChunks = Swift.min(count / Swift.max(minimumChunk, 1), Self.workerCount * 4)
+        guard wantedChunks > 1 else { return map(transform) }
+        let chunkSize = (count + wantedChunks - 1) / wantedChunks
+        // Rounding the size up can leave fewer chunks than wanted (9 items in 8 chunks are 5 chunks of 2).
+        let chunkCount = (count + chunkSize - 1) / chunkSize
         return [Result](unsafeUninitializedCapacity: count) { buffer, initializedCount in
             // Each chunk writes only its own slots, so the threads never touch the same memory.
             nonisolated(unsafe) let output = buffer.baseAddress!

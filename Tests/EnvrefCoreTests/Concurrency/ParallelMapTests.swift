@@ -11,6 +11,14 @@ struct ParallelMapTests {
         #expect(input.parallelMap(minimumChunk: 256) { "\($0 * 3)" } == input.map { "\($0 * 3)" })
     }
 
+    /// With one item per chunk allowed, a count just above the number of chunks rounds each chunk up to two
+    /// items, which leaves fewer chunks than asked for; the last ones must not start past the end.
+    @Test("gives map's results for every small count, one item per chunk allowed", arguments: Array(0...40))
+    func smallCounts(count: Int) {
+        let input = Array(0..<count)
+        #expect(input.parallelMap(minimumChunk: 1) { $0 * 7 } == input.map { $0 * 7 })
+    }
+
     @Test("runs both pieces of work and returns both results in argument order")
     func pairs() {
         let (number, text) = concurrently({ (1...1_000).reduce(0, +) }, { String(repeating: "ab", count: 3) })
