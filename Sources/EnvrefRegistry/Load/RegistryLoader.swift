@@ -45,6 +45,15 @@ public enum RegistryLoader {
 
     /// Loads a registry from bytes already in memory.
     public static func load(bytes: [UInt8], path: String) -> RegistryLoadResult {
+        load(bytes: bytes, path: path, composingInGroupsFrom: minimumVariablesToComposeInGroups)
+    }
+
+    /// From this many variables, the registry's entries are composed in groups over the cores: below it,
+    /// starting the threads costs more than composing on one.
+    static let minimumVariablesToComposeInGroups = 1_024
+
+    /// `load(bytes:path:)`, composing in groups from `threshold` variables; tests lower it to cut small files.
+    static func load(bytes: [UInt8], path: String, composingInGroupsFrom threshold: Int) -> RegistryLoadResult {
         let start = SourceLocation(path: path, line: 1, column: 1)
         guard bytes.count <= maximumFileSize else {
             return failure(.error("the registry is larger than \(maximumFileSize >> 20) MiB; this line crosses the limit, and the rest was not read",
@@ -63,9 +72,16 @@ public enum RegistryLoader {
             return RegistryLoadResult(registry: nil, diagnostics: prescan.diagnostics.sorted())
         }
         let root: Node?
-        switch prescan.compose() {
-        case .success(let composed): root = composed
-        case .failure(let problem): return RegistryLoadResult(registry: nil, diagnostics: (prescan.diagnostics + [problem]).sorted())
+        let entries = prescan.variableEntries?.keyLines.count ?? 0
+        // Four groups per core, so a core that finishes early takes another; any piece that does not compose
+        // sends the whole file through `compose()`, which reports the problem as it always has.
+        if entries >= threshold, let grouped = prescan.composeInGroups(min(entries, 4 * ProcessInfo.processInfo.activeProcessorCount)) {
+            root = grouped
+        } else {
+            switch prescan.compose() {
+            case .success(let composed): root = composed
+            case .failure(let problem): return RegistryLoadResult(registry: nil, diagnostics: (prescan.diagnostics + [problem]).sorted())
+            }
         }
         guard let root else {
             return failure(.error("the registry is empty; expected at least 'languages' and 'variables'", at: start))

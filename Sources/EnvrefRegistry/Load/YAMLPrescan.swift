@@ -25,6 +25,18 @@ struct YAMLPrescan {
     private(set) var isFatal = false
     /// The file's path as diagnostics show it.
     private let path: String
+    /// Where the top-level `variables` mapping's entries begin and where the mapping ends, when it is a block
+    /// mapping, so its entries can be composed in groups (`composeInGroups`).
+    private(set) var variableEntries: VariableEntries?
+
+    /// The lines of the top-level `variables` block mapping, counted from 0 as libyaml counts them.
+    struct VariableEntries {
+        /// The line of each entry's key, in file order.
+        var keyLines: [Int] = []
+        /// Where the mapping ends: the line and column of what follows it.
+        var endLine = 0
+        var endColumn = 0
+    }
 
     private enum Frame {
         case mapping(path: [String], seenKeys: [String: Int], expectingKey: Bool, currentKey: String?)
@@ -48,7 +60,12 @@ struct YAMLPrescan {
         text.withUTF8 { buffer in
             yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
             var frames: [Frame] = []
-            var documents = 0, aliases = 0
+            var documents = 0, aliases = 0, variablesMappings = 0
+            // The variables mapping sits at depth 2: the root mapping, then its value under `variables`.
+            func isInVariables(_ frames: [Frame]) -> Bool {
+                guard frames.count == 2, case .mapping(let path, _, _, _) = frames[1] else { return false }
+                return path == ["variables"]
+            }
             var event = yaml_event_t()
             while true {
                 guard yaml_parser_parse(&parser, &event) == 1 else {
@@ -83,6 +100,9 @@ struct YAMLPrescan {
                     if let tag = event.data.scalar.tag {
                         diagnostics.append(Self.tagError(tag, in: documentName, at: location))
                         isFatal = true
+                    }
+                    if case .mapping(_, _, true, _) = frames.last, isInVariables(frames) {
+                        variableEntries?.keyLines.append(Int(start.line))
                     }
                     if case .mapping(_, _, true, _) = frames.last,
                         // Taken out of the stack, not copied: the key table is then mutated in place, where a
@@ -129,7 +149,17 @@ struct YAMLPrescan {
                     frames.append(event.type == YAML_MAPPING_START_EVENT
                         ? .mapping(path: path, seenKeys: [:], expectingKey: true, currentKey: nil)
                         : .sequence(path: path, index: 0))
+                    if event.type == YAML_MAPPING_START_EVENT, isInVariables(frames) {
+                        variablesMappings += 1
+                        // Only one block mapping can be cut at its keys' lines.
+                        let isBlock = event.data.mapping_start.style == YAML_BLOCK_MAPPING_STYLE
+                        variableEntries = isBlock && variablesMappings == 1 ? VariableEntries() : nil
+                    }
                 case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
+                    if event.type == YAML_MAPPING_END_EVENT, isInVariables(frames) {
+                        variableEntries?.endLine = Int(start.line)
+                        variableEntries?.endColumn = Int(start.column)
+                    }
                     frames.removeLast()
                     Self.completeValue(in: &frames)
                 default:

@@ -1,0 +1,86 @@
+import EnvrefCore
+import Foundation
+import Testing
+
+@testable import EnvrefRegistry
+
+/// Composing a registry's variables in groups must load exactly what composing it whole loads: the same
+/// registry, and the same diagnostics at the same lines and columns.
+@Suite("Loading: composing the variables in groups")
+struct GroupedComposeTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+    static let hostileCorpus = repository.appending(path: "Tests/envrefTests/HostileRegistries")
+
+    /// Small registries, each cut at every variable, covering the shapes a cut has to get right.
+    static let shapes: [(String, String)] = [
+        ("no line feed at the end", "languages: [en]\nvariables:\n  A_ONE:\n    type: string\n    description: {en: One.}\n  A_TWO:\n    type: bool\n    description: {en: Two.}"),
+        ("comments between and after entries, and a key after the mapping",
+         "languages: [en]\nvariables:\n  # first\n  A_ONE:\n    type: string # trailing\n    description: {en: One.}\n\n# between\n  A_TWO:\n    type: int\n    default: x\n    description: {en: Two.}\n# after\nswift: {typeName: 3}\nprefix: A_\n"),
+        ("block scalars with an indentation indicator",
+         "languages: [en, fr]\nvariables:\n  A_ONE:\n    type: string\n    description:\n      en: |2\n          indented\n        text\n      fr: >-\n        folded\n        text\n  A_TWO:\n    type: string\n    description: {en: Two.}\n"),
+        ("quoted keys and a flow entry on one line",
+         "languages: [en]\nvariables:\n  \"A_ONE\": {type: string, description: {en: One.}}\n  'A_TWO':\n    type: string\n    description: {en: Two.}\n  A_THREE: {type: nope, description: {en: Three.}}\n"),
+        ("a variable defined twice, in different groups",
+         "languages: [en]\nvariables:\n  A_ONE:\n    type: string\n    description: {en: One.}\n  A_TWO:\n    type: string\n    description: {en: Two.}\n  A_ONE:\n    type: int\n    description: {en: Again.}\n"),
+        ("an entry with no value and one that is a list",
+         "languages: [en]\nvariables:\n  A_ONE:\n  A_TWO:\n    - type\n  A_THREE:\n    type: string\n    description: {en: Three.}\n"),
+        ("variables before languages, and a document end marker",
+         "variables:\n  A_ONE:\n    type: string\n    description: {en: One., fr: Un.}\n  A_TWO:\n    type: string\n    description: {en: Two.}\nlanguages: [en, fr]\n...\n"),
+        ("CRLF line endings, which are composed whole",
+         "languages: [en]\r\nvariables:\r\n  A_ONE:\r\n    type: string\r\n    description: {en: One.}\r\n  A_TWO:\r\n    type: string\r\n    description: {en: Two.}\r\n"),
+        ("a flow mapping of variables, which is composed whole",
+         "languages: [en]\nvariables: {A_ONE: {type: string, description: {en: One.}}, A_TWO: {type: string, description: {en: Two.}}}\n"),
+        ("two variables mappings, which are composed whole",
+         "languages: [en]\nvariables:\n  A_ONE:\n    type: string\n    description: {en: One.}\nvariables:\n  A_TWO:\n    type: string\n    description: {en: Two.}\n"),
+        ("an explicit key, which is composed whole",
+         "languages: [en]\nvariables:\n  ? A_ONE\n  : type: string\n    description: {en: One.}\n  A_TWO:\n    type: string\n    description: {en: Two.}\n"),
+    ]
+
+    @Test("small registries of every shape load the same either way", arguments: shapes.map(\.0))
+    func shapesLoadTheSame(name: String) throws {
+        let text = try #require(Self.shapes.first { $0.0 == name }?.1)
+        try Self.expectSameLoad(Array(text.utf8), path: "Content/variables.yaml")
+    }
+
+    @Test("every registry of the hostile corpus loads the same either way")
+    func hostileCorpus() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: Self.hostileCorpus.path).filter { $0.hasSuffix(".yaml") }.sorted()
+        #expect(names.count >= 40)
+        for name in names where name != "fifty-megabyte-description.yaml" {
+            let bytes = [UInt8](try Data(contentsOf: Self.hostileCorpus.appending(path: name)))
+            try Self.expectSameLoad(bytes, path: name)
+        }
+    }
+
+    @Test("the embedded registry is cut into groups and loads the same")
+    func embeddedRegistry() throws {
+        let bytes = [UInt8](try Data(contentsOf: Self.repository.appending(path: "Content/variables.yaml")))
+        let text = try SourceText.decode(bytes, path: "Content/variables.yaml").get()
+        #expect(YAMLPrescan(text).composeInGroups(5) != nil, "the cut is used, not only its fallback")
+        try Self.expectSameLoad(bytes, path: "Content/variables.yaml")
+    }
+
+    @Test("a cut that does not apply gives nil, so the whole file is composed")
+    func fallbacks() throws {
+        for name in ["CRLF line endings, which are composed whole", "a flow mapping of variables, which is composed whole",
+                     "two variables mappings, which are composed whole", "an explicit key, which is composed whole"] {
+            let text = try #require(Self.shapes.first { $0.0 == name }?.1)
+            #expect(YAMLPrescan(try SourceText.decode(Array(text.utf8), path: "v.yaml").get()).composeInGroups(2) == nil, "\(name)")
+        }
+    }
+
+    @Test("every other shape is cut, so the comparison covers the cut and not only its fallback")
+    func cuts() throws {
+        for (name, text) in Self.shapes where !name.hasSuffix("which are composed whole") && !name.hasSuffix("which is composed whole") {
+            #expect(YAMLPrescan(try SourceText.decode(Array(text.utf8), path: "v.yaml").get()).composeInGroups(2) != nil, "\(name)")
+        }
+    }
+
+    private static func expectSameLoad(_ bytes: [UInt8], path: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let whole = RegistryLoader.load(bytes: bytes, path: path, composingInGroupsFrom: .max)
+        let grouped = RegistryLoader.load(bytes: bytes, path: path, composingInGroupsFrom: 1)
+        #expect(grouped.diagnostics.map(\.description) == whole.diagnostics.map(\.description), "\(path)", sourceLocation: sourceLocation)
+        #expect(grouped.registry == whole.registry, "\(path)", sourceLocation: sourceLocation)
+    }
+}
