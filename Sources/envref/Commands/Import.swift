@@ -51,8 +51,10 @@ struct Import: ParsableCommand {
     }
 
     func run() throws {
-        let pages = files.map { path in
-            PageReader.read(fileAt: URL(fileURLWithPath: path), displayPath: path, language: language.map(LanguageCode.init(rawValue:)))
+        // Each page is read on its own, so the pages are read over the cores, and taken back in argument order.
+        let language = self.language.map(LanguageCode.init(rawValue:))
+        let pages = files.parallelMap(minimumChunk: 1) { path in
+            PageReader.read(fileAt: URL(fileURLWithPath: path), displayPath: path, language: language)
         }
         let result: RegistryImport.Result
         switch RegistryImport.build(pages, sourceLanguage: sourceLanguage.map(LanguageCode.init(rawValue:)), outputPath: output) {
