@@ -16,7 +16,7 @@ extension YAMLPrescan {
         guard groupCount > 1, let entries = variableEntries, entries.keyLines.count >= groupCount else { return nil }
         let bytes = Array(composableText.utf8)
         guard let lineStarts = Self.lineStarts(of: bytes),
-              let endLine = Self.exclusiveEnd(of: entries, lineStarts: lineStarts, byteCount: bytes.count),
+              let endLine = Self.exclusiveEnd(of: entries, lineStarts: lineStarts),
               Self.keysBeginTheirLines(entries.keyLines, lineStarts: lineStarts, bytes: bytes)
         else { return nil }
         func offset(ofLine line: Int) -> Int { line < lineStarts.count ? lineStarts[line] : bytes.count }
@@ -81,12 +81,10 @@ extension YAMLPrescan {
         return starts
     }
 
-    /// The first line after the `variables` mapping: the line of what follows it when that starts a line, or
-    /// the end of the text.
-    private static func exclusiveEnd(of entries: VariableEntries, lineStarts: [Int], byteCount: Int) -> Int? {
-        if entries.endColumn == 0 { return min(entries.endLine, lineStarts.count) }
-        let isLastLine = entries.endLine == lineStarts.count - 1
-        return isLastLine && lineStarts[entries.endLine] + entries.endColumn >= byteCount ? lineStarts.count : nil
+    /// The first line after the `variables` mapping: the line of what follows it. libyaml ends a block mapping
+    /// at the start of a line, the end of the text included; anything else is composed whole.
+    private static func exclusiveEnd(of entries: VariableEntries, lineStarts: [Int]) -> Int? {
+        entries.endColumn == 0 ? min(entries.endLine, lineStarts.count) : nil
     }
 
     /// Whether every key of `variables` is the first thing on its line, all at one indentation, as block

@@ -60,8 +60,10 @@ struct YAMLPrescan {
         text.withUTF8 { buffer in
             yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
             var frames: [Frame] = []
-            var documents = 0, aliases = 0, variablesMappings = 0
-            // The variables mapping sits at depth 2: the root mapping, then its value under `variables`.
+            var documents = 0, aliases = 0, variablesMappings = 0, variablesKeys = 0
+            // A second `variables` key, even one without a mapping, leaves two keys of that name to tell apart
+            // after the cut: such a file is composed whole.
+            defer { if variablesKeys != 1 { variableEntries = nil } }            // The variables mapping sits at depth 2: the root mapping, then its value under `variables`.
             func isInVariables(_ frames: [Frame]) -> Bool {
                 guard frames.count == 2, case .mapping(let path, _, _, _) = frames[1] else { return false }
                 return path == ["variables"]
@@ -103,6 +105,11 @@ struct YAMLPrescan {
                     }
                     if case .mapping(_, _, true, _) = frames.last, isInVariables(frames) {
                         variableEntries?.keyLines.append(Int(start.line))
+                    }
+                    if frames.count == 1, case .mapping(_, _, true, _) = frames.last,
+                        String(cString: event.data.scalar.value) == "variables"
+                    {
+                        variablesKeys += 1
                     }
                     if case .mapping(_, _, true, _) = frames.last,
                         // Taken out of the stack, not copied: the key table is then mutated in place, where a
@@ -152,8 +159,10 @@ struct YAMLPrescan {
                     if event.type == YAML_MAPPING_START_EVENT, isInVariables(frames) {
                         variablesMappings += 1
                         // Only one block mapping can be cut at its keys' lines.
+                        // An anchor would move where Yams says the mapping starts, away from its first key.
                         let isBlock = event.data.mapping_start.style == YAML_BLOCK_MAPPING_STYLE
-                        variableEntries = isBlock && variablesMappings == 1 ? VariableEntries() : nil
+                        let isAnchored = event.data.mapping_start.anchor != nil
+                        variableEntries = isBlock && !isAnchored && variablesMappings == 1 ? VariableEntries() : nil
                     }
                 case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
                     if event.type == YAML_MAPPING_END_EVENT, isInVariables(frames) {
@@ -170,6 +179,9 @@ struct YAMLPrescan {
         if !renames.isEmpty, !isFatal {
             composableText = Self.renaming(renames, in: source.text)
         }
+        // Sentinels repeat after 0x1000 renames, so two of the same length could meet in one piece or not,
+        // depending on where the cut falls: such a file is composed whole.
+        if renames.count >= Self.distinctSentinels { variableEntries = nil }
     }
 
     /// Composes the scanned text with Yams, keeping node positions; a failure becomes a located diagnostic.
@@ -224,12 +236,15 @@ struct YAMLPrescan {
         return "duplicate key '\(key)' (first used at line \(firstLine))"
     }
 
+    /// How many renamed keys get sentinels of their own before they repeat.
+    static let distinctSentinels = 0x1000
+
     /// Replaces each span (in Unicode scalar offsets) with a same-length sentinel, so positions stay put.
     private static func renaming(_ spans: [(start: Int, end: Int)], in text: String) -> String {
         var scalars = Array(text.unicodeScalars)
         for (number, span) in spans.enumerated() {
             let length = max(1, span.end - span.start)
-            let marker = Unicode.Scalar(UInt32(0xE100 + number % 0x1000))!
+            let marker = Unicode.Scalar(UInt32(0xE100 + number % distinctSentinels))!
             let filler = Unicode.Scalar(UInt32(0xE000))!
             let sentinel = Array(repeating: filler, count: length - 1) + [marker]
             scalars.replaceSubrange(span.start..<span.end, with: sentinel)
