@@ -1,5 +1,4 @@
-// Swift's Glibc module does not declare renameat2, which needs _GNU_SOURCE; this file is the only
-// reason the C target exists.
+// Swift's Glibc module does not declare renameat2, which needs _GNU_SOURCE.
 #define _GNU_SOURCE
 #include "CEnvrefSystem.h"
 #include <errno.h>

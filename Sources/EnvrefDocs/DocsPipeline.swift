@@ -40,9 +40,9 @@ public struct DocsPipeline: Sendable {
         public var succeeded: Bool
         /// The wall time of each stage that ran; rendering a language includes handing its files to the sink.
         public var timings = StageTimings()
-        /// How many reference-page rows were taken from the row cache.
+        /// How many rows (of the reference pages and the translation matrix) were taken from the row cache.
         public var rowsReused = 0
-        /// How many reference-page rows were rendered.
+        /// How many rows (of the reference pages and the translation matrix) were rendered.
         public var rowsRendered = 0
     }
 

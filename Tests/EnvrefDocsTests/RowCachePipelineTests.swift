@@ -50,6 +50,43 @@ struct RowCachePipelineTests {
         #expect(movingEdit.files == (try Self.uncachedFiles(content)))
     }
 
+    /// The page's strings are part of every row's key through `ReferenceRows.sharedDigest`, not through the
+    /// row's own source: a changed label must re-render that language's rows, and only those.
+    @Test("a changed interface string renders that language's rows again, and no others")
+    func stringsEdit() throws {
+        let content = try Self.copyOfFixtureContent()
+        let cache = RowCache(directory: try Fixtures.temporaryDirectory(), identity: "test")
+        let pipeline = DocsPipeline(contentDirectory: content.path, templatesDirectory: Fixtures.templatesDirectory, rowCache: cache)
+        _ = try Self.build(pipeline)
+
+        let strings = content.appending(path: "strings/fr.yaml")
+        let text = try String(contentsOf: strings, encoding: .utf8)
+        let edited = try #require(Self.replacingValue(of: "noDefault", in: text, with: "aucune valeur"))
+        try Data(edited.utf8).write(to: strings)
+        let build = try Self.build(pipeline)
+        // The six French rows; the English ones and the matrix, worded in English, stay.
+        #expect(build.outcome.rowsRendered == 6)
+        #expect(build.files == (try Self.uncachedFiles(content)))
+        #expect(Fixtures.text(of: "fr/index.html", in: build.files)?.contains("aucune valeur") == true)
+    }
+
+    @Test("what a page's rows share is all in the shared digest")
+    func sharedInputs() {
+        // A new stored field of ReferenceRows is something rows are made from: it belongs in `sharedDigest`.
+        let fields = Set(Mirror(reflecting: ReferenceRows(sources: [], strings: InterfaceStrings(texts: [:]), sourceLanguage: "en",
+                                                          fallbackNotice: "")).children.compactMap(\.label))
+        #expect(fields == ["sources", "strings", "sourceLanguage", "fallbackNotice"])
+        let base = ReferenceRows(sources: [], strings: InterfaceStrings(texts: ["a": "1", "b": "2"]), sourceLanguage: "en", fallbackNotice: "n")
+        var changed = [base, base, base, base]
+        changed[0].strings = InterfaceStrings(texts: ["a": "1", "b": "3"])
+        changed[1].strings = InterfaceStrings(texts: ["a": "1", "c": "2"])
+        changed[2].sourceLanguage = "fr"
+        changed[3].fallbackNotice = "m"
+        let digests = changed.map(\.sharedDigest)
+        #expect(!digests.contains(base.sharedDigest))
+        #expect(Set(digests).count == 4)
+    }
+
     @Test("a changed row template renders every row again")
     func templateEdit() throws {
         let content = try Self.copyOfFixtureContent()
@@ -104,6 +141,15 @@ struct RowCachePipelineTests {
         let content = try Fixtures.temporaryDirectory().appending(path: "Content")
         try FileManager.default.copyItem(at: URL(fileURLWithPath: Fixtures.contentDirectory), to: content)
         return content
+    }
+
+    /// `text` with the value of the top-level `key:` line replaced, or `nil` when there is no such line.
+    private static func replacingValue(of key: String, in text: String, with value: String) -> String? {
+        var lines = text.components(separatedBy: "\n")
+        guard let index = lines.firstIndex(where: { $0.hasPrefix("\(key):") || $0.hasPrefix("  \(key):") }) else { return nil }
+        let indentation = lines[index].prefix { $0 == " " }
+        lines[index] = "\(indentation)\(key): \"\(value)\""
+        return lines.joined(separator: "\n")
     }
 
     private static func edit(_ content: URL, _ old: String, _ new: String) throws {

@@ -53,7 +53,8 @@ public struct RowCache: Sendable {
         let header = ContentDigest(of: inputs)
         let file = directory.appendingPathComponent("\(page).rows")
         var rows = Rows(entries: [:], seed: header.high ^ header.low.byteSwapped, file: file, header: header)
-        if let data = try? Data(contentsOf: file, options: .alwaysMapped) {
+        // Read, not mapped: a file cut short by another program while it is mapped would end the build.
+        if let data = try? Data(contentsOf: file) {
             rows.entries = Self.decode(data, header: header) ?? [:]
         }
         return rows
@@ -120,7 +121,8 @@ public struct RowCache: Sendable {
                 offset += Int(length)
                 return String(validating: bytes, as: UTF8.self)
             }
-            guard let count = word(), count <= UInt64(body.count) else { return nil }
+            // Each row takes at least its 16-byte key and two 8-byte lengths.
+            guard let count = word(), count <= UInt64((body.count - offset) / 32) else { return nil }
             var entries: [ContentDigest: RenderedRow] = [:]
             entries.reserveCapacity(Int(count))
             for _ in 0..<count {

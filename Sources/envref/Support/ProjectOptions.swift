@@ -79,15 +79,16 @@ struct RowCacheOptions: ParsableArguments {
         noCache ? nil : RowCache(directory: URL(fileURLWithPath: cacheDirectory), identity: Self.programIdentity)
     }
 
-    /// The version, and the size and modification time of the running executable: a rebuilt envref may render
-    /// rows differently without a new version number, and must not reuse the rows an older build left.
+    /// The version and the executable's build ID: a rebuilt envref may render rows differently without a new
+    /// version number, and must not reuse the rows an older build left. Without a build ID, the executable's
+    /// size and modification time stand in for it.
     static var programIdentity: String {
-        var identity = "envref \(Envref.configuration.version)"
-        if let executable = Bundle.main.executablePath,
-           let attributes = try? FileManager.default.attributesOfItem(atPath: executable),
-           let size = attributes[.size] as? NSNumber, let modified = attributes[.modificationDate] as? Date {
-            identity += " \(size) \(modified.timeIntervalSince1970)"
-        }
-        return identity
+        let identity = "envref \(Envref.configuration.version)"
+        if let buildID = ExecutableIdentity.buildID { return identity + " build \(buildID)" }
+        guard let executable = Bundle.main.executablePath,
+              let attributes = try? FileManager.default.attributesOfItem(atPath: executable),
+              let size = attributes[.size] as? NSNumber, let modified = attributes[.modificationDate] as? Date
+        else { return identity }
+        return identity + " \(size) \(modified.timeIntervalSince1970)"
     }
 }
