@@ -142,13 +142,21 @@ public enum TableCellMarkdown {
         return out
     }
 
-    /// Whether a closing `_` may stand before this text: at the end, or before white space or ASCII
-    /// punctuation other than another `_`.
+    /// Whether a closing `_` may stand before this text: at the end, or before white space or punctuation other
+    /// than another `_`. Punctuation as cmark-gfm counts it: any ASCII character that is not a letter or a digit,
+    /// and beyond ASCII the Unicode punctuation categories (`。`, `「`), where Japanese text puts an emphasis;
+    /// not symbols such as `→`, which the parity test shows cmark-gfm reads as it reads letters.
     private static func canCloseUnderscore(before next: String?) -> Bool {
         guard let first = next?.unicodeScalars.first else { return true }
-        return first.properties.isWhitespace || (first.isASCII && first != "_" && first.properties.generalCategory != .decimalNumber
-            && !first.properties.isAlphabetic)
+        if first.properties.isWhitespace { return true }
+        guard first.isASCII else { return unicodePunctuation.contains(first.properties.generalCategory) }
+        return first != "_" && first.properties.generalCategory != .decimalNumber && !first.properties.isAlphabetic
     }
+
+    private static let unicodePunctuation: Set<Unicode.GeneralCategory> = [
+        .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+        .finalPunctuation, .otherPunctuation,
+    ]
 
     private static func inline(_ node: MarkdownNode) -> String {
         switch node.type {

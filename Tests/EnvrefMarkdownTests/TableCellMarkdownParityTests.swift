@@ -8,11 +8,12 @@ import Testing
 @Suite("Table cells: read back by cmark-gfm as the description reads")
 struct TableCellMarkdownParityTests {
     /// Inline pieces of a description: text, code spans with backticks and pipes, emphasis, links, raw HTML,
-    /// entities, escapes and the punctuation a cell must escape.
+    /// entities, escapes, the punctuation a cell must escape, and Japanese text and punctuation, which decide
+    /// where an emphasis may end as ASCII punctuation does.
     static let pieces = [
         "a", " ", "é", "\u{301}", "`x`", "`a|b`", "`` a`b ``", "*em*", "**b**", "_u_", "~~s~~", "[l](https://x.y)",
         "[l](https://x.y/(a)_b)", "![i](https://x.y/i.png)", "<https://x.y>", "https://x.y", "&amp;", "&copy;", "&#35;",
-        "<x>", "|", #"\|"#, #"\\"#, #"\*"#, "*", "_", "#", "[", "]", "(", ")", "<", ">", "!", "~", "&", ":", "`",
+        "<x>", "。", "注", "「", "→", "€", "＿", "　", "|", #"\|"#, #"\\"#, #"\*"#, "*", "_", "#", "[", "]", "(", ")", "<", ">", "!", "~", "&", ":", "`",
     ]
 
     @Test("every pair of pieces, and every seventh triple, renders alike in a cell and on its own")
@@ -23,9 +24,11 @@ struct TableCellMarkdownParityTests {
         }
         for (first, second, third) in everyNthTriple(of: Self.pieces, 7) {
             // Two emphases side by side before a letter can only be written with `_` first; the cell
-            // writer gives the second one the `_`, so these read differently and are left out.
+            // writer gives the second one the `_`, so these read differently and are left out. cmark-gfm reads
+            // a symbol such as `→` there as it reads a letter.
             let emphases = ["*em*", "_u_"]
-            if emphases.contains(first), emphases.contains(second), third.first?.isLetter == true { continue }
+            if emphases.contains(first), emphases.contains(second),
+               third.first?.isLetter == true || third.unicodeScalars.first?.properties.generalCategory == .mathSymbol { continue }
             descriptions.append(first + second + third + " z")
         }
         var compared = 0, mismatches: [String] = []
