@@ -179,9 +179,10 @@ struct YAMLPrescan {
         if !renames.isEmpty, !isFatal {
             composableText = Self.renaming(renames, in: source.text)
         }
-        // Sentinels repeat after 0x1000 renames, so two of the same length could meet in one piece or not,
-        // depending on where the cut falls: such a file is composed whole.
-        if renames.count >= Self.distinctSentinels { variableEntries = nil }
+        // Sentinels repeat after 0x1000 renames, and two of the same length in one mapping would make Yams
+        // report a duplicate of private-use characters. A file with that many duplicate keys is broken past
+        // checking further: the duplicates already listed are its diagnostics.
+        if renames.count >= Self.distinctSentinels { isFatal = true }
     }
 
     /// Composes the scanned text with Yams, keeping node positions; a failure becomes a located diagnostic.

@@ -65,6 +65,18 @@ struct RegistryLoaderBadInputTests {
         ])
     }
 
+    /// Renamed duplicates get private-use sentinels that repeat after 4,096, and Yams would then report a
+    /// duplicate key spelled in them.
+    @Test("thousands of duplicate variables: the first 200 are listed, and nothing else is reported")
+    func thousandsOfDuplicates() {
+        let entry = "  A:\n    type: string\n    description: {en: A.}\n"
+        let yaml = "languages: [en]\nvariables:\n" + String(repeating: entry, count: YAMLPrescan.distinctSentinels + 2)
+        let found = diagnostics(yaml)
+        #expect(found.count == YAMLPrescan.maximumReportedDuplicates)
+        #expect(found.first == "Content/variables.yaml:6:3: error: duplicate variable 'A' (first defined at line 3)")
+        #expect(found.allSatisfy { $0.contains("duplicate variable 'A' (first defined at line 3)") })
+    }
+
     @Test("a duplicate key inside a variable names the key")
     func duplicateKey() {
         let yaml = registry("""
