@@ -101,12 +101,12 @@ public struct DocsPipeline: Sendable {
                 // Each row's context is made only when the row cache does not hold the row: making it parses the
                 // description, so "translate" here is the page around the rows and each row's source.
                 let (page, rows) = timings.measure("translate \(language.language)") {
-                    (builder.page(for: language, in: siteContent, variables: false), builder.rows(for: language, in: siteContent))
+                    (builder.page(for: language, in: siteContent), builder.rows(for: language, in: siteContent))
                 }
                 try timings.measure("render \(language.language)") {
-                    let cached = rowCache?.rows(forPage: "reference-\(language.language)", templates: templateSet)
-                    let reuse = try renderer.renderReferencePage(page, rows: rows, reusing: cached, context: { builder.rowContext($0, of: rows) },
-                                                                 into: sink)
+                    let cached = rowCache?.rows(forPage: "reference-\(language.language)", templates: templateSet, shared: rows.sharedDigest)
+                    let reuse = try renderer.renderReferencePage(
+                        page, sources: rows.sources, reusing: cached, context: { builder.rowContext($0, of: rows, on: page) }, into: sink)
                     keep(reuse, replacing: cached)
                 }
             }

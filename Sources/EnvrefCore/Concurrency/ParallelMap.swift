@@ -7,7 +7,7 @@ extension Array where Element: Sendable {
     /// the output is the same as `map`'s, so reports and pages stay byte-for-byte deterministic.
     /// `minimumChunk` keeps small inputs on the calling thread, where starting threads would cost more.
     public func parallelMap<Result: Sendable>(minimumChunk: Int = 256, _ transform: (Element) -> Result) -> [Result] {
-        let wantedChunks = Swift.min(count / Swift.max(minimumChunk, 1), Self.workerCount * 4)
+        let wantedChunks = Swift.min(count / Swift.max(minimumChunk, 1), parallelChunkLimit)
         guard wantedChunks > 1 else { return map(transform) }
         let chunkSize = (count + wantedChunks - 1) / wantedChunks
         // Rounding the size up can leave fewer chunks than wanted (9 items in 8 chunks are 5 chunks of 2).
@@ -30,9 +30,11 @@ extension Array where Element: Sendable {
             initializedCount = count
         }
     }
-
-    private static var workerCount: Int { Swift.max(1, ProcessInfo.processInfo.activeProcessorCount) }
 }
+
+/// The most pieces `parallelMap` cuts its work into: four per core, so a core that finishes early takes
+/// another. Callers that cut work themselves, such as the registry's grouped compose, cut it as finely.
+public var parallelChunkLimit: Int { 4 * Swift.max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
 /// Runs two independent pieces of work at once, on two cores when there are two, and returns both results.
 ///

@@ -68,9 +68,15 @@ public struct ContentDigest: Hashable, Sendable, CustomStringConvertible {
         (0..<8).map { UInt8(truncatingIfNeeded: high >> ($0 * 8)) } + (0..<8).map { UInt8(truncatingIfNeeded: low >> ($0 * 8)) }
     }
 
+    /// The digest stored as `bytes` stores it, at `offset` in `buffer`.
+    public init(storedAt offset: Int, in buffer: UnsafeRawBufferPointer) {
+        high = UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+        low = UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self))
+    }
+
     /// The 16 bytes as 32 lower-case hex digits.
     public var description: String {
-        bytes.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+        bytes.lowercaseHex
     }
 
     private static func finalMix(_ value: UInt64) -> UInt64 {

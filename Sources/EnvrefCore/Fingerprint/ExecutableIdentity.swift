@@ -1,4 +1,5 @@
 import CEnvrefSystem
+import Foundation
 
 /// What tells one build of the running program from another, for caches of what it computed.
 public enum ExecutableIdentity {
@@ -8,7 +9,17 @@ public enum ExecutableIdentity {
     public static let buildID: String? = {
         var bytes = [UInt8](repeating: 0, count: 64)
         let length = envref_executable_build_id(&bytes, bytes.count)
-        guard length > 0 else { return nil }
-        return bytes.prefix(length).map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+        return length > 0 ? bytes.prefix(length).lowercaseHex : nil
+    }()
+
+    /// The build ID, or where there is none the executable's size and modification time, which change with
+    /// nearly every rebuild; empty when neither can be read.
+    public static let current: String = {
+        if let buildID { return "build \(buildID)" }
+        guard let executable = Bundle.main.executablePath,
+              let attributes = try? FileManager.default.attributesOfItem(atPath: executable),
+              let size = attributes[.size] as? NSNumber, let modified = attributes[.modificationDate] as? Date
+        else { return "" }
+        return "\(size) \(modified.timeIntervalSince1970)"
     }()
 }

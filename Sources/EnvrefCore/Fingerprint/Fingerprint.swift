@@ -104,9 +104,16 @@ public enum SHA256 {
 
     /// The digest as 64 lower-case hex digits.
     public static func hexDigest(of bytes: [UInt8]) -> String {
+        digest(of: bytes).lowercaseHex
+    }
+}
+
+extension Sequence<UInt8> {
+    /// The bytes as lower-case hex digits, two per byte.
+    public var lowercaseHex: String {
         let digits = Array("0123456789abcdef".unicodeScalars)
         var text = String.UnicodeScalarView()
-        for byte in digest(of: bytes) {
+        for byte in self {
             text.append(digits[Int(byte >> 4)])
             text.append(digits[Int(byte & 0x0f)])
         }

@@ -27,14 +27,15 @@ public struct RowCache: Sendable {
 
     /// One page's rows, as loaded or as one build used them.
     public struct Rows: Sendable {
-        /// The rows by the digest of their context.
+        /// The rows by the digest of what each is made from.
         public var entries: [ContentDigest: RenderedRow]
-        /// Makes every key depend on the identity, the templates and the page, as well as on the row.
-        public var seed: UInt64
         /// The file the rows are kept in.
         let file: URL
-        /// The digest of everything the rows depend on besides their own context; stored in the file's header.
+        /// The digest of everything the rows depend on besides their own sources; stored in the file's header.
         let header: ContentDigest
+
+        /// Seeds every key, so that a key depends on all `header` covers as well as on the row's source.
+        public var seed: UInt64 { header.high ^ header.low.byteSwapped }
     }
 
     /// A row as the page template places it, in both formats.
@@ -46,13 +47,15 @@ public struct RowCache: Sendable {
     }
 
     /// The rows kept for the page named `page` (a file name, such as `reference-en`) with these templates;
-    /// empty when none can be used.
-    public func rows(forPage page: String, templates: TemplateSet) -> Rows {
+    /// empty when none can be used. `shared` is the digest of what every row of the page depends on beyond its
+    /// own source, such as the page's interface strings: rows kept with other shared inputs are dropped whole.
+    public func rows(forPage page: String, templates: TemplateSet, shared: ContentDigest? = nil) -> Rows {
         var inputs = Array((Self.formatVersion + identity + "\n" + page + "\n").utf8)
         inputs += templates.sourceDigest.bytes
+        inputs += shared?.bytes ?? []
         let header = ContentDigest(of: inputs)
         let file = directory.appendingPathComponent("\(page).rows")
-        var rows = Rows(entries: [:], seed: header.high ^ header.low.byteSwapped, file: file, header: header)
+        var rows = Rows(entries: [:], file: file, header: header)
         // Read, not mapped: a file cut short by another program while it is mapped would end the build.
         if let data = try? Data(contentsOf: file) {
             rows.entries = Self.decode(data, header: header) ?? [:]
@@ -106,8 +109,8 @@ public struct RowCache: Sendable {
             let format = Array(formatVersion.utf8)
             guard buffer.count >= format.count + 16 + 8 + 16 else { return nil }
             let body = UnsafeRawBufferPointer(rebasing: buffer[..<(buffer.count - 16)])
-            guard ContentDigest(of: body) == digest(at: body.count, in: buffer),
-                  body.starts(with: format), digest(at: format.count, in: body) == header
+            guard ContentDigest(of: body) == ContentDigest(storedAt: body.count, in: buffer),
+                  body.starts(with: format), ContentDigest(storedAt: format.count, in: body) == header
             else { return nil }
             var offset = format.count + 16
             func word() -> UInt64? {
@@ -127,7 +130,7 @@ public struct RowCache: Sendable {
             entries.reserveCapacity(Int(count))
             for _ in 0..<count {
                 guard body.count - offset >= 16 else { return nil }
-                let key = digest(at: offset, in: body)
+                let key = ContentDigest(storedAt: offset, in: body)
                 offset += 16
                 guard let html = text(), let markdown = text() else { return nil }
                 entries[key] = RenderedRow(html: html, markdown: markdown)
@@ -138,11 +141,5 @@ public struct RowCache: Sendable {
 
     private static func append(_ word: UInt64, to bytes: inout [UInt8]) {
         withUnsafeBytes(of: word.littleEndian) { bytes += $0 }
-    }
-
-    private static func digest(at offset: Int, in buffer: UnsafeRawBufferPointer) -> ContentDigest {
-        ContentDigest(
-            high: UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: offset, as: UInt64.self)),
-            low: UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)))
     }
 }

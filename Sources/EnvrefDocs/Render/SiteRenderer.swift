@@ -45,8 +45,7 @@ public struct SiteRenderer: Sendable {
         try sink(OutputFile(path: "index.html", contents: try render(try Self.templateValues(of: contexts.index), "index.html")))
         var reuse = RowReuse(rows: cachedRows)
         if let translations = contexts.translations {
-            let rows = try renderRows(translations.rows, templates: Self.translationRowTemplates, reusing: cachedRows,
-                                      key: { row in cachedRows.flatMap { EncodedDigest.digest(of: row, seed: $0.seed) } }, context: { $0 })
+            let rows = try renderRows(translations.rows, templates: Self.translationRowTemplates, reusing: cachedRows, context: { $0 })
             reuse = rows.reuse
             var shell = translations
             shell.rows = []
@@ -69,22 +68,19 @@ public struct SiteRenderer: Sendable {
 
     /// One language's reference page, in HTML and Markdown, with a row for each of its `variables`.
     public func renderReferencePage(_ page: ReferencePageContext, into sink: (OutputFile) throws -> Void) throws {
-        let rows = try renderRows(page.variables, templates: Self.variableRowTemplates, reusing: nil, key: { _ in nil },
+        let rows = try renderRows(page.variables, templates: Self.variableRowTemplates, reusing: nil,
                                   context: { VariableRowContext($0, on: page) })
         try renderPage(page, rows: rows, into: sink)
     }
 
-    /// One language's reference page with a row for each source of `rows`, in HTML and Markdown, taking each
-    /// row whose digest is in `cachedRows` from there instead of making and rendering it; `context` makes the
-    /// others. Returns the page's rows, to keep for the next build, and how many were reused.
-    public func renderReferencePage(_ page: ReferencePageContext, rows: ReferenceRows, reusing cachedRows: RowCache.Rows?,
+    /// One language's reference page with a row for each of `sources`, in HTML and Markdown, taking each row
+    /// whose digest is in `cachedRows` from there instead of making and rendering it; `context` makes the others.
+    /// `cachedRows` must have been loaded with the page's `ReferenceRows.sharedDigest`, which a source's digest
+    /// does not cover. Returns the page's rows, to keep for the next build, and how many were reused.
+    public func renderReferencePage(_ page: ReferencePageContext, sources: [VariableRowSource], reusing cachedRows: RowCache.Rows?,
                                     context: (VariableRowSource) -> VariableRowContext,
                                     into sink: (OutputFile) throws -> Void) throws -> RowReuse {
-        let seed = cachedRows.map { cached in
-            withUnsafeBytes(of: cached.seed) { ContentDigest(of: Array($0) + rows.sharedDigest.bytes).high }
-        }
-        let rendered = try renderRows(rows.sources, templates: Self.variableRowTemplates, reusing: cachedRows,
-                                      key: { source in seed.flatMap { EncodedDigest.digest(of: source, seed: $0) } }, context: context)
+        let rendered = try renderRows(sources, templates: Self.variableRowTemplates, reusing: cachedRows, context: context)
         try renderPage(page, rows: rendered, into: sink)
         return rendered.reuse
     }
@@ -132,18 +128,19 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Every item's row in both formats, each rendered on its own through `templates` from the context that
-    /// `context` makes of it, or taken from `cachedRows` when it holds the item's `key`.
+    /// `context` makes of it, or taken from `cachedRows` when it holds the digest of the item: an item is all
+    /// its row is made from, besides what the cache's header covers.
     ///
     /// Swift-mustache looks every tag up through its context stack with dynamic casts, so rendering is most of
     /// a large build. Rows share nothing, so they render over every core, in registry order; a row holds no
     /// page-level values in its stack, which also makes each lookup shorter than inside the page's loop.
-    private func renderRows<Item: Sendable, Context: Encodable>(
+    private func renderRows<Item: Sendable & Encodable, Context: Encodable>(
         _ items: [Item], templates: (html: String, markdown: String), reusing cachedRows: RowCache.Rows?,
-        key: (Item) -> ContentDigest?, context: (Item) -> Context)
+        context: (Item) -> Context)
         throws(DiagnosticsError) -> (html: [String], markdown: [String], reuse: RowReuse) {
         let rendered = items.parallelMap { item in
             Result { () throws(DiagnosticsError) -> (row: RowCache.RenderedRow, key: ContentDigest?, reused: Bool) in
-                let key = key(item)
+                let key = cachedRows.flatMap { EncodedDigest.digest(of: item, seed: $0.seed) }
                 if let key, let row = cachedRows?.entries[key] { return (row, key, true) }
                 let values = try Self.templateValues(of: context(item))
                 let row = RowCache.RenderedRow(html: try renderRow(values, templates.html), markdown: try renderRow(values, templates.markdown))

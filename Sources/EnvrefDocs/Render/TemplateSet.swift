@@ -36,8 +36,8 @@ public struct TemplateSet: Sendable {
         _ = htmlEscapingRegistration
         var diagnostics: [Diagnostic] = []
         var templates: [String: MustacheTemplate] = [:]
-        // Names and texts with their lengths, in file name order, so no two template sets give the same bytes.
-        var sources: [UInt8] = []
+        // Every template's name and text, in file name order.
+        var sources: [[String]] = []
         let manager = FileManager.default
         let names = ((try? manager.contentsOfDirectory(atPath: directory)) ?? []).sorted()
         if !manager.fileExists(atPath: directory) {
@@ -50,10 +50,7 @@ public struct TemplateSet: Sendable {
                 diagnostics.append(.error("cannot read the template as UTF-8 text", at: SourceLocation(path: path, line: 1, column: 1)))
                 continue
             }
-            for piece in [name, text] {
-                withUnsafeBytes(of: UInt64(piece.utf8.count).littleEndian) { sources += $0 }
-                sources += piece.utf8
-            }
+            sources.append([name, text])
             do {
                 templates[name] = try MustacheTemplate(string: contentTypeLine + text)
             } catch let error as MustacheTemplate.ParserError {
@@ -74,7 +71,7 @@ public struct TemplateSet: Sendable {
             if let data = manager.contents(atPath: "\(assetsDirectory)/\(file)") { assets[file] = data }
         }
         guard !diagnostics.containsErrors else { return (nil, diagnostics) }
-        return (TemplateSet(library: MustacheLibrary(templates: templates), assets: assets, sourceDigest: ContentDigest(of: sources)),
+        return (TemplateSet(library: MustacheLibrary(templates: templates), assets: assets, sourceDigest: EncodedDigest.digest(of: sources)!),
                 diagnostics)
     }
 

@@ -65,13 +65,8 @@ public struct VariableRowContext: Hashable, Sendable, Encodable {
 
     /// The row of `variable` on `page`.
     public init(_ variable: VariableContext, on page: ReferencePageContext) {
-        self.init(variable: variable, columns: page.columns)
-    }
-
-    /// The row of `variable` under `columns`.
-    public init(variable: VariableContext, columns: ColumnHeadings) {
         self.variable = variable
-        self.columns = columns
+        columns = page.columns
     }
 }
 

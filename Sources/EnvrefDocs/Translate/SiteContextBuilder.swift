@@ -47,7 +47,13 @@ public struct SiteContextBuilder: Sendable {
     /// Builds the contexts of every page; `status` adds the translation status page.
     public func build(_ content: SiteContent, status: TranslationStatus? = nil) -> SiteContexts {
         var contexts = buildSiteWidePages(content, status: status)
-        contexts.pages = content.languages.map { page(for: $0, in: content) }
+        contexts.pages = content.languages.map { language in
+            var page = page(for: language, in: content)
+            let rows = rows(for: language, in: content)
+            // Each variable's context stands alone, and parsing its description is most of the work: spread over the cores.
+            page.variables = rows.sources.parallelMap { variableContext($0, of: rows) }
+            return page
+        }
         return contexts
     }
 
@@ -150,12 +156,11 @@ public struct SiteContextBuilder: Sendable {
             afterDate: parts.count > 1 ? String(parts[1]) : "")
     }
 
-    /// Builds one language's page context; without `variables`, the page is left without its variables, for
-    /// a caller that makes each row from `rows(for:in:)`.
-    public func page(for language: LanguageContent, in content: SiteContent, variables: Bool = true) -> ReferencePageContext {
+    /// Builds one language's page context without its variables: a build makes each row from `rows(for:in:)`,
+    /// and `build(_:status:)` fills them in.
+    public func page(for language: LanguageContent, in content: SiteContent) -> ReferencePageContext {
         let strings = language.strings
         let registry = content.registry
-        let rows = variables ? rows(for: language, in: content) : nil
         let fallbackNotice = Self.fallbackNotice(for: language, in: content)
         let addresses = SiteAddresses(content: content)
         let pagePath = "\(language.language)/\(Self.htmlFileName)"
@@ -186,8 +191,7 @@ public struct SiteContextBuilder: Sendable {
             variablesHeading: strings["variablesHeading"],
             variablesCaption: strings["variablesCaption"],
             columns: ColumnHeadings(strings: strings),
-            // Each variable's context stands alone, and parsing its description is most of the work: spread over the cores.
-            variables: rows.map { rows in rows.sources.parallelMap { variableContext($0, of: rows) } } ?? [])
+            variables: [])
     }
 
     /// What the rows of one language's page are made from.
@@ -199,9 +203,9 @@ public struct SiteContextBuilder: Sendable {
             fallbackNotice: Self.fallbackNotice(for: language, in: content))
     }
 
-    /// The row context of one variable of `rows`.
-    public func rowContext(_ source: VariableRowSource, of rows: ReferenceRows) -> VariableRowContext {
-        VariableRowContext(variable: variableContext(source, of: rows), columns: ColumnHeadings(strings: rows.strings))
+    /// The row context of one variable of `rows`, on the page `page`.
+    public func rowContext(_ source: VariableRowSource, of rows: ReferenceRows, on page: ReferencePageContext) -> VariableRowContext {
+        VariableRowContext(variableContext(source, of: rows), on: page)
     }
 
     private static func fallbackNotice(for language: LanguageContent, in content: SiteContent) -> String {

@@ -16,7 +16,7 @@ extension YAMLPrescan {
         guard groupCount > 1, let entries = variableEntries, entries.keyLines.count >= groupCount else { return nil }
         let bytes = Array(composableText.utf8)
         guard let lineStarts = Self.lineStarts(of: bytes),
-              let endLine = Self.exclusiveEnd(of: entries, lineStarts: lineStarts),
+              let endLine = entries.endLine.map({ min($0, lineStarts.count) }),
               Self.keysBeginTheirLines(entries.keyLines, lineStarts: lineStarts, bytes: bytes)
         else { return nil }
         func offset(ofLine line: Int) -> Int { line < lineStarts.count ? lineStarts[line] : bytes.count }
@@ -27,15 +27,14 @@ extension YAMLPrescan {
         header += emptyLines(endLine - firstLine)
         header += bytes[offset(ofLine: endLine)...]
         var pieces = [header]
-        var groupSizes: [Int] = []
+        // Group g holds the entries from bounds[g] up to bounds[g + 1].
+        let bounds = (0...groupCount).map { entries.keyLines.count * $0 / groupCount }
         for group in 0..<groupCount {
-            let first = entries.keyLines.count * group / groupCount, next = entries.keyLines.count * (group + 1) / groupCount
-            let startLine = entries.keyLines[first]
-            let stopLine = next < entries.keyLines.count ? entries.keyLines[next] : endLine
+            let startLine = entries.keyLines[bounds[group]]
+            let stopLine = bounds[group + 1] < entries.keyLines.count ? entries.keyLines[bounds[group + 1]] : endLine
             var piece = emptyLines(startLine)
             piece += bytes[offset(ofLine: startLine)..<offset(ofLine: stopLine)]
             pieces.append(piece)
-            groupSizes.append(next - first)
         }
         let composed = pieces.parallelMap(minimumChunk: 1) { piece in
             // Each node tree is made and read by one thread at a time: made here, read once every piece is done.
@@ -44,7 +43,7 @@ extension YAMLPrescan {
         guard case .mapping(let root)? = composed[0].value else { return nil }
         var variablePairs: [(Node, Node)] = []
         for (index, piece) in composed.dropFirst().enumerated() {
-            guard case .mapping(let group)? = piece.value, group.count == groupSizes[index] else { return nil }
+            guard case .mapping(let group)? = piece.value, group.count == bounds[index + 1] - bounds[index] else { return nil }
             variablePairs += group.map { ($0.key, $0.value) }
         }
         // A block mapping's node starts where its first key does, in a piece as in the whole text.
@@ -79,12 +78,6 @@ extension YAMLPrescan {
             previous = byte
         }
         return starts
-    }
-
-    /// The first line after the `variables` mapping: the line of what follows it. libyaml ends a block mapping
-    /// at the start of a line, the end of the text included; anything else is composed whole.
-    private static func exclusiveEnd(of entries: VariableEntries, lineStarts: [Int]) -> Int? {
-        entries.endColumn == 0 ? min(entries.endLine, lineStarts.count) : nil
     }
 
     /// Whether every key of `variables` is the first thing on its line, all at one indentation, as block

@@ -73,9 +73,9 @@ public enum RegistryLoader {
         }
         let root: Node?
         let entries = prescan.variableEntries?.keyLines.count ?? 0
-        // Four groups per core, so a core that finishes early takes another; any piece that does not compose
-        // sends the whole file through `compose()`, which reports the problem as it always has.
-        if entries >= threshold, let grouped = prescan.composeInGroups(min(entries, 4 * ProcessInfo.processInfo.activeProcessorCount)) {
+        // Any piece that does not compose sends the whole file through `compose()`, which reports the problem as
+        // it always has.
+        if entries >= threshold, let grouped = prescan.composeInGroups(min(entries, parallelChunkLimit)) {
             root = grouped
         } else {
             switch prescan.compose() {

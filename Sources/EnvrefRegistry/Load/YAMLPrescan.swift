@@ -33,9 +33,9 @@ struct YAMLPrescan {
     struct VariableEntries {
         /// The line of each entry's key, in file order.
         var keyLines: [Int] = []
-        /// Where the mapping ends: the line and column of what follows it.
-        var endLine = 0
-        var endColumn = 0
+        /// The line of what follows the mapping, when that starts a line, as libyaml ends a block mapping (the
+        /// end of the text included); `nil` when it ends anywhere else.
+        var endLine: Int?
     }
 
     private enum Frame {
@@ -63,7 +63,8 @@ struct YAMLPrescan {
             var documents = 0, aliases = 0, variablesMappings = 0, variablesKeys = 0
             // A second `variables` key, even one without a mapping, leaves two keys of that name to tell apart
             // after the cut: such a file is composed whole.
-            defer { if variablesKeys != 1 { variableEntries = nil } }            // The variables mapping sits at depth 2: the root mapping, then its value under `variables`.
+            defer { if variablesKeys != 1 { variableEntries = nil } }
+            // The variables mapping sits at depth 2: the root mapping, then its value under `variables`.
             func isInVariables(_ frames: [Frame]) -> Bool {
                 guard frames.count == 2, case .mapping(let path, _, _, _) = frames[1] else { return false }
                 return path == ["variables"]
@@ -166,8 +167,7 @@ struct YAMLPrescan {
                     }
                 case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
                     if event.type == YAML_MAPPING_END_EVENT, isInVariables(frames) {
-                        variableEntries?.endLine = Int(start.line)
-                        variableEntries?.endColumn = Int(start.column)
+                        variableEntries?.endLine = start.column == 0 ? Int(start.line) : nil
                     }
                     frames.removeLast()
                     Self.completeValue(in: &frames)

@@ -79,16 +79,9 @@ struct RowCacheOptions: ParsableArguments {
         noCache ? nil : RowCache(directory: URL(fileURLWithPath: cacheDirectory), identity: Self.programIdentity)
     }
 
-    /// The version and the executable's build ID: a rebuilt envref may render rows differently without a new
-    /// version number, and must not reuse the rows an older build left. Without a build ID, the executable's
-    /// size and modification time stand in for it.
+    /// The version and the executable's identity: a rebuilt envref may render rows differently without a new
+    /// version number, and must not reuse the rows an older build left.
     static var programIdentity: String {
-        let identity = "envref \(Envref.configuration.version)"
-        if let buildID = ExecutableIdentity.buildID { return identity + " build \(buildID)" }
-        guard let executable = Bundle.main.executablePath,
-              let attributes = try? FileManager.default.attributesOfItem(atPath: executable),
-              let size = attributes[.size] as? NSNumber, let modified = attributes[.modificationDate] as? Date
-        else { return identity }
-        return identity + " \(size) \(modified.timeIntervalSince1970)"
+        "envref \(Envref.configuration.version) \(ExecutableIdentity.current)"
     }
 }

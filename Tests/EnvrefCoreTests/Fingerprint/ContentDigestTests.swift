@@ -29,9 +29,7 @@ struct ContentDigestTests {
     func bytesRoundTrip() {
         let digest = ContentDigest(of: Array("hello".utf8))
         #expect(digest.description == "029bbd41b3a7d8cb191dae486a901e5b")
-        let bytes = digest.bytes
-        let high = bytes[0..<8].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-        let low = bytes[8..<16].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-        #expect(ContentDigest(high: high, low: low) == digest)
+        let stored = [0xAA] + digest.bytes
+        #expect(stored.withUnsafeBytes { ContentDigest(storedAt: 1, in: $0) } == digest)
     }
 }

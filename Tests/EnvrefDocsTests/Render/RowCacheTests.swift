@@ -12,7 +12,7 @@ struct RowCacheTests {
         ContentDigest(high: 3, low: 4): .init(html: "", markdown: ""),
     ]
 
-    @Test("rows kept for a page come back for that page, identity and set of templates only")
+    @Test("rows kept for a page come back for that page, identity, set of templates and shared inputs only")
     func roundTrip() throws {
         let directory = try Fixtures.temporaryDirectory().appending(path: "cache")
         let cache = RowCache(directory: directory, identity: "envref 1")
@@ -23,6 +23,8 @@ struct RowCacheTests {
         #expect(cache.rows(forPage: "reference-fr", templates: templates).entries == sampleRows)
         #expect(cache.rows(forPage: "reference-fr", templates: templates).seed == rows.seed)
         #expect(cache.rows(forPage: "reference-en", templates: templates).entries.isEmpty)
+        // Rows kept with other shared inputs (another page's strings, say) are dropped whole.
+        #expect(cache.rows(forPage: "reference-fr", templates: templates, shared: ContentDigest(high: 1, low: 1)).entries.isEmpty)
         #expect(RowCache(directory: directory, identity: "envref 2").rows(forPage: "reference-fr", templates: templates).entries.isEmpty)
         let otherTemplates = try Fixtures.templatesDirectory([:])
         let other = try #require(TemplateSet.load(from: otherTemplates.path).templates)
@@ -66,7 +68,7 @@ struct RowCacheTests {
     func everyDamage() throws {
         let header = ContentDigest(high: 7, low: 8)
         let file = URL(fileURLWithPath: "/unused")
-        let bytes = [UInt8](RowCache.encode(RowCache.Rows(entries: sampleRows, seed: 1, file: file, header: header)))
+        let bytes = [UInt8](RowCache.encode(RowCache.Rows(entries: sampleRows, file: file, header: header)))
         #expect(RowCache.decode(Data(bytes), header: header) == sampleRows)
         #expect(RowCache.decode(Data(bytes), header: ContentDigest(high: 7, low: 9)) == nil)
         for length in 0..<bytes.count {

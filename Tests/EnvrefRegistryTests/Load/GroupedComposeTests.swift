@@ -13,37 +13,37 @@ struct GroupedComposeTests {
     static let hostileCorpus = repository.appending(path: "Tests/envrefTests/HostileRegistries")
 
     /// Small registries, each cut at every variable, covering the shapes a cut has to get right.
-    static let shapes: [(String, String)] = [
-        ("no line feed at the end", "languages: [en]\nvariables:\n  A_ONE:\n    type: string\n    description: {en: One.}\n  A_TWO:\n    type: bool\n    description: {en: Two.}"),
+    static let shapes: [(name: String, text: String, isCut: Bool)] = [
+        ("no line feed at the end", "languages: [en]\nvariables:\n  A_ONE:\n    type: string\n    description: {en: One.}\n  A_TWO:\n    type: bool\n    description: {en: Two.}", true),
         ("comments between and after entries, and a key after the mapping",
-         "languages: [en]\nvariables:\n  # first\n  A_ONE:\n    type: string # trailing\n    description: {en: One.}\n\n# between\n  A_TWO:\n    type: int\n    default: x\n    description: {en: Two.}\n# after\nswift: {typeName: 3}\nprefix: A_\n"),
+         "languages: [en]\nvariables:\n  # first\n  A_ONE:\n    type: string # trailing\n    description: {en: One.}\n\n# between\n  A_TWO:\n    type: int\n    default: x\n    description: {en: Two.}\n# after\nswift: {typeName: 3}\nprefix: A_\n", true),
         ("block scalars with an indentation indicator",
-         "languages: [en, fr]\nvariables:\n  A_ONE:\n    type: string\n    description:\n      en: |2\n          indented\n        text\n      fr: >-\n        folded\n        text\n  A_TWO:\n    type: string\n    description: {en: Two.}\n"),
+         "languages: [en, fr]\nvariables:\n  A_ONE:\n    type: string\n    description:\n      en: |2\n          indented\n        text\n      fr: >-\n        folded\n        text\n  A_TWO:\n    type: string\n    description: {en: Two.}\n", true),
         ("quoted keys and a flow entry on one line",
-         "languages: [en]\nvariables:\n  \"A_ONE\": {type: string, description: {en: One.}}\n  'A_TWO':\n    type: string\n    description: {en: Two.}\n  A_THREE: {type: nope, description: {en: Three.}}\n"),
+         "languages: [en]\nvariables:\n  \"A_ONE\": {type: string, description: {en: One.}}\n  'A_TWO':\n    type: string\n    description: {en: Two.}\n  A_THREE: {type: nope, description: {en: Three.}}\n", true),
         ("a variable defined twice, in different groups",
-         "languages: [en]\nvariables:\n  A_ONE:\n    type: string\n    description: {en: One.}\n  A_TWO:\n    type: string\n    description: {en: Two.}\n  A_ONE:\n    type: int\n    description: {en: Again.}\n"),
+         "languages: [en]\nvariables:\n  A_ONE:\n    type: string\n    description: {en: One.}\n  A_TWO:\n    type: string\n    description: {en: Two.}\n  A_ONE:\n    type: int\n    description: {en: Again.}\n", true),
         ("an entry with no value and one that is a list",
-         "languages: [en]\nvariables:\n  A_ONE:\n  A_TWO:\n    - type\n  A_THREE:\n    type: string\n    description: {en: Three.}\n"),
+         "languages: [en]\nvariables:\n  A_ONE:\n  A_TWO:\n    - type\n  A_THREE:\n    type: string\n    description: {en: Three.}\n", true),
         ("variables before languages, and a document end marker",
-         "variables:\n  A_ONE:\n    type: string\n    description: {en: One., fr: Un.}\n  A_TWO:\n    type: string\n    description: {en: Two.}\nlanguages: [en, fr]\n...\n"),
+         "variables:\n  A_ONE:\n    type: string\n    description: {en: One., fr: Un.}\n  A_TWO:\n    type: string\n    description: {en: Two.}\nlanguages: [en, fr]\n...\n", true),
         ("CRLF line endings, which are composed whole",
-         "languages: [en]\r\nvariables:\r\n  A_ONE:\r\n    type: string\r\n    description: {en: One.}\r\n  A_TWO:\r\n    type: string\r\n    description: {en: Two.}\r\n"),
+         "languages: [en]\r\nvariables:\r\n  A_ONE:\r\n    type: string\r\n    description: {en: One.}\r\n  A_TWO:\r\n    type: string\r\n    description: {en: Two.}\r\n", false),
         ("a flow mapping of variables, which is composed whole",
-         "languages: [en]\nvariables: {A_ONE: {type: string, description: {en: One.}}, A_TWO: {type: string, description: {en: Two.}}}\n"),
+         "languages: [en]\nvariables: {A_ONE: {type: string, description: {en: One.}}, A_TWO: {type: string, description: {en: Two.}}}\n", false),
         ("two variables mappings, which are composed whole",
-         "languages: [en]\nvariables:\n  A_ONE:\n    type: string\n    description: {en: One.}\nvariables:\n  A_TWO:\n    type: string\n    description: {en: Two.}\n"),
+         "languages: [en]\nvariables:\n  A_ONE:\n    type: string\n    description: {en: One.}\nvariables:\n  A_TWO:\n    type: string\n    description: {en: Two.}\n", false),
         ("an empty variables key before a variables mapping, which is composed whole",
-         "languages: [en]\nvariables:\nprefix: A_\nvariables:\n  A_ONE:\n    type: string\n    description: {en: One.}\n  A_TWO:\n    type: nope\n    description: {en: Two.}\n"),
+         "languages: [en]\nvariables:\nprefix: A_\nvariables:\n  A_ONE:\n    type: string\n    description: {en: One.}\n  A_TWO:\n    type: nope\n    description: {en: Two.}\n", false),
         ("an anchored variables mapping, which is composed whole",
-         "languages: [en]\nvariables: &all\n  A_ONE:\n    type: string\n    description: {en: One.}\n  A_TWO:\n    type: string\n    description: {en: Two.}\n"),
+         "languages: [en]\nvariables: &all\n  A_ONE:\n    type: string\n    description: {en: One.}\n  A_TWO:\n    type: string\n    description: {en: Two.}\n", false),
         ("an explicit key, which is composed whole",
-         "languages: [en]\nvariables:\n  ? A_ONE\n  : type: string\n    description: {en: One.}\n  A_TWO:\n    type: string\n    description: {en: Two.}\n"),
+         "languages: [en]\nvariables:\n  ? A_ONE\n  : type: string\n    description: {en: One.}\n  A_TWO:\n    type: string\n    description: {en: Two.}\n", false),
     ]
 
-    @Test("small registries of every shape load the same either way", arguments: shapes.map(\.0))
+    @Test("small registries of every shape load the same either way", arguments: shapes.map(\.name))
     func shapesLoadTheSame(name: String) throws {
-        let text = try #require(Self.shapes.first { $0.0 == name }?.1)
+        let text = try #require(Self.shapes.first { $0.name == name }?.text)
         try Self.expectSameLoad(Array(text.utf8), path: "Content/variables.yaml")
     }
 
@@ -72,15 +72,14 @@ struct GroupedComposeTests {
 
     @Test("a cut that does not apply gives nil, so the whole file is composed")
     func fallbacks() throws {
-        for (name, _) in Self.shapes where name.hasSuffix("which are composed whole") || name.hasSuffix("which is composed whole") {
-            let text = try #require(Self.shapes.first { $0.0 == name }?.1)
+        for (name, text, _) in Self.shapes.filter({ !$0.isCut }) {
             #expect(YAMLPrescan(try SourceText.decode(Array(text.utf8), path: "v.yaml").get()).composeInGroups(2) == nil, "\(name)")
         }
     }
 
     @Test("every other shape is cut, so the comparison covers the cut and not only its fallback")
     func cuts() throws {
-        for (name, text) in Self.shapes where !name.hasSuffix("which are composed whole") && !name.hasSuffix("which is composed whole") {
+        for (name, text, _) in Self.shapes.filter(\.isCut) {
             #expect(YAMLPrescan(try SourceText.decode(Array(text.utf8), path: "v.yaml").get()).composeInGroups(2) != nil, "\(name)")
         }
     }
