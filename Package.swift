@@ -150,6 +150,6 @@ let package = Package(
             ]
         ),
         .testTarget(name: "wandb-settingsTests", dependencies: ["wandb-settings"]),
-        .testTarget(name: "envrefTests", dependencies: ["envref"], exclude: ["HostileRegistries"]),
+        .testTarget(name: "envrefTests", dependencies: ["envref", "EnvrefTestSupport"], exclude: ["HostileRegistries"]),
     ]
 )

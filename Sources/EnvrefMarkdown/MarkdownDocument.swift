@@ -67,7 +67,7 @@ enum CMark {
     /// copying, rendering HTML) reads only the tree and the parser's own extension list, so it runs unlocked.
     private static let parsing = Mutex(())
 
-    static func withParsedTree<Result: Sendable>(_ source: String, _ body: (OpaquePointer, UnsafeMutablePointer<cmark_llist>?) -> Result) -> Result {
+    static func withParsedTree<Result>(_ source: String, _ body: (OpaquePointer, UnsafeMutablePointer<cmark_llist>?) -> Result) -> Result {
         _ = registered
         let parser = cmark_parser_new(CMARK_OPT_DEFAULT)!
         defer { cmark_parser_free(parser) }

@@ -17,7 +17,7 @@ public enum Python {
     /// always under CI (`CI=true`), where `make test` has installed them, so a missing one fails the test loudly
     /// instead of skipping it quietly. For `.enabled(if:)`, so a local run without them shows the test as skipped.
     public static func isReady(_ modules: [String]) -> Bool {
-        ProcessInfo.processInfo.environment["CI"] == "true" || (try? run("import " + modules.joined(separator: ", ")).status) == 0
+        TestEnvironment.isCI || (try? run("import " + modules.joined(separator: ", ")).status) == 0
     }
 
     /// Why a test that needs Python was skipped.

@@ -172,7 +172,9 @@ struct LinkReferences {
             kept.append(line)
         }
         let needed = used.subtracting(defined).compactMap { definitions[$0] }.sorted { $0.place < $1.place }.map(\.line)
-        // Tidied again: a definition taken out leaves the blank lines on either side of it.
+        // The description came tidied: only a change to it needs tidying again (a definition taken out leaves
+        // the blank lines on either side of it).
+        if kept.count == descriptionLines.count, needed.isEmpty { return description }
         let text = kept.joined(separator: "\n")
         return PageScan.tidy(needed.isEmpty ? text : text + "\n\n" + needed.joined(separator: "\n"))
     }

@@ -52,8 +52,6 @@ public enum POParser {
             /// Whether one of its lines was refused, which is the error to report: the bytes left need not be UTF-8.
             var isDamaged = false
 
-            init(target: Target) { self.target = target }
-
             mutating func add(_ lineBytes: [UInt8], line: Int, column: Int) {
                 lineStarts.append((bytes.count, line, column))
                 bytes += lineBytes

@@ -224,9 +224,9 @@ struct RegistryValidationTests {
 
 @Suite("Validating a large registry")
 struct LargeRegistryValidationTests {
-    /// A registry large enough that its variables are decoded and resolved over several threads, with a
-    /// different mistake every few hundred variables: the diagnostics and variables must come out exactly as
-    /// a one-by-one walk of the file gives them.
+    /// A registry large enough that its variables are composed, decoded and resolved over several threads, with
+    /// a different mistake every few hundred variables: each diagnostic must come out exactly once, and the
+    /// variables in file order. The loader sorts diagnostics, so the order they are merged in cannot show here.
     @Test("variables decoded on several threads give every diagnostic once, and the variables in file order")
     func manyVariables() throws {
         var lines = ["languages: [en, fr]", "variables:"]

@@ -1,6 +1,7 @@
 import EnvrefCore
 import EnvrefMarkdown
 import EnvrefRegistry
+import EnvrefTestSupport
 import Testing
 
 @testable import EnvrefTranslations
@@ -355,10 +356,10 @@ struct PageReaderTests {
     }
 }
 
-@Suite("The seed pages", .enabled(if: TestData.isSharedAvailable, TestData.sharedMissingReason))
+@Suite("The seed pages", .enabled(if: TestEnvironment.isSharedDataAvailable, TestEnvironment.sharedDataMissingReason))
 struct SeedPagesTests {
     static func seed(_ language: String) -> ImportedPage {
-        PageReader.read(fileAt: TestData.shared.appending(path: "seeds/\(language).md"), displayPath: "\(language).md")
+        PageReader.read(fileAt: TestEnvironment.sharedData.appending(path: "seeds/\(language).md"), displayPath: "\(language).md")
     }
 
     @Test("the broken English page: both hidden rows are recovered, each with a warning")

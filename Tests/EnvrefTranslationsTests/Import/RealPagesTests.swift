@@ -1,4 +1,5 @@
 import EnvrefRegistry
+import EnvrefTestSupport
 import Foundation
 import Testing
 
@@ -16,13 +17,13 @@ struct ExpectedEntries: Decodable {
     var languages: [String: Language]
 }
 
-@Suite("Importing real pages", .enabled(if: TestData.isSharedAvailable, TestData.sharedMissingReason))
+@Suite("Importing real pages", .enabled(if: TestEnvironment.isSharedDataAvailable, TestEnvironment.sharedDataMissingReason))
 struct RealPagesTests {
     static let sets = ["dify-cli", "dify-selfhost", "electron-i18n", "hf-hub"]
 
     @Test("every page of a set yields exactly the entries of its expected.json", arguments: sets)
     func pageSet(_ name: String) throws {
-        let folder = TestData.shared.appending(path: "real-pages/\(name)")
+        let folder = TestEnvironment.sharedData.appending(path: "real-pages/\(name)")
         let expected = try JSONDecoder().decode(ExpectedEntries.self, from: Data(contentsOf: folder.appending(path: "expected.json")))
         #expect(!expected.languages.isEmpty)
         for (language, answer) in expected.languages.sorted(by: { $0.key < $1.key }) {

@@ -1,5 +1,6 @@
 import EnvrefCore
 import EnvrefRegistry
+import EnvrefTestSupport
 import Foundation
 import Testing
 
@@ -75,7 +76,7 @@ struct RegistryImportTests {
     }
 
     @Test("the five seed pages become a registry the loader accepts, with every variable any page documents",
-          .enabled(if: TestData.isSharedAvailable, TestData.sharedMissingReason))
+          .enabled(if: TestEnvironment.isSharedDataAvailable, TestEnvironment.sharedDataMissingReason))
     func seeds() throws {
         let pages = ["en", "fr", "es", "ja", "ko"].map { SeedPagesTests.seed($0) }
         let result = try RegistryImport.build(pages, outputPath: "Imported/variables.yaml").get()
@@ -95,9 +96,9 @@ struct RegistryImportTests {
     }
 
     @Test("every real page set imports, and each language's descriptions are the page's entries",
-          .enabled(if: TestData.isSharedAvailable, TestData.sharedMissingReason), arguments: RealPagesTests.sets)
+          .enabled(if: TestEnvironment.isSharedDataAvailable, TestEnvironment.sharedDataMissingReason), arguments: RealPagesTests.sets)
     func realSets(_ name: String) throws {
-        let folder = TestData.shared.appending(path: "real-pages/\(name)")
+        let folder = TestEnvironment.sharedData.appending(path: "real-pages/\(name)")
         let expected = try JSONDecoder().decode(ExpectedEntries.self, from: Data(contentsOf: folder.appending(path: "expected.json")))
         let pages = expected.languages.values.map { PageReader.read(fileAt: folder.appending(path: $0.file), displayPath: $0.file) }
         let result = try RegistryImport.build(pages, outputPath: "variables.yaml").get()

@@ -1,3 +1,4 @@
+import EnvrefTestSupport
 import Foundation
 import Testing
 
@@ -15,7 +16,7 @@ enum Msgfmt {
 
     /// Whether the tests that need it run: when it is installed, and always under CI (`CI=true`), where
     /// `make test` has installed it, so a missing one fails loudly instead of skipping quietly.
-    static let isAvailable = executable != nil || ProcessInfo.processInfo.environment["CI"] == "true"
+    static let isAvailable = executable != nil || TestEnvironment.isCI
     /// Where a missing `msgfmt` is looked for under CI, so running it fails with "no such file".
     private static let path = executable ?? URL(fileURLWithPath: "/usr/bin/msgfmt")
     static let missingReason: Comment = "GNU gettext's msgfmt is not installed (apt-get install gettext); `make test` installs it"
@@ -36,14 +37,8 @@ enum Msgfmt {
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appending(path: "messages.po")
         try Data(text.utf8).write(to: file)
-        let process = Process()
-        process.executableURL = path
-        process.arguments = ["--check", "--statistics", "-o", "/dev/null", file.path]
-        process.environment = ["LC_ALL": "C", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? ""]
         let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = Pipe()
-        try process.run()
+        let process = try launch(["--check", "--statistics", "-o", "/dev/null", file.path], errors: errors)
         let data = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         let output = String(decoding: data, as: UTF8.self)
@@ -52,15 +47,21 @@ enum Msgfmt {
 
     /// Compiles a PO file, fuzzy entries included, into a `.mo` file; returns the exit status.
     static func compile(_ file: URL, to compiled: URL) throws -> Int32 {
-        let process = Process()
-        process.executableURL = path
-        process.arguments = ["--use-fuzzy", "-o", compiled.path, file.path]
-        process.environment = ["LC_ALL": "C", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? ""]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try launch(["--use-fuzzy", "-o", compiled.path, file.path], errors: FileHandle.nullDevice)
         process.waitUntilExit()
         return process.terminationStatus
+    }
+
+    /// Starts msgfmt with `arguments` in the C locale, its messages in English; standard error goes to `errors`.
+    private static func launch(_ arguments: [String], errors: Any) throws -> Process {
+        let process = Process()
+        process.executableURL = path
+        process.arguments = arguments
+        process.environment = ["LC_ALL": "C", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? ""]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = errors
+        try process.run()
+        return process
     }
 
     /// The translations of a little-endian `.mo` file as the bytes it holds, which need not be UTF-8, keyed as

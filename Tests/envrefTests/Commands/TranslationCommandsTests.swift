@@ -1,3 +1,4 @@
+import EnvrefTestSupport
 import Foundation
 import Testing
 
@@ -15,18 +16,6 @@ private enum DemoProject {
     static func text(_ path: String, in project: URL) throws -> String {
         try String(contentsOf: project.appending(path: path), encoding: .utf8)
     }
-
-    /// The real pages and seeds, read in place: `$ENVREF_SHARED_DATA` or `../shared`.
-    static let shared: URL = {
-        if let override = ProcessInfo.processInfo.environment["ENVREF_SHARED_DATA"], !override.isEmpty {
-            return URL(fileURLWithPath: override)
-        }
-        return CommandRunner.repositoryRoot.deletingLastPathComponent().appending(path: "shared")
-    }()
-
-    /// Under CI (`CI=true`) the tests always run, so missing data fails loudly instead of skipping quietly.
-    static let isSharedAvailable = FileManager.default.fileExists(atPath: shared.appending(path: "seeds/en.md").path)
-        || ProcessInfo.processInfo.environment["CI"] == "true"
 }
 
 @Suite("envref diff, as a process")
@@ -71,11 +60,11 @@ struct DiffCommandTests {
         #expect(badLanguage.errorLines == ["error: 'de' is not a target language of Content/variables.yaml (fr, ja)"])
     }
 
-    @Test("--against compares a hand-written page with the registry", .enabled(if: DemoProject.isSharedAvailable, "the shared test pages are not at ../shared (set ENVREF_SHARED_DATA)"))
+    @Test("--against compares a hand-written page with the registry", .enabled(if: TestEnvironment.isSharedDataAvailable, "the shared test pages are not at ../shared (set ENVREF_SHARED_DATA)"))
     func against() throws {
         let project = try DemoProject.make()
         defer { try? FileManager.default.removeItem(at: project) }
-        let page = DemoProject.shared.appending(path: "seeds/fr.md").path
+        let page = TestEnvironment.sharedData.appending(path: "seeds/fr.md").path
         let result = try CommandRunner.run(["diff", "--against", page, "--lang", "fr", "--fail-on", "orphans"], in: project)
         #expect(result.status == 1)
         #expect(result.standardOutput.contains("documents 0 of 6 variables."))
@@ -155,13 +144,13 @@ struct POCommandTests {
     }
 }
 
-@Suite("envref import, as a process", .enabled(if: DemoProject.isSharedAvailable, "the shared test pages are not at ../shared (set ENVREF_SHARED_DATA)"))
+@Suite("envref import, as a process", .enabled(if: TestEnvironment.isSharedDataAvailable, "the shared test pages are not at ../shared (set ENVREF_SHARED_DATA)"))
 struct ImportCommandTests {
     @Test("the five seed pages become a registry and a lock; recovered rows are warnings")
     func seeds() throws {
         let project = try DemoProject.make()
         defer { try? FileManager.default.removeItem(at: project) }
-        let pages = ["en", "fr", "es", "ja", "ko"].map { DemoProject.shared.appending(path: "seeds/\($0).md").path }
+        let pages = ["en", "fr", "es", "ja", "ko"].map { TestEnvironment.sharedData.appending(path: "seeds/\($0).md").path }
         let result = try CommandRunner.run(["import"] + pages + ["--output", "Imported/variables.yaml"], in: project)
         #expect(result.status == 0)
         #expect(result.standardOutput.hasPrefix("Wrote Imported/variables.yaml: 36 variables in 5 languages (en, es, fr, ja, ko), "))

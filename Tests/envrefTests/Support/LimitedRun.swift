@@ -1,3 +1,4 @@
+import EnvrefTestSupport
 import Foundation
 import Testing
 #if canImport(Glibc)
@@ -45,7 +46,7 @@ struct LimitedRun {
             if terminationSignal == 0, status > 128 { terminationSignal = status - 128 }
             let measured = (try? String(contentsOfFile: memoryPath, encoding: .utf8))?.split(separator: "\n").last.flatMap { Int($0) }
             peakMemory = (measured ?? Int.max / 1024) * 1024
-        } else if ProcessInfo.processInfo.environment["CI"] == "true" {
+        } else if TestEnvironment.isCI {
             // Without `time` the peak would be the test process's own size; `make test` installs it.
             Issue.record("GNU time (/usr/bin/time) is not installed")
         }
