@@ -22,6 +22,9 @@ public struct RowCache: Sendable {
         self.identity = identity
     }
 
+    /// The folder as a `CacheFolder`, which keeps the other work a build reuses.
+    public var folder: CacheFolder { CacheFolder(directory: directory, identity: identity) }
+
     /// Bumped whenever the file layout or what a key covers changes, so older files are dropped.
     static let formatVersion = "envref row cache 1\n"
 
@@ -66,20 +69,7 @@ public struct RowCache: Sendable {
     /// Keeps `rows` for the next build, replacing the file whole; a cache that cannot be written is left
     /// as it was, since the build itself does not depend on it.
     public func store(_ rows: Rows) {
-        let manager = FileManager.default
-        do {
-            if !manager.fileExists(atPath: directory.path) {
-                try manager.createDirectory(at: directory, withIntermediateDirectories: true)
-                // Version control and backup tools skip the folder without being told to.
-                try Data("# Made by envref: rendered rows kept between builds. Safe to delete.\n*\n".utf8)
-                    .write(to: directory.appendingPathComponent(".gitignore"))
-                try Data("Signature: 8a477f597d28d172789f06886806bc55\n# envref's row cache; see https://bford.info/cachedir/\n".utf8)
-                    .write(to: directory.appendingPathComponent("CACHEDIR.TAG"))
-            }
-            try Self.encode(rows).write(to: rows.file, options: .atomic)
-        } catch {
-            return
-        }
+        try? folder.write(Self.encode(rows), to: rows.file.lastPathComponent)
     }
 
     // MARK: File layout

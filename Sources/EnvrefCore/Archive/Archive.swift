@@ -1,0 +1,156 @@
+import Foundation
+
+/// Values laid out as bytes for a cache file, to be read back by `ArchiveReader` in the same order.
+///
+/// The layout carries no field names or types: the writer and the reader of one file are the same envref
+/// build (cache files are keyed by the program's identity), so each side only has to agree with itself.
+public struct ArchiveWriter: Sendable {
+    /// Everything written so far.
+    @inlinable public var bytes: [UInt8] { written }
+    @usableFromInline var written: [UInt8] = []
+
+    /// Creates an empty archive.
+    @inlinable public init() {}
+
+    /// Writes a whole number as eight little-endian bytes.
+    @inlinable public mutating func write(_ value: Int) {
+        withUnsafeBytes(of: Int64(value).littleEndian) { written += $0 }
+    }
+
+    /// Writes a flag as one byte.
+    @inlinable public mutating func write(_ flag: Bool) {
+        written.append(flag ? 1 : 0)
+    }
+
+    /// Writes a text as its length in bytes, then its UTF-8.
+    @inlinable public mutating func write(_ text: String) {
+        write(text.utf8.count)
+        written += text.utf8
+    }
+
+    /// Writes whether a value is present, then the value when it is.
+    @inlinable public mutating func write<Value>(_ value: Value?, _ writeValue: (inout ArchiveWriter, Value) -> Void) {
+        write(value != nil)
+        if let value { writeValue(&self, value) }
+    }
+
+    /// Writes the count of `items`, then each item.
+    @inlinable public mutating func write<Items: Collection>(_ items: Items, _ writeItem: (inout ArchiveWriter, Items.Element) -> Void) {
+        write(items.count)
+        for item in items { writeItem(&self, item) }
+    }
+
+    /// Writes a digest as its sixteen bytes.
+    @inlinable public mutating func write(_ digest: ContentDigest) {
+        written += digest.bytes
+    }
+
+    /// Writes a run of raw bytes, preceded by its length.
+    @inlinable public mutating func write(bytes run: [UInt8]) {
+        write(run.count)
+        written += run
+    }
+}
+
+/// Reads what `ArchiveWriter` wrote, in the same order; a read past the end, a count larger than the bytes
+/// left could hold, or a text that is not UTF-8 throws `ArchiveReader.Malformed` instead of trapping.
+public struct ArchiveReader {
+    /// The archive is damaged or was written by different code.
+    public struct Malformed: Error, Sendable {
+        /// Creates the error.
+        @inlinable public init() {}
+    }
+
+    @usableFromInline let bytes: [UInt8]
+    @usableFromInline var offset: Int
+    @usableFromInline let end: Int
+
+    /// Reads `bytes`.
+    @inlinable public init(_ bytes: [UInt8]) {
+        self.init(bytes, range: 0..<bytes.count)
+    }
+
+    /// Reads the bytes of `bytes` in `range`, without copying them.
+    @inlinable public init(_ bytes: [UInt8], range: Range<Int>) {
+        self.bytes = bytes
+        offset = range.lowerBound
+        end = range.upperBound
+    }
+
+    /// Whether every byte has been read.
+    @inlinable public var isAtEnd: Bool { offset == end }
+
+    /// The bytes not read yet.
+    @inlinable public var remaining: [UInt8] { Array(bytes[offset..<end]) }
+
+    /// Reads a whole number.
+    @inlinable public mutating func readInt() throws(Malformed) -> Int {
+        guard end - offset >= 8 else { throw Malformed() }
+        let value = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: Int64.self) }
+        offset += 8
+        guard let int = Int(exactly: Int64(littleEndian: value)) else { throw Malformed() }
+        return int
+    }
+
+    /// Reads a whole number that must lie in `range`.
+    @inlinable public mutating func readInt(in range: ClosedRange<Int>) throws(Malformed) -> Int {
+        let value = try readInt()
+        guard range.contains(value) else { throw Malformed() }
+        return value
+    }
+
+    /// Reads a flag.
+    @inlinable public mutating func readBool() throws(Malformed) -> Bool {
+        guard offset < end, bytes[offset] <= 1 else { throw Malformed() }
+        defer { offset += 1 }
+        return bytes[offset] == 1
+    }
+
+    /// Reads a text.
+    @inlinable public mutating func readString() throws(Malformed) -> String {
+        let run = try readRun()
+        guard let text = bytes.withUnsafeBufferPointer({ String(validating: UnsafeBufferPointer(rebasing: $0[run]), as: UTF8.self) })
+        else { throw Malformed() }
+        return text
+    }
+
+    /// Reads a value written with `write(_:_:)` for optionals.
+    @inlinable public mutating func readOptional<Value>(_ readValue: (inout ArchiveReader) throws(Malformed) -> Value) throws(Malformed) -> Value? {
+        try readBool() ? try readValue(&self) : nil
+    }
+
+    /// Reads items written with `write(_:_:)` for collections; each item is taken to fill at least one byte,
+    /// so a damaged count cannot reserve more than the file could hold.
+    @inlinable public mutating func readArray<Item>(_ readItem: (inout ArchiveReader) throws(Malformed) -> Item) throws(Malformed) -> [Item] {
+        let count = try readCount()
+        var items: [Item] = []
+        items.reserveCapacity(count)
+        for _ in 0..<count { items.append(try readItem(&self)) }
+        return items
+    }
+
+    /// Reads a digest.
+    @inlinable public mutating func readDigest() throws(Malformed) -> ContentDigest {
+        guard end - offset >= 16 else { throw Malformed() }
+        defer { offset += 16 }
+        return bytes.withUnsafeBytes { ContentDigest(storedAt: offset, in: $0) }
+    }
+
+    /// Reads a run of raw bytes.
+    @inlinable public mutating func readBytes() throws(Malformed) -> [UInt8] {
+        Array(bytes[try readRun()])
+    }
+
+    /// A count, which can be no larger than the bytes left after it.
+    @usableFromInline mutating func readCount() throws(Malformed) -> Int {
+        let count = try readInt()
+        guard count >= 0, count <= end - offset else { throw Malformed() }
+        return count
+    }
+
+    @usableFromInline mutating func readRun() throws(Malformed) -> Range<Int> {
+        let count = try readCount()
+        defer { offset += count }
+        return offset..<(offset + count)
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+
+/// The folder where envref keeps work between runs (`.envref-cache/`), and its sealed files.
+///
+/// Each file starts with its format line and the digest of what it was made from (the format, the program's
+/// identity and the caller's inputs), and ends with the digest of everything before it. A file that is
+/// missing, cut short, changed on disk or made from other inputs reads as absent, so a run that finds no
+/// usable file does the work itself and gets the same result.
+public struct CacheFolder: Sendable {
+    /// The folder; made, with a `.gitignore` and a `CACHEDIR.TAG`, on first write.
+    public var directory: URL
+    /// What made the files, such as the program's version and build: files from another identity are ignored.
+    public var identity: String
+
+    /// Creates a cache in `directory` for files that `identity` writes.
+    public init(directory: URL, identity: String) {
+        self.directory = directory
+        self.identity = identity
+    }
+
+    /// A reader of the payload of the file `name`, when it was sealed with this format, identity and `inputs`.
+    public func read(_ name: String, format: String, inputs: [UInt8] = []) -> ArchiveReader? {
+        guard let bytes = Self.contents(of: directory.appendingPathComponent(name)) else { return nil }
+        let prefix = Array((format + "\n").utf8)
+        let header = seal(format: format, inputs: inputs)
+        guard bytes.count >= prefix.count + 32 else { return nil }
+        let isSealed = bytes.withUnsafeBytes { buffer in
+            let body = UnsafeRawBufferPointer(rebasing: buffer[..<(buffer.count - 16)])
+            return ContentDigest(of: body) == ContentDigest(storedAt: body.count, in: buffer)
+                && body.starts(with: prefix) && ContentDigest(storedAt: prefix.count, in: body) == header
+        }
+        return isSealed ? ArchiveReader(bytes, range: (prefix.count + 16)..<(bytes.count - 16)) : nil
+    }
+
+    /// The file's bytes, read straight into one array: cache files run to tens of megabytes, and each copy
+    /// costs about as much as reading them. Read, not mapped: a file cut short by another program while it is
+    /// mapped would end the run.
+    private static func contents(of url: URL) -> [UInt8]? {
+        let descriptor = open(url.path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_size >= 0 else { return nil }
+        let size = Int(status.st_size)
+        var complete = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            var offset = 0
+            while offset < size {
+                let read = Foundation.read(descriptor, buffer.baseAddress! + offset, size - offset)
+                if read < 0, errno == EINTR { continue }
+                guard read > 0 else { break }
+                offset += read
+            }
+            // Bytes past what was read are never exposed; a file that shrank meanwhile reads as absent.
+            count = offset
+            complete = offset == size
+        }
+        return complete ? bytes : nil
+    }
+
+    /// Replaces the file `name` with `payload`, sealed with this format, identity and `inputs`. A cache that
+    /// cannot be written is left as it was: nothing depends on it.
+    public func write(_ name: String, format: String, inputs: [UInt8] = [], payload: [UInt8]) {
+        var bytes = Array((format + "\n").utf8)
+        bytes += seal(format: format, inputs: inputs).bytes
+        bytes += payload
+        bytes += ContentDigest(of: bytes).bytes
+        try? write(Data(bytes), to: name)
+    }
+
+    /// Writes `data` as the file `name`, atomically, making the folder first when it is missing.
+    public func write(_ data: Data, to name: String) throws {
+        let manager = FileManager.default
+        if !manager.fileExists(atPath: directory.path) {
+            try manager.createDirectory(at: directory, withIntermediateDirectories: true)
+            // Version control and backup tools skip the folder without being told to.
+            try Data("# Made by envref: work kept between runs. Safe to delete.\n*\n".utf8)
+                .write(to: directory.appendingPathComponent(".gitignore"))
+            try Data("Signature: 8a477f597d28d172789f06886806bc55\n# envref's cache; see https://bford.info/cachedir/\n".utf8)
+                .write(to: directory.appendingPathComponent("CACHEDIR.TAG"))
+        }
+        try data.write(to: directory.appendingPathComponent(name), options: .atomic)
+    }
+
+    private func seal(format: String, inputs: [UInt8]) -> ContentDigest {
+        // Each piece is preceded by its length, so no two different sets of pieces run together.
+        var pieces = ArchiveWriter()
+        pieces.write(format)
+        pieces.write(identity)
+        pieces.write(bytes: inputs)
+        return ContentDigest(of: pieces.bytes)
+    }
+}

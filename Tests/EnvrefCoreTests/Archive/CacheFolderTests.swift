@@ -1,0 +1,85 @@
+import EnvrefCore
+import Foundation
+import Testing
+
+@Suite("Cache folder: sealed files")
+struct CacheFolderTests {
+    private func scratchDirectory() -> URL {
+        FileManager.default.temporaryDirectory.appending(path: "envref-cache-\(UUID().uuidString)")
+    }
+
+    @Test("a file reads back only with the format, identity and inputs it was written with")
+    func sealing() throws {
+        let directory = scratchDirectory().appending(path: "nested/cache")
+        let folder = CacheFolder(directory: directory, identity: "envref 1")
+        folder.write("work.bin", format: "work 1", inputs: [1, 2], payload: [9, 8, 7])
+        #expect(folder.read("work.bin", format: "work 1", inputs: [1, 2]).map(\.remaining) == [9, 8, 7])
+        #expect(folder.read("work.bin", format: "work 2", inputs: [1, 2]).map(\.remaining) == nil)
+        #expect(folder.read("work.bin", format: "work 1", inputs: [1, 3]).map(\.remaining) == nil)
+        #expect(CacheFolder(directory: directory, identity: "envref 2").read("work.bin", format: "work 1", inputs: [1, 2]) == nil)
+        #expect(folder.read("other.bin", format: "work 1", inputs: [1, 2]).map(\.remaining) == nil)
+        let tag = try String(contentsOf: directory.appending(path: "CACHEDIR.TAG"), encoding: .utf8)
+        #expect(tag.hasPrefix("Signature: 8a477f597d28d172789f06886806bc55"))
+        #expect(try String(contentsOf: directory.appending(path: ".gitignore"), encoding: .utf8).split(separator: "\n").contains("*"))
+    }
+
+    @Test("a file cut at any length or with any bit flipped reads as absent")
+    func damage() throws {
+        let directory = scratchDirectory()
+        let folder = CacheFolder(directory: directory, identity: "envref 1")
+        folder.write("work.bin", format: "work 1", payload: Array("payload".utf8))
+        let file = directory.appending(path: "work.bin")
+        let bytes = [UInt8](try Data(contentsOf: file))
+        for length in 0..<bytes.count {
+            try Data(bytes[..<length]).write(to: file)
+            #expect(folder.read("work.bin", format: "work 1").map(\.remaining) == nil, "cut at \(length)")
+        }
+        for bit in 0..<(bytes.count * 8) {
+            var flipped = bytes
+            flipped[bit / 8] ^= 1 << (bit % 8)
+            try Data(flipped).write(to: file)
+            #expect(folder.read("work.bin", format: "work 1").map(\.remaining) == nil, "bit \(bit)")
+        }
+        try Data(bytes).write(to: file)
+        #expect(folder.read("work.bin", format: "work 1").map(\.remaining) == Array("payload".utf8))
+    }
+}
+
+@Suite("Archive: values as bytes")
+struct ArchiveTests {
+    @Test("values read back in the order they were written")
+    func roundTrip() throws {
+        var writer = ArchiveWriter()
+        writer.write(-42)
+        writer.write(true)
+        writer.write("naïve 日本")
+        writer.write(Optional<String>.none) { $0.write($1) }
+        writer.write(["a", "b"]) { $0.write($1) }
+        writer.write(bytes: [0, 255])
+        var reader = ArchiveReader(writer.bytes)
+        #expect(try reader.readInt() == -42)
+        #expect(try reader.readBool())
+        #expect(try reader.readString() == "naïve 日本")
+        #expect(try reader.readOptional { (reader: inout ArchiveReader) throws(ArchiveReader.Malformed) in try reader.readString() } == nil)
+        #expect(try reader.readArray { (reader: inout ArchiveReader) throws(ArchiveReader.Malformed) in try reader.readString() } == ["a", "b"])
+        #expect(try reader.readBytes() == [0, 255])
+        #expect(reader.isAtEnd)
+        #expect(throws: ArchiveReader.Malformed.self) { try reader.readInt() }
+    }
+
+    @Test("a count larger than the bytes left, a bad flag or text that is not UTF-8 throws instead of trapping")
+    func malformed() throws {
+        var writer = ArchiveWriter()
+        writer.write(Int.max)
+        var reader = ArchiveReader(writer.bytes)
+        #expect(throws: ArchiveReader.Malformed.self) { try reader.readString() }
+        reader = ArchiveReader([2])
+        #expect(throws: ArchiveReader.Malformed.self) { try reader.readBool() }
+        var text = ArchiveWriter()
+        text.write(bytes: [0xFF, 0xFE])
+        reader = ArchiveReader(text.bytes)
+        #expect(throws: ArchiveReader.Malformed.self) { try reader.readString() }
+        reader = ArchiveReader(writer.bytes)
+        #expect(throws: ArchiveReader.Malformed.self) { try reader.readArray { (reader: inout ArchiveReader) throws(ArchiveReader.Malformed) in try reader.readBool() } }
+    }
+}
