@@ -64,7 +64,7 @@ extension YAMLPrescan {
 
     /// The byte offset where each line begins, or `nil` when the text breaks lines with anything but a line
     /// feed: libyaml also counts CR, NEL, LS and PS as line breaks, and the cut must count lines as it does.
-    private static func lineStarts(of bytes: [UInt8]) -> [Int]? {
+    static func lineStarts(of bytes: [UInt8]) -> [Int]? {
         var starts = [0]
         var previous: UInt8 = 0
         for (offset, byte) in bytes.enumerated() {
@@ -82,7 +82,7 @@ extension YAMLPrescan {
 
     /// Whether every key of `variables` is the first thing on its line, all at one indentation, as block
     /// mapping keys are; anything else (an explicit `? key`, say) is composed whole.
-    private static func keysBeginTheirLines(_ keyLines: [Int], lineStarts: [Int], bytes: [UInt8]) -> Bool {
+    static func keysBeginTheirLines(_ keyLines: [Int], lineStarts: [Int], bytes: [UInt8]) -> Bool {
         func indentation(_ line: Int) -> Int? {
             guard line < lineStarts.count else { return nil }
             var offset = lineStarts[line]

@@ -30,16 +30,55 @@ public enum RegistryLoader {
     /// Loads a registry file; `displayPath` is what diagnostics show (defaults to the path as given).
     public static func load(fileAt url: URL, displayPath: String? = nil) -> RegistryLoadResult {
         let shownPath = displayPath ?? url.relativePath
+        switch read(url, shownPath: shownPath) {
+        case .success(let bytes): return load(bytes: bytes, path: shownPath)
+        case .failure(let problem): return failure(problem)
+        }
+    }
+
+    /// `load(fileAt:displayPath:)`, reusing the snapshot of the last clean load kept in `cache`, so that only
+    /// the entries whose lines changed since are composed again (`RegistrySnapshot`); the result is the same
+    /// as without a cache. With `updatingCache`, a new snapshot replaces the old one when the file changed.
+    public static func load(fileAt url: URL, displayPath: String? = nil, cache: CacheFolder?, updatingCache: Bool = true) -> RegistryLoadResult {
+        guard let cache else { return load(fileAt: url, displayPath: displayPath) }
+        let shownPath = displayPath ?? url.relativePath
+        let bytes: [UInt8]
+        switch read(url, shownPath: shownPath) {
+        case .success(let read): bytes = read
+        case .failure(let problem): return failure(problem)
+        }
+        let previous = cache.read(snapshotFile, format: snapshotFormat).flatMap(RegistrySnapshot.init(archived:))
+        let (result, snapshot) = load(bytes: bytes, path: shownPath, reusing: previous)
+        if updatingCache, let snapshot, snapshot != previous {
+            cache.write(snapshotFile, format: snapshotFormat, payload: snapshot.archived)
+        }
+        return result
+    }
+
+    /// The cache file that keeps the last clean load.
+    static let snapshotFile = "registry.snapshot"
+    /// Bumped whenever the snapshot's layout changes, so older files are ignored.
+    static let snapshotFormat = "envref registry snapshot 1"
+
+    /// Loads `bytes`, reloading only what changed since `previous` when it can, and gives the snapshot of this
+    /// load for the next one (`nil` when this load had a diagnostic or cannot be reloaded in part).
+    public static func load(bytes: [UInt8], path: String, reusing previous: RegistrySnapshot?) -> (result: RegistryLoadResult, snapshot: RegistrySnapshot?) {
+        if let previous, let reloaded = previous.reloading(bytes, path: path) {
+            return (RegistryLoadResult(registry: reloaded.registry, diagnostics: []), reloaded)
+        }
+        let (result, entries) = loadWhole(bytes: bytes, path: path)
+        return (result, RegistrySnapshot(bytes: bytes, result: result, entries: entries))
+    }
+
+    /// The file's bytes, or the diagnostic saying why they cannot be read.
+    private static func read(_ url: URL, shownPath: String) -> Result<[UInt8], Diagnostic> {
         do {
             // Reading one byte past the limit tells an oversized file apart without holding all of it.
             let handle = try FileHandle(forReadingFrom: url)
             defer { try? handle.close() }
-            let data = try handle.read(upToCount: maximumFileSize + 1) ?? Data()
-            return load(bytes: Array(data), path: shownPath)
+            return .success(Array(try handle.read(upToCount: maximumFileSize + 1) ?? Data()))
         } catch {
-            return RegistryLoadResult(registry: nil, diagnostics: [
-                .error("cannot read the registry: \(Self.reason(for: error))", at: SourceLocation(path: shownPath, line: 1, column: 1))
-            ])
+            return .failure(.error("cannot read the registry: \(Self.reason(for: error))", at: SourceLocation(path: shownPath, line: 1, column: 1)))
         }
     }
 
@@ -54,22 +93,30 @@ public enum RegistryLoader {
 
     /// `load(bytes:path:)`, composing in groups from `threshold` variables; tests lower it to cut small files.
     static func load(bytes: [UInt8], path: String, composingInGroupsFrom threshold: Int) -> RegistryLoadResult {
+        loadWhole(bytes: bytes, path: path, composingInGroupsFrom: threshold).result
+    }
+
+    /// Loads every byte of a registry, as `load(bytes:path:)` describes, and says where the entries of its
+    /// `variables` block mapping lie, for a snapshot; `namesOutside` are variables that `seeAlso` may name
+    /// although the text does not hold them.
+    static func loadWhole(bytes: [UInt8], path: String, composingInGroupsFrom threshold: Int = minimumVariablesToComposeInGroups,
+                          namesOutside: Set<String> = []) -> (result: RegistryLoadResult, entries: YAMLPrescan.VariableEntries?) {
         let start = SourceLocation(path: path, line: 1, column: 1)
         guard bytes.count <= maximumFileSize else {
-            return failure(.error("the registry is larger than \(maximumFileSize >> 20) MiB; this line crosses the limit, and the rest was not read",
-                                  at: Self.location(ofLineContaining: maximumFileSize, in: bytes, path: path)))
+            return (failure(.error("the registry is larger than \(maximumFileSize >> 20) MiB; this line crosses the limit, and the rest was not read",
+                                   at: Self.location(ofLineContaining: maximumFileSize, in: bytes, path: path))), nil)
         }
         let source: SourceText
         switch SourceText.decode(bytes, path: path) {
         case .success(let decoded): source = decoded
-        case .failure(let error): return RegistryLoadResult(registry: nil, diagnostics: error.diagnostics)
+        case .failure(let error): return (RegistryLoadResult(registry: nil, diagnostics: error.diagnostics), nil)
         }
         if source.isBlank {
-            return failure(.error("the registry is empty; expected at least 'languages' and 'variables'", at: start))
+            return (failure(.error("the registry is empty; expected at least 'languages' and 'variables'", at: start)), nil)
         }
         let prescan = YAMLPrescan(source)
         if prescan.isFatal {
-            return RegistryLoadResult(registry: nil, diagnostics: prescan.diagnostics.sorted())
+            return (RegistryLoadResult(registry: nil, diagnostics: prescan.diagnostics.sorted()), nil)
         }
         let root: Node?
         let entries = prescan.variableEntries?.keyLines.count ?? 0
@@ -80,16 +127,16 @@ public enum RegistryLoader {
         } else {
             switch prescan.compose() {
             case .success(let composed): root = composed
-            case .failure(let problem): return RegistryLoadResult(registry: nil, diagnostics: (prescan.diagnostics + [problem]).sorted())
+            case .failure(let problem): return (RegistryLoadResult(registry: nil, diagnostics: (prescan.diagnostics + [problem]).sorted()), nil)
             }
         }
         guard let root else {
-            return failure(.error("the registry is empty; expected at least 'languages' and 'variables'", at: start))
+            return (failure(.error("the registry is empty; expected at least 'languages' and 'variables'", at: start)), nil)
         }
-        var decoder = RegistryDecoder(path: path)
+        var decoder = RegistryDecoder(path: path, namesOutside: namesOutside)
         let registry = decoder.decode(root)
         let diagnostics = (prescan.diagnostics + decoder.diagnostics).sorted()
-        return RegistryLoadResult(registry: diagnostics.containsErrors ? nil : registry, diagnostics: diagnostics)
+        return (RegistryLoadResult(registry: diagnostics.containsErrors ? nil : registry, diagnostics: diagnostics), prescan.variableEntries)
     }
 
     /// The start of the line holding byte `offset`, with line breaks counted as YAML counts them: LF, CRLF or

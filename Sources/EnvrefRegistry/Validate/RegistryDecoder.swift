@@ -6,10 +6,14 @@ import Yams
 /// instead of stopping at the first.
 struct RegistryDecoder {
     let path: String
+    /// Variables that exist in the registry but not in the text being decoded: a reloaded run of entries
+    /// may name them in 'seeAlso'.
+    let namesOutside: Set<String>
     private(set) var diagnostics: [Diagnostic] = []
 
-    init(path: String) {
+    init(path: String, namesOutside: Set<String> = []) {
         self.path = path
+        self.namesOutside = namesOutside
     }
 
     // MARK: Top level
@@ -155,9 +159,9 @@ struct RegistryDecoder {
     /// it is first read. The decoder never reads a tag: only a node's text, style and position, which never
     /// change, so threads may read any node. Reading `tag` (or Yams's typed accessors) here would race.
     private mutating func eachInParallel<Item>(_ count: Int, _ body: (inout RegistryDecoder, Int) -> Item?) -> [Item] {
-        let path = self.path
+        let path = self.path, namesOutside = self.namesOutside
         let outcomes = Array(0..<count).parallelMap { index in
-            var decoder = RegistryDecoder(path: path)
+            var decoder = RegistryDecoder(path: path, namesOutside: namesOutside)
             let item = body(&decoder, index)
             return UncheckedSendable((item: item, diagnostics: decoder.diagnostics))
         }
@@ -409,7 +413,7 @@ struct RegistryDecoder {
             swiftName: draft.swiftName, deprecation: draft.deprecation, descriptions: draft.descriptions,
             location: location(of: draft.nameNode))
         checkTypeSpecificKeys(draft, type: resolvedType)
-        for (name, node) in draft.seeAlso where byName[name] == nil {
+        for (name, node) in draft.seeAlso where byName[name] == nil && !namesOutside.contains(name) {
             error("'seeAlso' names '\(name)', which is not a variable in the registry\(nameHint(name, byName.keys))", at: node)
         }
         if let defaultNode = draft.defaultNode {

@@ -1,0 +1,225 @@
+import EnvrefCore
+import EnvrefTestSupport
+import Foundation
+import Testing
+
+@testable import EnvrefRegistry
+
+/// A load that reuses the last load's snapshot must give exactly what loading the whole file gives: the same
+/// registry, the same diagnostics, and the same snapshot for the load after it.
+@Suite("Loading: reloading only the entries that changed")
+struct RegistrySnapshotTests {
+    static let path = "Content/variables.yaml"
+
+    /// Every shape the reload has to get right: comments between entries, block scalars that keep their
+    /// trailing lines, multi-line quoted text, a replacement and the name it replaces, `seeAlso`, and a key
+    /// after the mapping.
+    static let base = """
+        # The registry under test.
+        languages: [en, fr]
+        prefix: APP_
+        variables:
+          APP_MODE:
+            type: enum
+            values: [online, offline]
+            deprecatedValues: {dryrun: offline}
+            default: online
+            seeAlso: [APP_DIR]
+            description:
+              en: Where runs go, `online` or `offline`.
+              fr: Où vont les exécutions.
+          # Between entries.
+          APP_DIR:
+            type: path
+            description:
+              en: |+
+                The folder.
+
+              fr: "Le dossier,
+                sur deux lignes."
+
+          APP_COUNT:
+            type: int
+            default: 3
+            minimum: 1
+            maximum: 9
+            description: {en: How many., fr: Combien.}
+          APP_OLD_DIR:
+            deprecated: {replacement: APP_DIR}
+            description: {en: Use APP_DIR., fr: Utilisez APP_DIR.}
+          APP_TAGS:
+            type: list
+            separator: ";"
+            default: [a, b]
+            description:
+              en: >-
+                Tags, folded
+                over lines.
+              fr: Les étiquettes.
+          APP_KEY:
+            type: string
+            secret: true
+            example: abc
+            minLength: 2
+            maxLength: 40
+            pattern: "[a-z]+"
+            swiftName: apiKey
+            description: {en: The key., fr: La clé.}
+          APP_URL:
+            type: url
+            seeAlso: [APP_KEY, APP_MODE]
+            description:
+              en: The server.
+              fr:
+                text: Le serveur.
+                untranslated: true
+          APP_LAST:
+            type: bool
+            default: false
+            description: {en: The last one., fr: Le dernier.}
+        swift: {typeName: AppSettings}
+        updated: 2026-11-22
+
+        """
+
+    @Test("the base registry loads without diagnostics and can be snapshotted")
+    func baseIsSnapshotted() throws {
+        let (result, snapshot) = RegistryLoader.load(bytes: Array(Self.base.utf8), path: Self.path, reusing: nil)
+        #expect(result.diagnostics.map(\.description) == [])
+        let taken = try #require(snapshot)
+        #expect(taken.registry.variables.count == 8)
+        #expect(taken.entryStarts.map(\.line) == [4, 14, 23, 29, 32, 41, 50, 58])
+    }
+
+    /// Edits a person makes, with whether the changed entries can be reloaded on their own.
+    static let edits: [(name: String, edit: @Sendable (String) -> String, isReloaded: Bool)] = [
+        ("a description reworded", { $0.replacingOccurrences(of: "How many.", with: "How many workers.") }, true),
+        ("a description grown by two lines", { $0.replacingOccurrences(of: "      en: The server.", with: "      en: The server,\n        on two\n        more lines.") }, true),
+        ("a description shrunk by two lines", { $0.replacingOccurrences(of: "en: >-\n        Tags, folded\n        over lines.", with: "en: Tags.") }, true),
+        ("a kept trailing line removed, in a replacement", { $0.replacingOccurrences(of: "The folder.\n\n", with: "The folder.\n") }, true),
+        ("a replacement's text shrunk by a line", { $0.replacingOccurrences(of: "\"Le dossier,\n        sur deux lignes.\"", with: "Le dossier.") }, true),
+        ("a replacement's type changed", { $0.replacingOccurrences(of: "    type: path\n", with: "    type: string\n") }, false),
+        ("a replacement made secret", { $0.replacingOccurrences(of: "    type: path\n", with: "    type: path\n    secret: true\n") }, false),
+        ("a deprecated name and its replacement edited together", {
+            $0.replacingOccurrences(of: "The folder.", with: "The data folder.").replacingOccurrences(of: "Use APP_DIR.", with: "Use APP_DIR now.")
+        }, true),
+        ("edits in the first and last entries", {
+            $0.replacingOccurrences(of: "Où vont", with: "Où partent").replacingOccurrences(of: "The last one.", with: "The final one.")
+        }, true),
+        ("a type changed", { $0.replacingOccurrences(of: "    type: bool\n    default: false", with: "    type: string\n    default: \"false\"") }, true),
+        ("a comment added between entries", { $0.replacingOccurrences(of: "  APP_TAGS:", with: "  # Tags.\n  APP_TAGS:") }, true),
+        ("a variable renamed", { $0.replacingOccurrences(of: "APP_COUNT:", with: "APP_TOTAL:") }, false),
+        ("a variable renamed to a name already used", { $0.replacingOccurrences(of: "APP_COUNT:", with: "APP_KEY:") }, false),
+        ("a variable removed", { $0.replacingOccurrences(of: "  APP_COUNT:\n    type: int\n    default: 3\n    minimum: 1\n    maximum: 9\n    description: {en: How many., fr: Combien.}\n", with: "") }, false),
+        ("a syntax error in an entry", { $0.replacingOccurrences(of: "secret: true", with: "secret: [true") }, false),
+        ("a quote left open at the end of an entry", { $0.replacingOccurrences(of: "        untranslated: true", with: "        untranslated: \"true") }, false),
+        ("a 'seeAlso' naming no variable", { $0.replacingOccurrences(of: "seeAlso: [APP_KEY, APP_MODE]", with: "seeAlso: [APP_KEY, APP_NOPE]") }, false),
+
+        ("a deprecated name's text", { $0.replacingOccurrences(of: "Use APP_DIR.", with: "Use APP_DIR instead.") }, false),
+        ("the languages", { $0.replacingOccurrences(of: "languages: [en, fr]", with: "languages: [en, fr, ja]") }, false),
+        ("what follows the mapping", { $0.replacingOccurrences(of: "typeName: AppSettings", with: "typeName: Settings") }, false),
+        ("an alias", { $0.replacingOccurrences(of: "default: 3", with: "default: *three") }, false),
+        ("a tab for indentation", { $0.replacingOccurrences(of: "    swiftName: apiKey", with: "\tswiftName: apiKey") }, false),
+        ("a warning (a name without the prefix)", { $0.replacingOccurrences(of: "APP_LAST:", with: "LAST:").replacingOccurrences(of: "{en: The last one.", with: "{en: The last.") }, false),
+        ("a second document", { $0.replacingOccurrences(of: "  APP_URL:", with: "---\n  APP_URL:") }, false),
+        ("an entry's key line indented differently", { $0.replacingOccurrences(of: "\n  APP_KEY:\n    type: string\n", with: "\n   APP_KEY:\n     type: string\n") }, false),
+        ("a carriage return", { $0.replacingOccurrences(of: "How many.", with: "How\r many.") }, false),
+        ("nothing", { $0 }, true),
+    ]
+
+    @Test("each edit loads as the whole file does", arguments: edits.map(\.name))
+    func edit(name: String) throws {
+        let edit = try #require(Self.edits.first { $0.name == name })
+        let edited = edit.edit(Self.base)
+        #expect(edited != Self.base || name == "nothing", "the edit applies")
+        let snapshot = try #require(RegistryLoader.load(bytes: Array(Self.base.utf8), path: Self.path, reusing: nil).snapshot)
+        #expect((snapshot.reloading(Array(edited.utf8), path: Self.path) != nil) == edit.isReloaded)
+        try Self.expectSameLoad(Array(edited.utf8), reusing: snapshot)
+    }
+
+    @Test("a snapshot taken under another path is not reused")
+    func otherPath() throws {
+        let snapshot = try #require(RegistryLoader.load(bytes: Array(Self.base.utf8), path: "a/variables.yaml", reusing: nil).snapshot)
+        #expect(snapshot.reloading(Array(Self.base.utf8), path: Self.path) == nil)
+    }
+
+    /// Thousands of random edits of a few bytes (characters YAML gives meaning to, line breaks, deletions),
+    /// each loaded from the snapshot of the one before, so offsets the reload kept wrong would show later.
+    @Test("random edits, one after another, load as the whole file does")
+    func randomEdits() throws {
+        var random = SplitMix64(seed: 0x5EED)
+        let tokens = ["\n", " ", "  ", ":", "\"", "'", "#", "-", "[", "]", "{", "}", "|", ">", "&a", "*a", "!", ",", "x", "é", "\t", "\n  APP_NEW:\n", "\n    "]
+        var reloaded = 0
+        var total = 0
+        for _ in 0..<40 {
+            var current = Array(Self.base.utf8)
+            var snapshot = RegistryLoader.load(bytes: current, path: Self.path, reusing: nil).snapshot
+            for _ in 0..<40 {
+                var edited = current
+                let offset = Int(random.next() % UInt64(edited.count))
+                switch random.next() % 4 {
+                case 0: edited.insert(contentsOf: tokens[Int(random.next() % UInt64(tokens.count))].utf8, at: offset)
+                case 1: edited.removeSubrange(offset..<min(edited.count, offset + 1 + Int(random.next() % 4)))
+                case 2: edited[offset] = UInt8(ascii: "a") + UInt8(random.next() % 26)
+                default:
+                    // A word added inside a description, the edit a reload exists for.
+                    let text = String(decoding: edited, as: UTF8.self)
+                    let marks = text.ranges(of: "en: ")
+                    guard !marks.isEmpty else { continue }
+                    let mark = marks[Int(random.next() % UInt64(marks.count))]
+                    edited = Array(text.replacingCharacters(in: mark, with: "en: More ").utf8)
+                }
+                total += 1
+                if let snapshot, snapshot.reloading(edited, path: Self.path) != nil { reloaded += 1 }
+                snapshot = try Self.expectSameLoad(edited, reusing: snapshot)
+                // Broken files are not kept: the next edit starts from the last file that loaded.
+                if snapshot != nil { current = edited } else {
+                    snapshot = RegistryLoader.load(bytes: current, path: Self.path, reusing: nil).snapshot
+                }
+            }
+        }
+        // The comparison must cover the reload, not only its fallback.
+        #expect(reloaded * 5 >= total, "\(reloaded) of \(total) edits reloaded")
+    }
+
+    @Test("a snapshot archives to the same bytes every time and reads back whole")
+    func archiveRoundTrip() throws {
+        let snapshot = try #require(RegistryLoader.load(bytes: Array(Self.base.utf8), path: Self.path, reusing: nil).snapshot)
+        #expect(snapshot.archived == snapshot.archived)
+        let read = try #require(RegistrySnapshot(archived: ArchiveReader(snapshot.archived)))
+        #expect(read == snapshot)
+        // Every field of the model is set somewhere in the base registry, so a field the archive drops shows here.
+        let variables = snapshot.registry.variables
+        #expect(variables.contains { !$0.deprecatedValues.isEmpty } && variables.contains { $0.deprecation != nil })
+        #expect(variables.contains { $0.swiftName != nil && $0.example != nil && $0.isSecret && $0.constraints.pattern != nil })
+        #expect(variables.contains { $0.descriptions.values.contains(where: \.isMarkedUntranslated) })
+        #expect(snapshot.registry.updated != nil && snapshot.registry.swift.typeName != nil && snapshot.registry.prefix != nil)
+    }
+
+    @Test("an archive cut short or with a byte changed is refused or reads back as some valid snapshot, never traps")
+    func damagedArchives() throws {
+        let snapshot = try #require(RegistryLoader.load(bytes: Array(Self.base.utf8), path: Self.path, reusing: nil).snapshot)
+        let archived = snapshot.archived
+        for length in stride(from: 0, to: archived.count, by: 7) {
+            #expect(RegistrySnapshot(archived: ArchiveReader(Array(archived[..<length]))) == nil, "cut at \(length)")
+        }
+        // The cache file's digest refuses changed bytes; here they must only never crash the reader.
+        for offset in stride(from: 0, to: archived.count, by: 5) {
+            var changed = archived
+            changed[offset] ^= 0x41
+            _ = RegistrySnapshot(archived: ArchiveReader(changed))
+        }
+    }
+
+    @discardableResult
+    private static func expectSameLoad(_ bytes: [UInt8], reusing previous: RegistrySnapshot?,
+                                       sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> RegistrySnapshot? {
+        let (whole, entries) = RegistryLoader.loadWhole(bytes: bytes, path: path)
+        let (result, snapshot) = RegistryLoader.load(bytes: bytes, path: path, reusing: previous)
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(result.diagnostics.map(\.description) == whole.diagnostics.map(\.description), "\(text)", sourceLocation: sourceLocation)
+        #expect(result.registry == whole.registry, "\(text)", sourceLocation: sourceLocation)
+        #expect(snapshot == RegistrySnapshot(bytes: bytes, result: whole, entries: entries), "\(text)", sourceLocation: sourceLocation)
+        return snapshot
+    }
+}
