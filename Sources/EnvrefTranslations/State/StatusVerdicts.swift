@@ -1,0 +1,144 @@
+import EnvrefCore
+import EnvrefRegistry
+
+/// The translation status's verdicts kept between runs (`.envref-cache/translations.status`): for each
+/// variable, keyed by everything its row is worked out from, the state of each reported translation and why.
+///
+/// Working the status out reads every translation's words and code, and at 10,000 variables it is most of
+/// `envref diff`. A row depends on its own variable (its facts and every description), the lock's records for
+/// it, and, through the value-drift check, on the names and facts of every other variable. The variable and
+/// its lock records make each row's key; the source language, the reported languages, the prefix and every
+/// variable's facts go into the file's header, so a change to any of them drops every verdict at once.
+/// Positions are in neither: a cached verdict takes its positions and texts from the variable it is used for,
+/// so a line added above a variable does not work its row out again.
+struct StatusVerdicts: Sendable {
+    /// The verdicts by the key of the variable they were worked out for, one per reported language.
+    var verdicts: [ContentDigest: [Verdict]] = [:]
+    private let cache: CacheFolder
+    private let header: [UInt8]
+    private let reported: [LanguageCode]
+
+    static let file = "translations.status"
+    /// Bumped whenever the layout or what a key covers changes, so older files are ignored.
+    static let format = "envref status verdicts 1"
+
+    /// The verdicts `cache` holds for a status of `registry` in the `reported` languages.
+    init(registry: Registry, reported: [LanguageCode], cache: CacheFolder) {
+        var header = ArchiveWriter()
+        header.write(registry.sourceLanguage.rawValue)
+        header.write(reported) { $0.write($1.rawValue) }
+        header.write(registry.prefix) { $0.write($1) }
+        header.write(registry.variables) { $1.writeContent(to: &$0, descriptions: false) }
+        self.header = header.bytes
+        self.cache = cache
+        self.reported = reported
+        if let payload = cache.read(Self.file, format: Self.format, inputs: self.header) {
+            verdicts = Self.decode(payload, languages: reported.count) ?? [:]
+        }
+    }
+
+    /// The key of `variable`'s row: the variable without positions, and what the lock records for each reported
+    /// language (the fingerprint, and the source text it archived).
+    func key(of variable: Variable, lock: TranslationLock) -> ContentDigest {
+        var archive = ArchiveWriter()
+        variable.writeContent(to: &archive)
+        for language in reported {
+            let fingerprint = lock.fingerprint(of: variable.name, in: language)
+            archive.write(fingerprint) { $0.write($1) }
+            archive.write(fingerprint.flatMap(lock.sourceText(for:))) { $0.write($1) }
+        }
+        return ContentDigest(of: archive.bytes)
+    }
+
+    /// Replaces the cache file with these verdicts.
+    func store() {
+        var archive = ArchiveWriter()
+        // Sorted, so the same verdicts always make the same file.
+        archive.write(verdicts.sorted { ($0.key.high, $0.key.low) < ($1.key.high, $1.key.low) }) { archive, entry in
+            archive.write(entry.key)
+            for verdict in entry.value { verdict.write(to: &archive) }
+        }
+        cache.write(Self.file, format: Self.format, inputs: header, payload: archive.bytes)
+    }
+
+    private static func decode(_ payload: ArchiveReader, languages: Int) -> [ContentDigest: [Verdict]]? {
+        var archive = payload
+        do {
+            let entries = try archive.readArray { (archive: inout ArchiveReader) throws(ArchiveReader.Malformed) in
+                let key = try archive.readDigest()
+                var verdicts: [Verdict] = []
+                for _ in 0..<languages { verdicts.append(try Verdict(from: &archive)) }
+                return (key, verdicts)
+            }
+            guard archive.isAtEnd else { return nil }
+            return Dictionary(entries, uniquingKeysWith: { first, _ in first })
+        } catch {
+            return nil
+        }
+    }
+
+    /// Where one translation stands and why, without its position or text.
+    struct Verdict: Hashable, Sendable {
+        var state: TranslationState
+        var untranslatedReason: UntranslatedReason?
+        var staleness: Staleness?
+        var valueDrift: [DriftTerm]
+
+        init(_ cell: TranslationCell) {
+            state = cell.state
+            untranslatedReason = cell.untranslatedReason
+            staleness = cell.staleness
+            valueDrift = cell.valueDrift
+        }
+
+        /// The cell this verdict gives `variable` in `language`, with the position and text it has now.
+        func cell(of variable: Variable, in language: LanguageCode) -> TranslationCell {
+            let translation = variable.descriptions[language]
+            return TranslationCell(variable: variable.name, language: language, state: state, untranslatedReason: untranslatedReason,
+                                   staleness: staleness, valueDrift: valueDrift, location: translation?.location ?? variable.location,
+                                   text: translation?.text)
+        }
+
+        func write(to archive: inout ArchiveWriter) {
+            archive.write(state.rawValue)
+            archive.write(untranslatedReason) { archive, reason in
+                switch reason {
+                case .identicalToSource: archive.write(0)
+                case .marked: archive.write(1)
+                case .wrongLanguage(let detail): archive.write(2); archive.write(detail)
+                }
+            }
+            archive.write(staleness) { archive, staleness in
+                switch staleness {
+                case .neverReviewed: archive.write(0)
+                case .sourceChanged(let previous): archive.write(1); archive.write(previous) { $0.write($1) }
+                }
+            }
+            archive.write(valueDrift) { $0.write($1.term); $0.write($1.explanation) }
+        }
+
+        init(from archive: inout ArchiveReader) throws(ArchiveReader.Malformed) {
+            typealias Reader = ArchiveReader
+            guard let state = TranslationState(rawValue: try archive.readString()) else { throw Reader.Malformed() }
+            self.state = state
+            untranslatedReason = try archive.readOptional { (archive: inout Reader) throws(Reader.Malformed) -> UntranslatedReason in
+                switch try archive.readInt() {
+                case 0: return .identicalToSource
+                case 1: return .marked
+                case 2: return .wrongLanguage(try archive.readString())
+                default: throw Reader.Malformed()
+                }
+            }
+            staleness = try archive.readOptional { (archive: inout Reader) throws(Reader.Malformed) -> Staleness in
+                switch try archive.readInt() {
+                case 0: return .neverReviewed
+                case 1: return .sourceChanged(previous: try archive.readOptional { (archive: inout Reader) throws(Reader.Malformed) in try archive.readString() })
+                default: throw Reader.Malformed()
+                }
+            }
+            valueDrift = try archive.readArray { (archive: inout Reader) throws(Reader.Malformed) in
+                DriftTerm(term: try archive.readString(), explanation: try archive.readString())
+            }
+        }
+    }
+}
