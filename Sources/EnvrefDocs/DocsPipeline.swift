@@ -12,8 +12,9 @@ public struct DocsPipeline: Sendable {
     public var registryPath: String
     /// The templates folder (`Templates`).
     public var templatesDirectory: String
-    /// Where rendered rows are kept between runs, so a run renders only the rows that changed; `nil` renders
-    /// every row. The output is the same either way.
+    /// Where rendered rows and the last loaded registry are kept between runs, so a run renders only the rows
+    /// that changed and composes only the registry entries that changed; `nil` does all of it. The output is
+    /// the same either way.
     public var rowCache: RowCache?
 
     /// Creates a pipeline over three locations.
@@ -57,19 +58,19 @@ public struct DocsPipeline: Sendable {
     /// the earlier ones had no errors, but independent inputs (registry, strings, templates) are all checked
     /// in one go. A sink error (a file that cannot be written) ends the run as a failure.
     public func run(into sink: (OutputFile) throws -> Void) -> Outcome {
-        run(after: StageTimings(), keepingRows: true, into: sink)
+        run(after: StageTimings(), updatingCache: true, into: sink)
     }
 
-    /// `run(into:)`, with the stages the caller already timed first in the outcome's timings; the row cache is
-    /// read, and written only when `keepingRows`.
-    private func run(after earlierStages: StageTimings, keepingRows: Bool, into sink: (OutputFile) throws -> Void) -> Outcome {
+    /// `run(into:)`, with the stages the caller already timed first in the outcome's timings; the cache (rows,
+    /// and the registry's snapshot) is read, and written only when `updatingCache`.
+    private func run(after earlierStages: StageTimings, updatingCache: Bool, into sink: (OutputFile) throws -> Void) -> Outcome {
         var timings = earlierStages
         var rowsReused = 0, rowsRendered = 0
         func keep(_ reuse: SiteRenderer.RowReuse, replacing cached: RowCache.Rows?) {
             rowsReused += reuse.reused
             rowsRendered += reuse.rendered
             // Rewritten only when a row changed or went away, so a build with nothing new writes nothing.
-            if keepingRows, let rowCache, let kept = reuse.rows, reuse.rendered > 0 || kept.entries.count != cached?.entries.count {
+            if updatingCache, let rowCache, let kept = reuse.rows, reuse.rendered > 0 || kept.entries.count != cached?.entries.count {
                 rowCache.store(kept)
             }
         }
@@ -80,8 +81,14 @@ public struct DocsPipeline: Sendable {
         // does: at scale the registry and the lock are each a Yams compose of several megabytes.
         let (loaded, (lock, templates)) = timings.measure("load registry, lock and templates") {
             concurrently(
-                { RegistryLoader.load(fileAt: URL(fileURLWithPath: registryPath), displayPath: registryPath) },
-                { (TranslationFiles(registryPath: registryPath).loadLock(), TemplateSet.load(from: templatesDirectory)) })
+                {
+                    RegistryLoader.load(fileAt: URL(fileURLWithPath: registryPath), displayPath: registryPath,
+                                        cache: rowCache?.folder, updatingCache: updatingCache)
+                },
+                {
+                    (TranslationFiles(registryPath: registryPath).loadLock(cache: rowCache?.folder, updatingCache: updatingCache),
+                     TemplateSet.load(from: templatesDirectory))
+                })
         }
         var diagnostics = loaded.diagnostics + templates.diagnostics
         guard let registry = loaded.registry else { return finish(diagnostics, succeeded: false) }
@@ -111,7 +118,9 @@ public struct DocsPipeline: Sendable {
                 }
             }
             // Worked out only now, so the status is not held while the reference pages render.
-            let status = timings.measure("translation status") { TranslationStatus(registry: registry, lock: lock.lock) }
+            let status = timings.measure("translation status") {
+                TranslationStatus(registry: registry, lock: lock.lock, cache: rowCache?.folder, updatingCache: updatingCache)
+            }
             let siteWide = timings.measure("translate site-wide pages") { builder.buildSiteWidePages(siteContent, status: status) }
             try timings.measure("render site-wide pages") {
                 let cached = rowCache?.rows(forPage: "translations", templates: templateSet)
@@ -139,7 +148,7 @@ public struct DocsPipeline: Sendable {
             return (Outcome(diagnostics: [failure(error)], succeeded: false, timings: opening), nil)
         }
         // A dry run leaves the row cache as it is, as it does the site folder.
-        var outcome = run(after: opening, keepingRows: !dryRun) { try transaction.add($0) }
+        var outcome = run(after: opening, updatingCache: !dryRun) { try transaction.add($0) }
         guard outcome.succeeded else {
             transaction.cancel()
             return (outcome, nil)

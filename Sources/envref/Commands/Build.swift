@@ -24,7 +24,7 @@ struct Build: ParsableCommand {
 
     @OptionGroup var content: ContentOptions
 
-    @OptionGroup var cache: RowCacheOptions
+    @OptionGroup var cache: CacheOptions
 
     @Option(name: .customLong("templates"), help: "The templates folder.")
     var templatesDirectory = "Templates"

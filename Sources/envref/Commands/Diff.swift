@@ -38,6 +38,7 @@ struct Diff: ParsableCommand {
             """)
 
     @OptionGroup var content: ContentOptions
+    @OptionGroup var cache: CacheOptions
 
     @Option(help: "Output format: text, json, markdown or github (workflow annotations on registry lines).")
     var format: ReportFormat = .text
@@ -72,9 +73,9 @@ struct Diff: ParsableCommand {
         let policy = FailurePolicy(conditions: (try? failOn.map(FailureCondition.parseList)) ?? [], minimumCoverage: minCoverage)
         let failures: [String]
         if let against {
-            failures = try comparePage(against, registry: content.loadRegistry(failureCode: 2), policy: policy)
+            failures = try comparePage(against, registry: content.loadRegistry(failureCode: 2, cache: cache.folder), policy: policy)
         } else {
-            let (registry, _, lock) = try content.loadRegistryAndLock(failureCode: 2)
+            let (registry, _, lock) = try content.loadRegistryAndLock(failureCode: 2, cache: cache.folder)
             failures = try reportStatus(registry: registry, lock: lock, policy: policy)
         }
         for failure in failures { Console.printError("envref diff: \(failure)") }
@@ -86,7 +87,7 @@ struct Diff: ParsableCommand {
         if !languages.isEmpty {
             selected = try languages.map { try targetLanguage($0, in: registry) }
         }
-        let status = TranslationStatus(registry: registry, lock: lock, languages: selected)
+        let status = TranslationStatus(registry: registry, lock: lock, languages: selected, cache: cache.folder)
         print(TranslationReport.render(status, as: format, policy: policy), terminator: "")
         return policy.failures(in: status)
     }

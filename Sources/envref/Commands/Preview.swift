@@ -17,7 +17,7 @@ struct Preview: AsyncParsableCommand {
 
     @OptionGroup var content: ContentOptions
 
-    @OptionGroup var cache: RowCacheOptions
+    @OptionGroup var cache: CacheOptions
 
     @Option(name: .customLong("templates"), help: "The templates folder.")
     var templatesDirectory = "Templates"

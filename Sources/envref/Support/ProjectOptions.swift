@@ -20,22 +20,23 @@ struct ContentOptions: ParsableArguments {
 
     /// Loads the registry, printing every diagnostic to stderr. Exits with `failureCode` when any is
     /// an error, or any is a warning and `strict` is set; commands whose 1 means "findings" pass 2.
-    func loadRegistry(strict: Bool = false, failureCode: Int32 = 1) throws -> Registry {
-        try reported(loadedRegistry(), strict: strict, failureCode: failureCode)
+    /// `cache` keeps the last clean load, so the next one composes only the entries that changed.
+    func loadRegistry(strict: Bool = false, failureCode: Int32 = 1, cache: CacheFolder? = nil) throws -> Registry {
+        try reported(loadedRegistry(cache: cache), strict: strict, failureCode: failureCode)
     }
 
     /// The registry, its translation files and its lock, read at once on two cores; prints every diagnostic
     /// and exits as `loadRegistry` does, showing the lock's problems only for a registry that loaded and
     /// exiting with `failureCode` when the lock cannot be used.
-    func loadRegistryAndLock(failureCode: Int32 = 1) throws -> (registry: Registry, files: TranslationFiles, lock: TranslationLock) {
+    func loadRegistryAndLock(failureCode: Int32 = 1, cache: CacheFolder? = nil) throws -> (registry: Registry, files: TranslationFiles, lock: TranslationLock) {
         let files = TranslationFiles(registryPath: resolvedRegistryPath)
-        let (loaded, lock) = concurrently({ loadedRegistry() }, { files.loadLock() })
+        let (loaded, lock) = concurrently({ loadedRegistry(cache: cache) }, { files.loadLock(cache: cache) })
         let registry = try reported(loaded, strict: false, failureCode: failureCode)
         return (registry, files, try reported(lock, failureCode: failureCode))
     }
 
-    private func loadedRegistry() -> RegistryLoadResult {
-        RegistryLoader.load(fileAt: URL(fileURLWithPath: resolvedRegistryPath), displayPath: resolvedRegistryPath)
+    private func loadedRegistry(cache: CacheFolder?) -> RegistryLoadResult {
+        RegistryLoader.load(fileAt: URL(fileURLWithPath: resolvedRegistryPath), displayPath: resolvedRegistryPath, cache: cache)
     }
 
     /// The registry, once its diagnostics are printed; exits as `loadRegistry` describes.
@@ -66,13 +67,18 @@ enum Console {
     }
 }
 
-/// Where `build` and `preview` keep rendered rows between runs.
-struct RowCacheOptions: ParsableArguments {
-    @Option(name: .customLong("cache"), help: "The folder that keeps rendered rows between builds.")
+/// Where commands keep work between runs: rendered rows, and the last loaded registry.
+struct CacheOptions: ParsableArguments {
+    @Option(name: .customLong("cache"), help: "The folder that keeps work between runs (rendered rows, the last loaded registry).")
     var cacheDirectory = ".envref-cache"
 
-    @Flag(name: .customLong("no-cache"), help: "Render every row, and neither read nor write the cache.")
+    @Flag(name: .customLong("no-cache"), help: "Do all the work, and neither read nor write the cache.")
     var noCache = false
+
+    /// The folder, or `nil` with `--no-cache`.
+    var folder: CacheFolder? {
+        noCache ? nil : CacheFolder(directory: URL(fileURLWithPath: cacheDirectory), identity: Self.programIdentity)
+    }
 
     /// The cache, or `nil` with `--no-cache`.
     var rowCache: RowCache? {

@@ -56,7 +56,7 @@ struct BuildCommandTests {
         #expect(check.errorLines.last == "rows: 216 reused, 0 rendered")
     }
 
-    @Test("rows are kept in .envref-cache, or in the --cache folder, and --no-cache neither reads nor writes one")
+    @Test("rows, the registry, the lock and the status are kept in .envref-cache, or in the --cache folder, and --no-cache neither reads nor writes one")
     func rowCacheLocation() throws {
         let project = try CommandRunner.projectCopy()
         defer { try? FileManager.default.removeItem(at: project) }
@@ -69,7 +69,7 @@ struct BuildCommandTests {
         let cache = project.appending(path: ".envref-cache")
         #expect(try manager.contentsOfDirectory(atPath: cache.path).sorted()
             == [".gitignore", "CACHEDIR.TAG", "reference-en.rows", "reference-es.rows", "reference-fr.rows", "reference-ja.rows",
-               "reference-ko.rows", "translations.rows"])
+               "reference-ko.rows", "registry.snapshot", "translations.rows", "translations.snapshot", "translations.status"])
         let again = try CommandRunner.run(["build", "--no-cache", "--timings"], in: project)
         #expect(again.errorLines.last == "rows: 0 reused, 216 rendered")
 

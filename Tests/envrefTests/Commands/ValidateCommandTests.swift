@@ -13,6 +13,44 @@ struct ValidateCommandTests {
         #expect(result.standardError.isEmpty)
     }
 
+    @Test("validate and diff keep what they load in .envref-cache, and report after each edit what a run without it reports")
+    func cache() throws {
+        let project = try CommandRunner.projectCopy()
+        defer { try? FileManager.default.removeItem(at: project) }
+        let manager = FileManager.default
+        let cache = project.appending(path: ".envref-cache")
+        _ = try CommandRunner.run(["validate", "--no-cache"], in: project)
+        #expect(!manager.fileExists(atPath: cache.path))
+        _ = try CommandRunner.run(["diff"], in: project)
+        #expect(try manager.contentsOfDirectory(atPath: cache.path).sorted()
+            == [".gitignore", "CACHEDIR.TAG", "registry.snapshot", "translations.snapshot", "translations.status"])
+
+        let registry = project.appending(path: "Content/variables.yaml")
+        let original = try String(contentsOf: registry, encoding: .utf8)
+        let edits = [
+            // A French text reworded: one entry is loaded again, and the French verdict worked out again.
+            original.replacingOccurrences(of: "Avec `true`, W&B masque", with: "Avec `true`, W&B cache"),
+            // A source text changed: its translations become stale.
+            original.replacingOccurrences(of: "which is handy for scripted commands", with: "which helps scripted commands"),
+            // A line added inside an entry: every later variable moves down a line.
+            original.replacingOccurrences(of: "  WANDB_SILENT:\n    type: bool\n", with: "  WANDB_SILENT:\n    # quiet\n    type: bool\n"),
+            // An error in an entry: reported as a whole load reports it.
+            original.replacingOccurrences(of: "  WANDB_SILENT:\n    type: bool\n", with: "  WANDB_SILENT:\n    type: boolean\n"),
+            original,
+        ]
+        for (index, text) in edits.enumerated() {
+            #expect(text != original || index == edits.count - 1, "edit \(index) applies")
+            try text.write(to: registry, atomically: true, encoding: .utf8)
+            for command in [["validate"], ["diff", "--format", "json"], ["diff"]] {
+                let cached = try CommandRunner.run(command, in: project)
+                let uncached = try CommandRunner.run(command + ["--no-cache"], in: project)
+                #expect(cached.standardOutput == uncached.standardOutput, "edit \(index): \(command)")
+                #expect(cached.standardError == uncached.standardError, "edit \(index): \(command)")
+                #expect(cached.status == uncached.status, "edit \(index): \(command)")
+            }
+        }
+    }
+
     @Test("every problem is printed as path:line:col: error: message, and the exit code is 1")
     func invalid() throws {
         let project = try CommandRunner.projectCopy()
