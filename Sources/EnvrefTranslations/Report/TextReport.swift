@@ -73,13 +73,22 @@ enum TextReport {
         guard !names.isEmpty else { return "-" }
         var lines: [String] = []
         var current = ""
+        // Kept alongside the line: counting its characters for every name made a long list quadratic per line.
+        var currentLength = 0
         for (index, name) in names.enumerated() {
             let piece = name + (index < names.count - 1 ? "," : "")
-            if !current.isEmpty, indent + current.count + 1 + piece.count > width {
+            let pieceLength = piece.count
+            if !current.isEmpty, indent + currentLength + 1 + pieceLength > width {
                 lines.append(current)
                 current = piece
+                currentLength = pieceLength
             } else {
-                current += (current.isEmpty ? "" : " ") + piece
+                if !current.isEmpty {
+                    current += " "
+                    currentLength += 1
+                }
+                current += piece
+                currentLength += pieceLength
             }
         }
         lines.append(current)
