@@ -196,9 +196,15 @@ def bench_size(envref, work, count, runs, seed):
     if toggle.state:
         toggle()  # leave the registry as generated, so diff and import see the lock's source texts
 
-    results["envref diff"] = repeated(runs, [envref, "diff", "--content", content, "--format", "json"])
-    report = json.loads(subprocess.run([envref, "diff", "--content", content, "--format", "json"],
-                                       check=True, capture_output=True, text=True).stdout)
+    # `envref diff` three ways: with nothing kept from earlier runs; with the build's cache and nothing changed
+    # since; and with the cache after one description changed, the loop of someone editing translations.
+    diff = [envref, "diff", "--content", content, "--format", "json"]
+    results["envref diff (no cache)"] = repeated(runs, diff + ["--no-cache"])
+    results["envref diff"] = repeated(runs, diff + ["--cache", row_cache])
+    results["envref diff (one description changed)"] = repeated(runs, diff + ["--cache", row_cache], before=toggle)
+    if toggle.state:
+        toggle()
+    report = json.loads(subprocess.run(diff + ["--no-cache"], check=True, capture_output=True, text=True).stdout)
     results["envref diff"]["coverage"] = {language: report["languages"][language]["coverage"] for language in sorted(report["languages"])}
 
     imported = root / "imported" / "variables.yaml"
@@ -266,6 +272,7 @@ def targets(sizes):
     # Only the edited language's two pages should change.
     expected = {f"{EDITED_LANGUAGE}/index.html", f"{EDITED_LANGUAGE}/environment-variables.md"}
     cmark, hugo, diff = largest["cmark-gfm (5 pages)"], largest["hugo (5 languages)"], largest["envref diff"]
+    edited_diff, cold_diff = largest["envref diff (one description changed)"], largest["envref diff (no cache)"]
     # Each time target is checked on wall time, as the issue states it, and on CPU time, which a
     # shared, loaded machine disturbs far less (Hugo uses several cores, so its CPU time is the larger).
     checks = [
@@ -276,8 +283,10 @@ def targets(sizes):
         ("envref build peak memory", build["peak_rss_mb"], BUILD_MEMORY_LIMIT_MB, "MB"),
         ("one description changed: share of a full build (wall)", incremental["median_s"] / build["median_s"], INCREMENTAL_LIMIT, "x full build"),
         ("one description changed: share of a full build (CPU)", incremental["median_cpu_s"] / build["median_cpu_s"], INCREMENTAL_LIMIT, "x full build"),
-        ("envref diff (wall)", diff["median_s"] * 1000, DIFF_LIMIT_S * 1000, "ms"),
-        ("envref diff (CPU)", diff["median_cpu_s"] * 1000, DIFF_LIMIT_S * 1000, "ms"),
+        ("envref diff, nothing changed since the last run (wall)", diff["median_s"] * 1000, DIFF_LIMIT_S * 1000, "ms"),
+        ("envref diff, one description changed (wall)", edited_diff["median_s"] * 1000, DIFF_LIMIT_S * 1000, "ms"),
+        ("envref diff, one description changed (CPU)", edited_diff["median_cpu_s"] * 1000, DIFF_LIMIT_S * 1000, "ms"),
+        ("envref diff, no cache (wall)", cold_diff["median_s"] * 1000, DIFF_LIMIT_S * 1000, "ms"),
     ]
     result = [{"target": name, "value": round(value, 3), "limit": limit, "unit": unit, "met": value <= limit}
               for name, value, limit, unit in checks]
