@@ -50,7 +50,7 @@ public enum RegistryLoader {
         let previous = cache.read(snapshotFile, format: snapshotFormat).flatMap(RegistrySnapshot.init(archived:))
         let (result, snapshot) = load(bytes: bytes, path: shownPath, reusing: previous)
         if updatingCache, let snapshot, snapshot != previous {
-            cache.write(snapshotFile, format: snapshotFormat, payload: snapshot.archived)
+            cache.write(snapshotFile, format: snapshotFormat) { snapshot.write(to: &$0) }
         }
         return result
     }

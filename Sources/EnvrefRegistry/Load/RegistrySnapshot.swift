@@ -1,21 +1,28 @@
 import EnvrefCore
 
-/// A registry that loaded without a single diagnostic, kept with the bytes it was loaded from and the lines
-/// where each of its variables begins, so that the next load of an edited file recomposes only the entries
-/// whose lines changed (`RegistryLoader.load(bytes:path:reusing:)`).
+/// A registry that loaded without a single diagnostic, kept with the digests of its file's pieces and the
+/// lines where each of its variables begins, so that the next load of an edited file recomposes only the
+/// entries whose lines changed (`RegistryLoader.load(bytes:path:reusing:)`).
 ///
 /// Loading is a Yams compose of the whole file, and at 10,000 variables that is most of a rebuild after one
 /// description changes. Only a clean load is kept: a reloaded run of entries must give the registry a whole
-/// load would, and a file with diagnostics is loaded whole until it has none.
+/// load would, and a file with diagnostics is loaded whole until it has none. The file is kept as digests (of
+/// what precedes the first entry, of each entry's lines, and of what follows the mapping), not as bytes: the
+/// snapshot is read on every run, and the digests are a fiftieth of the file.
 public struct RegistrySnapshot: Hashable, Sendable {
-    /// The file's bytes.
-    let bytes: [UInt8]
-    /// What they load to.
+    /// The file's size in bytes.
+    let size: Int
+    /// What the file loads to.
     public let registry: Registry
-    /// For each variable, in file order, where the line of its key begins: a byte offset and a line from 0.
-    let entryStarts: [TextMark]
+    /// The digest of the bytes before the first entry's line.
+    let headDigest: ContentDigest
+    /// For each variable, in file order, where the line of its key begins and the digest of its lines, up to
+    /// the next entry's line or the end of the mapping.
+    let entries: [Entry]
     /// Where the line after the `variables` mapping begins (the end of the file when nothing follows it).
     let entriesEnd: TextMark
+    /// The digest of the bytes from `entriesEnd` to the end of the file.
+    let tailDigest: ContentDigest
 
     /// A position in the file, as a byte offset and a line counted from 0.
     struct TextMark: Hashable, Sendable {
@@ -23,41 +30,70 @@ public struct RegistrySnapshot: Hashable, Sendable {
         var line: Int
     }
 
+    /// One entry of `variables`: where its lines start, and their digest.
+    struct Entry: Hashable, Sendable {
+        var start: TextMark
+        var digest: ContentDigest
+    }
+
     /// A snapshot of a load, or `nil` when the load is not one a later load can reuse part of: it had a
     /// diagnostic, or the `variables` mapping's entries cannot be cut at their lines (`composeInGroups`
     /// states the same conditions for the same reason).
-    init?(bytes: [UInt8], result: RegistryLoadResult, entries: YAMLPrescan.VariableEntries?) {
-        guard let registry = result.registry, result.diagnostics.isEmpty, let entries, let endLine = entries.endLine,
-              !entries.keyLines.isEmpty, entries.keyLines.count == registry.variables.count,
+    init?(bytes: [UInt8], result: RegistryLoadResult, entries found: YAMLPrescan.VariableEntries?) {
+        guard let registry = result.registry, result.diagnostics.isEmpty, let found, let endLine = found.endLine,
+              !found.keyLines.isEmpty, found.keyLines.count == registry.variables.count,
               // Offsets are taken in the decoded text, which drops a byte-order mark.
               !bytes.starts(with: [0xEF, 0xBB, 0xBF]),
               let lineStarts = YAMLPrescan.lineStarts(of: bytes), endLine < lineStarts.count,
-              YAMLPrescan.keysBeginTheirLines(entries.keyLines, lineStarts: lineStarts, bytes: bytes)
+              YAMLPrescan.keysBeginTheirLines(found.keyLines, lineStarts: lineStarts, bytes: bytes)
         else { return nil }
-        self.bytes = bytes
-        self.registry = registry
-        entryStarts = entries.keyLines.map { TextMark(offset: lineStarts[$0], line: $0) }
-        entriesEnd = TextMark(offset: lineStarts[endLine], line: endLine)
+        let starts = found.keyLines.map { TextMark(offset: lineStarts[$0], line: $0) }
+        let end = TextMark(offset: lineStarts[endLine], line: endLine)
+        self.init(size: bytes.count, registry: registry, headDigest: Self.digest(bytes, 0..<starts[0].offset),
+                  entries: Self.entries(starting: starts, before: end.offset, in: bytes, shiftedBy: 0),
+                  entriesEnd: end, tailDigest: Self.digest(bytes, end.offset..<bytes.count))
     }
 
-    private init(bytes: [UInt8], registry: Registry, entryStarts: [TextMark], entriesEnd: TextMark) {
-        self.bytes = bytes
+    private init(size: Int, registry: Registry, headDigest: ContentDigest, entries: [Entry], entriesEnd: TextMark, tailDigest: ContentDigest) {
+        self.size = size
         self.registry = registry
-        self.entryStarts = entryStarts
+        self.headDigest = headDigest
+        self.entries = entries
         self.entriesEnd = entriesEnd
+        self.tailDigest = tailDigest
+    }
+
+    /// The entries that start at `starts`, each running to the next start (the last to `end`), with the digests
+    /// of their bytes in `bytes`, where each lies `shift` bytes later than `starts` says.
+    private static func entries(starting starts: [TextMark], before end: Int, in bytes: [UInt8], shiftedBy shift: Int) -> [Entry] {
+        starts.indices.map { index in
+            let stop = index + 1 < starts.count ? starts[index + 1].offset : end
+            return Entry(start: starts[index], digest: digest(bytes, (starts[index].offset + shift)..<(stop + shift)))
+        }
+    }
+
+    private static func digest(_ bytes: [UInt8], _ range: Range<Int>) -> ContentDigest {
+        bytes.withUnsafeBytes { ContentDigest(of: UnsafeRawBufferPointer(rebasing: $0[range])) }
+    }
+
+    /// The end of entry `index`'s lines: the next entry's start, or the end of the mapping.
+    private func end(ofEntry index: Int) -> Int {
+        index + 1 < entries.count ? entries[index + 1].start.offset : entriesEnd.offset
     }
 
     // MARK: Reloading the changed entries
 
-    /// The snapshot of `newBytes`, made by reloading only the entries whose lines differ from this snapshot's
-    /// bytes; `nil` when that cannot give exactly what a whole load gives, and the file must be loaded whole.
+    /// The snapshot of `newBytes`, made by reloading only the entries whose lines changed; `nil` when that
+    /// cannot give exactly what a whole load gives, and the file must be loaded whole.
     ///
-    /// The changed bytes are found as what lies between the longest common prefix and suffix. The entries
-    /// around them, from the entry holding the last unchanged byte to the first entry whose line, and the line
-    /// break before it, are unchanged, form a run of whole lines that begins with a key of `variables`. That run
-    /// is loaded on its own, after the file's lines before the first entry and as many empty lines as precede
-    /// it, and before what follows the mapping: so every node has its line and column in the new file, and the
-    /// run is read with the same languages and prefix. It is used only when:
+    /// What precedes the first entry and what follows the mapping must be unchanged. The entries whose lines
+    /// are unchanged where they were are kept from the start, and those whose lines are unchanged as far from
+    /// the end of the file as they were are kept from the end. The entries between, with the kept entry before
+    /// them (a change at the very start of an entry's line could join that line to the entry before), form a run
+    /// of whole lines that begins with a key of `variables`, and end at the unchanged line break before the next
+    /// kept entry. That run is loaded on its own, after the file's lines before the first entry and as many
+    /// empty lines as precede it, and before what follows the mapping: so every node has its line and column in
+    /// the new file, and the run is read with the same languages and prefix. It is used only when:
     /// - it loads without a diagnostic, its keys at the indentation of the other keys, and its mapping ends
     ///   exactly where the run does (so nothing in it is left open to swallow the next entry);
     /// - it holds the same variable names in the same order (so no name is duplicated, and the other entries'
@@ -69,56 +105,72 @@ public struct RegistrySnapshot: Hashable, Sendable {
     /// The other entries keep their variables, moved down or up by the lines the run gained or lost.
     func reloading(_ newBytes: [UInt8], path: String) -> RegistrySnapshot? {
         guard path == registry.path, newBytes.count <= RegistryLoader.maximumFileSize else { return nil }
-        if newBytes == bytes { return self }
-        let prefix = Self.commonPrefixLength(bytes, newBytes)
-        let suffix = Self.commonSuffixLength(bytes, newBytes, limit: min(bytes.count, newBytes.count) - prefix)
-        let changedEnd = bytes.count - suffix
-        // The first entry of the run holds the last byte before the change: a change at the very start of an
-        // entry's line could join that line to the entry before.
-        guard prefix > 0, let first = Self.lastIndex(in: entryStarts, atOrBefore: prefix - 1) else { return nil }
-        // The first entry after the run starts past the change, so its line and the line break before it are
-        // both unchanged.
-        let after = entryStarts.partitioningIndex { $0.offset > changedEnd }
-        let stop = after < entryStarts.count ? entryStarts[after] : entriesEnd
-        guard stop.offset > changedEnd else { return nil }
-        let growth = newBytes.count - bytes.count
-        let runStart = entryStarts[first]
-        let run = Array(newBytes[runStart.offset..<(stop.offset + growth)])
+        let growth = newBytes.count - size
+        let headEnd = entries[0].start.offset, tailStart = entriesEnd.offset + growth
+        guard tailStart >= headEnd, Self.digest(newBytes, 0..<headEnd) == headDigest,
+              Self.digest(newBytes, tailStart..<newBytes.count) == tailDigest
+        else { return nil }
+        // Kept from the start: entries before `changed` are where they were.
+        var changed = 0
+        while changed < entries.count, end(ofEntry: changed) <= newBytes.count,
+              Self.digest(newBytes, entries[changed].start.offset..<end(ofEntry: changed)) == entries[changed].digest {
+            changed += 1
+        }
+        if changed == entries.count {
+            // Every entry is where it was; with the head and tail unchanged, so is the file, unless bytes were
+            // added after the last entry's lines, which belong to it.
+            if growth == 0 { return self }
+            changed = entries.count - 1
+        }
+        let first = max(changed - 1, 0)
+        // Kept from the end: entries from `after` on are `growth` bytes further than they were.
+        var after = entries.count
+        while after - 1 > changed,
+              entries[after - 1].start.offset + growth >= end(ofEntry: first),
+              Self.digest(newBytes, (entries[after - 1].start.offset + growth)..<(end(ofEntry: after - 1) + growth)) == entries[after - 1].digest {
+            after -= 1
+        }
+        let runStart = entries[first].start
+        let stop = after < entries.count ? entries[after].start : entriesEnd
+        let runEnd = stop.offset + growth
+        guard runEnd > runStart.offset, newBytes[runEnd - 1] == UInt8(ascii: "\n") else { return nil }
+        let run = Array(newBytes[runStart.offset..<runEnd])
         guard let runLineStarts = YAMLPrescan.lineStarts(of: run) else { return nil }
-        // The run is whole lines: its last byte is the unchanged line break before `stop`.
+        // The run is whole lines: its last byte is the line break before `stop`.
         let runLines = runLineStarts.count - 1
         let lineGrowth = runLines - (stop.line - runStart.line)
 
-        let before = Array(bytes[..<entryStarts[0].offset])
-        var text = before
-        text += repeatElement(UInt8(ascii: "\n"), count: runStart.line - entryStarts[0].line)
+        var text = Array(newBytes[..<headEnd])
+        text += repeatElement(UInt8(ascii: "\n"), count: runStart.line - entries[0].start.line)
         text += run
-        text += newBytes[(entriesEnd.offset + growth)...]
+        text += newBytes[tailStart...]
         let oldRun = registry.variables[first..<after]
         let outside = registry.variables[..<first] + registry.variables[after...]
-        let (loaded, entries) = RegistryLoader.loadWhole(bytes: text, path: path, namesOutside: Set(outside.map(\.name)))
-        guard let reloaded = loaded.registry, loaded.diagnostics.isEmpty, let entries,
-              entries.endLine == runStart.line + runLines,
-              entries.keyLines.count == reloaded.variables.count,
+        let (loaded, found) = RegistryLoader.loadWhole(bytes: text, path: path, namesOutside: Set(outside.map(\.name)))
+        guard let reloaded = loaded.registry, loaded.diagnostics.isEmpty, let found,
+              found.endLine == runStart.line + runLines,
+              found.keyLines.count == reloaded.variables.count, found.keyLines.first == runStart.line,
               reloaded.languages == registry.languages, reloaded.prefix == registry.prefix,
               reloaded.swift == registry.swift, reloaded.updated == registry.updated,
               reloaded.variables.map(\.name) == oldRun.map(\.name),
               Self.replacementsKeepWhatTheirOldNamesRead(outside: outside, before: oldRun, after: reloaded.variables),
               let textLineStarts = YAMLPrescan.lineStarts(of: text),
-              YAMLPrescan.keysBeginTheirLines(entries.keyLines, lineStarts: textLineStarts, bytes: text),
-              Self.indentation(at: textLineStarts[entries.keyLines[0]], in: text) == Self.indentation(at: entryStarts[0].offset, in: bytes)
+              YAMLPrescan.keysBeginTheirLines(found.keyLines, lineStarts: textLineStarts, bytes: text),
+              Self.indentation(at: textLineStarts[found.keyLines[0]], in: text) == Self.indentation(at: headEnd, in: newBytes)
         else { return nil }
 
         var spliced = registry
         spliced.variables = Array(registry.variables[..<first]) + reloaded.variables
             + registry.variables[after...].map { $0.movedDown(by: lineGrowth) }
-        let runStarts = entries.keyLines.map {
+        let runStarts = found.keyLines.map {
             TextMark(offset: runStart.offset + runLineStarts[$0 - runStart.line], line: $0)
         }
         let moved = { (mark: TextMark) in TextMark(offset: mark.offset + growth, line: mark.line + lineGrowth) }
-        return RegistrySnapshot(bytes: newBytes, registry: spliced,
-                                entryStarts: Array(entryStarts[..<first]) + runStarts + entryStarts[after...].map(moved),
-                                entriesEnd: moved(entriesEnd))
+        let runEntries = Self.entries(starting: runStarts, before: runEnd, in: newBytes, shiftedBy: 0)
+        return RegistrySnapshot(size: newBytes.count, registry: spliced, headDigest: headDigest,
+                                entries: Array(entries[..<first]) + runEntries
+                                    + entries[after...].map { Entry(start: moved($0.start), digest: $0.digest) },
+                                entriesEnd: moved(entriesEnd), tailDigest: tailDigest)
     }
 
     /// Whether the run's variables that variables `outside` it name as their replacement give those old names
@@ -142,44 +194,6 @@ public struct RegistrySnapshot: Hashable, Sendable {
         }
     }
 
-    /// How many bytes both arrays start with, compared a machine word at a time.
-    static func commonPrefixLength(_ a: [UInt8], _ b: [UInt8]) -> Int {
-        a.withUnsafeBytes { a in
-            b.withUnsafeBytes { b in
-                let count = min(a.count, b.count)
-                var offset = 0
-                while offset + 8 <= count,
-                      a.loadUnaligned(fromByteOffset: offset, as: UInt64.self) == b.loadUnaligned(fromByteOffset: offset, as: UInt64.self) {
-                    offset += 8
-                }
-                while offset < count, a[offset] == b[offset] { offset += 1 }
-                return offset
-            }
-        }
-    }
-
-    /// How many bytes both arrays end with, up to `limit`, so that the common prefix and suffix never overlap.
-    static func commonSuffixLength(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
-        a.withUnsafeBytes { a in
-            b.withUnsafeBytes { b in
-                var length = 0
-                while length + 8 <= limit,
-                      a.loadUnaligned(fromByteOffset: a.count - length - 8, as: UInt64.self)
-                        == b.loadUnaligned(fromByteOffset: b.count - length - 8, as: UInt64.self) {
-                    length += 8
-                }
-                while length < limit, a[a.count - length - 1] == b[b.count - length - 1] { length += 1 }
-                return length
-            }
-        }
-    }
-
-    /// The index of the last mark at or before `offset`, or `nil` when every mark is after it.
-    private static func lastIndex(in marks: [TextMark], atOrBefore offset: Int) -> Int? {
-        let firstAfter = marks.partitioningIndex { $0.offset > offset }
-        return firstAfter == 0 ? nil : firstAfter - 1
-    }
-
     private static func indentation(at offset: Int, in bytes: [UInt8]) -> Int {
         var end = offset
         while end < bytes.count, bytes[end] == UInt8(ascii: " ") { end += 1 }
@@ -191,45 +205,46 @@ public struct RegistrySnapshot: Hashable, Sendable {
     /// The snapshot as bytes for a cache file.
     public var archived: [UInt8] {
         var archive = ArchiveWriter()
-        archive.write(bytes: bytes)
-        registry.write(to: &archive)
-        archive.write(entryStarts) { $0.write($1.offset); $0.write($1.line) }
+        write(to: &archive)
+        return archive.bytes
+    }
+
+    /// Writes the snapshot to `archive`.
+    public func write(to archive: inout ArchiveWriter) {
+        archive.write(size)
+        archive.write(headDigest)
+        archive.write(entries) { archive, entry in
+            archive.write(entry.start.offset)
+            archive.write(entry.start.line)
+            archive.write(entry.digest)
+        }
         archive.write(entriesEnd.offset)
         archive.write(entriesEnd.line)
-        return archive.bytes
+        archive.write(tailDigest)
+        registry.write(to: &archive)
     }
 
     /// A snapshot read from the rest of `archived`, or `nil` when it does not hold one.
     public init?(archived: ArchiveReader) {
         var archive = archived
         do {
-            let bytes = try archive.readBytes()
-            let registry = try Registry(from: &archive)
-            let starts = try archive.readArray { (archive: inout ArchiveReader) throws(ArchiveReader.Malformed) in
-                TextMark(offset: try archive.readInt(in: 0...bytes.count), line: try archive.readInt(in: 0...bytes.count))
+            let size = try archive.readInt(in: 0...RegistryLoader.maximumFileSize)
+            let head = try archive.readDigest()
+            let entries = try archive.readArray { (archive: inout ArchiveReader) throws(ArchiveReader.Malformed) in
+                Entry(start: TextMark(offset: try archive.readInt(in: 0...size), line: try archive.readInt(in: 0...size)),
+                      digest: try archive.readDigest())
             }
-            let end = TextMark(offset: try archive.readInt(in: 0...bytes.count), line: try archive.readInt(in: 0...bytes.count))
+            let end = TextMark(offset: try archive.readInt(in: 0...size), line: try archive.readInt(in: 0...size))
+            let tail = try archive.readDigest()
+            let registry = try Registry(from: &archive)
             // Marks out of order would make a reload cut the file wrong, so a damaged archive is refused here.
-            guard archive.isAtEnd, !starts.isEmpty, starts.count == registry.variables.count,
-                  zip(starts, starts.dropFirst() + [end]).allSatisfy({ $0.offset < $1.offset && $0.line < $1.line })
+            guard archive.isAtEnd, !entries.isEmpty, entries.count == registry.variables.count,
+                  zip(entries.map(\.start), entries.dropFirst().map(\.start) + [end]).allSatisfy({ $0.offset < $1.offset && $0.line < $1.line })
             else { return nil }
-            self.init(bytes: bytes, registry: registry, entryStarts: starts, entriesEnd: end)
+            self.init(size: size, registry: registry, headDigest: head, entries: entries, entriesEnd: end, tailDigest: tail)
         } catch {
             return nil
         }
-    }
-}
-
-extension Array {
-    /// The first index whose element satisfies `isAfter`, for elements where every one that does follows
-    /// every one that does not.
-    fileprivate func partitioningIndex(where isAfter: (Element) -> Bool) -> Int {
-        var low = 0, high = count
-        while low < high {
-            let middle = (low + high) / 2
-            if isAfter(self[middle]) { high = middle } else { low = middle + 1 }
-        }
-        return low
     }
 }
 

@@ -44,9 +44,6 @@ struct RegistrySnapshotTests {
             minimum: 1
             maximum: 9
             description: {en: How many., fr: Combien.}
-          APP_OLD_DIR:
-            deprecated: {replacement: APP_DIR}
-            description: {en: Use APP_DIR., fr: Utilisez APP_DIR.}
           APP_TAGS:
             type: list
             separator: ";"
@@ -56,6 +53,9 @@ struct RegistrySnapshotTests {
                 Tags, folded
                 over lines.
               fr: Les étiquettes.
+          APP_OLD_DIR:
+            deprecated: {replacement: APP_DIR}
+            description: {en: Use APP_DIR., fr: Utilisez APP_DIR.}
           APP_KEY:
             type: string
             secret: true
@@ -88,7 +88,7 @@ struct RegistrySnapshotTests {
         #expect(result.diagnostics.map(\.description) == [])
         let taken = try #require(snapshot)
         #expect(taken.registry.variables.count == 8)
-        #expect(taken.entryStarts.map(\.line) == [4, 14, 23, 29, 32, 41, 50, 58])
+        #expect(taken.entries.map(\.start.line) == [4, 14, 23, 29, 38, 41, 50, 58])
     }
 
     /// Edits a person makes, with whether the changed entries can be reloaded on their own.
