@@ -12,6 +12,11 @@ public struct ArchiveWriter: Sendable {
     /// Creates an empty archive.
     @inlinable public init() {}
 
+    /// Creates an archive that starts with `prefix`, such as a file's format line.
+    @inlinable public init(prefix: [UInt8]) {
+        written = prefix
+    }
+
     /// Writes a whole number as eight little-endian bytes.
     @inlinable public mutating func write(_ value: Int) {
         withUnsafeBytes(of: Int64(value).littleEndian) { written += $0 }
@@ -80,8 +85,6 @@ public struct ArchiveReader {
     /// Whether every byte has been read.
     @inlinable public var isAtEnd: Bool { offset == end }
 
-    /// The bytes not read yet.
-    @inlinable public var remaining: [UInt8] { Array(bytes[offset..<end]) }
 
     /// Reads a whole number.
     @inlinable public mutating func readInt() throws(Malformed) -> Int {

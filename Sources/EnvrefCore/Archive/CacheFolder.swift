@@ -58,18 +58,20 @@ public struct CacheFolder: Sendable {
         return complete ? bytes : nil
     }
 
-    /// Replaces the file `name` with `payload`, sealed with this format, identity and `inputs`. A cache that
-    /// cannot be written is left as it was: nothing depends on it.
-    public func write(_ name: String, format: String, inputs: [UInt8] = [], payload: [UInt8]) {
-        var bytes = Array((format + "\n").utf8)
-        bytes += seal(format: format, inputs: inputs).bytes
-        bytes += payload
-        bytes += ContentDigest(of: bytes).bytes
-        try? write(Data(bytes), to: name)
+    /// Replaces the file `name` with what `payload` writes, sealed with this format, identity and `inputs`. A
+    /// cache that cannot be written is left as it was: nothing depends on it.
+    public func write(_ name: String, format: String, inputs: [UInt8] = [], payload: (inout ArchiveWriter) -> Void) {
+        // One buffer from the format line to the closing digest: cache files run to tens of megabytes.
+        var archive = ArchiveWriter(prefix: Array((format + "\n").utf8))
+        archive.write(seal(format: format, inputs: inputs))
+        payload(&archive)
+        archive.write(ContentDigest(of: archive.bytes))
+        try? write(archive.bytes, to: name)
     }
 
-    /// Writes `data` as the file `name`, atomically, making the folder first when it is missing.
-    public func write(_ data: Data, to name: String) throws {
+    /// Writes `bytes` as the file `name`, atomically (a temporary file renamed over it), making the folder first
+    /// when it is missing.
+    public func write(_ bytes: [UInt8], to name: String) throws {
         let manager = FileManager.default
         if !manager.fileExists(atPath: directory.path) {
             try manager.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -79,7 +81,23 @@ public struct CacheFolder: Sendable {
             try Data("Signature: 8a477f597d28d172789f06886806bc55\n# envref's cache; see https://bford.info/cachedir/\n".utf8)
                 .write(to: directory.appendingPathComponent("CACHEDIR.TAG"))
         }
-        try data.write(to: directory.appendingPathComponent(name), options: .atomic)
+        let final = directory.appendingPathComponent(name).path
+        let temporary = directory.appendingPathComponent(".\(name).\(getpid()).tmp").path
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown) }
+        var written = 0
+        bytes.withUnsafeBytes { buffer in
+            while written < buffer.count {
+                let count = Foundation.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { break }
+                written += count
+            }
+        }
+        guard close(descriptor) == 0, written == bytes.count, rename(temporary, final) == 0 else {
+            unlink(temporary)
+            throw CocoaError(.fileWriteUnknown)
+        }
     }
 
     private func seal(format: String, inputs: [UInt8]) -> ContentDigest {

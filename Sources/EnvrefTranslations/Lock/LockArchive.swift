@@ -8,6 +8,12 @@ extension TranslationLock {
     /// The lock as bytes for a cache file.
     var archived: [UInt8] {
         var archive = ArchiveWriter()
+        write(to: &archive)
+        return archive.bytes
+    }
+
+    /// Writes every field to `archive`.
+    func write(to archive: inout ArchiveWriter) {
         archive.write(entries.sorted { $0.key < $1.key }) { archive, variable in
             archive.write(variable.key)
             archive.write(variable.value.sorted { $0.key < $1.key }) { archive, language in
@@ -20,7 +26,6 @@ extension TranslationLock {
             }
         }
         archive.write(sources.sorted { $0.key < $1.key }) { $0.write($1.key); $0.write($1.value) }
-        return archive.bytes
     }
 
     /// A lock read from the rest of `archived`, with every location in the file at `path`; `nil` when it does

@@ -37,7 +37,7 @@ public enum LockFile {
         }
         let parsed = parse(text, path: displayPath)
         if updatingCache, parsed.diagnostics.isEmpty {
-            cache.write(snapshotFile, format: snapshotFormat, inputs: inputs.bytes, payload: parsed.lock.archived)
+            cache.write(snapshotFile, format: snapshotFormat, inputs: inputs.bytes) { parsed.lock.write(to: &$0) }
         }
         return parsed
     }

@@ -52,13 +52,13 @@ struct StatusVerdicts: Sendable {
 
     /// Replaces the cache file with these verdicts.
     func store() {
-        var archive = ArchiveWriter()
-        // Sorted, so the same verdicts always make the same file.
-        archive.write(verdicts.sorted { ($0.key.high, $0.key.low) < ($1.key.high, $1.key.low) }) { archive, entry in
-            archive.write(entry.key)
-            for verdict in entry.value { verdict.write(to: &archive) }
+        cache.write(Self.file, format: Self.format, inputs: header) { archive in
+            // Sorted, so the same verdicts always make the same file.
+            archive.write(verdicts.sorted { ($0.key.high, $0.key.low) < ($1.key.high, $1.key.low) }) { archive, entry in
+                archive.write(entry.key)
+                for verdict in entry.value { verdict.write(to: &archive) }
+            }
         }
-        cache.write(Self.file, format: Self.format, inputs: header, payload: archive.bytes)
     }
 
     private static func decode(_ payload: ArchiveReader, languages: Int) -> [ContentDigest: [Verdict]]? {

@@ -4,6 +4,12 @@ import Testing
 
 @Suite("Cache folder: sealed files")
 struct CacheFolderTests {
+    /// The bytes the tests write as a file's payload, read back.
+    private func payload(_ reader: ArchiveReader?) -> [UInt8]? {
+        guard var reader else { return nil }
+        return try? reader.readBytes()
+    }
+
     private func scratchDirectory() -> URL {
         FileManager.default.temporaryDirectory.appending(path: "envref-cache-\(UUID().uuidString)")
     }
@@ -12,12 +18,12 @@ struct CacheFolderTests {
     func sealing() throws {
         let directory = scratchDirectory().appending(path: "nested/cache")
         let folder = CacheFolder(directory: directory, identity: "envref 1")
-        folder.write("work.bin", format: "work 1", inputs: [1, 2], payload: [9, 8, 7])
-        #expect(folder.read("work.bin", format: "work 1", inputs: [1, 2]).map(\.remaining) == [9, 8, 7])
-        #expect(folder.read("work.bin", format: "work 2", inputs: [1, 2]).map(\.remaining) == nil)
-        #expect(folder.read("work.bin", format: "work 1", inputs: [1, 3]).map(\.remaining) == nil)
-        #expect(CacheFolder(directory: directory, identity: "envref 2").read("work.bin", format: "work 1", inputs: [1, 2]) == nil)
-        #expect(folder.read("other.bin", format: "work 1", inputs: [1, 2]).map(\.remaining) == nil)
+        folder.write("work.bin", format: "work 1", inputs: [1, 2]) { $0.write(bytes: [9, 8, 7]) }
+        #expect(payload(folder.read("work.bin", format: "work 1", inputs: [1, 2])) == [9, 8, 7])
+        #expect(payload(folder.read("work.bin", format: "work 2", inputs: [1, 2])) == nil)
+        #expect(payload(folder.read("work.bin", format: "work 1", inputs: [1, 3])) == nil)
+        #expect(payload(CacheFolder(directory: directory, identity: "envref 2").read("work.bin", format: "work 1", inputs: [1, 2])) == nil)
+        #expect(payload(folder.read("other.bin", format: "work 1", inputs: [1, 2])) == nil)
         let tag = try String(contentsOf: directory.appending(path: "CACHEDIR.TAG"), encoding: .utf8)
         #expect(tag.hasPrefix("Signature: 8a477f597d28d172789f06886806bc55"))
         #expect(try String(contentsOf: directory.appending(path: ".gitignore"), encoding: .utf8).split(separator: "\n").contains("*"))
@@ -27,21 +33,21 @@ struct CacheFolderTests {
     func damage() throws {
         let directory = scratchDirectory()
         let folder = CacheFolder(directory: directory, identity: "envref 1")
-        folder.write("work.bin", format: "work 1", payload: Array("payload".utf8))
+        folder.write("work.bin", format: "work 1") { $0.write(bytes: Array("payload".utf8)) }
         let file = directory.appending(path: "work.bin")
         let bytes = [UInt8](try Data(contentsOf: file))
         for length in 0..<bytes.count {
             try Data(bytes[..<length]).write(to: file)
-            #expect(folder.read("work.bin", format: "work 1").map(\.remaining) == nil, "cut at \(length)")
+            #expect(payload(folder.read("work.bin", format: "work 1")) == nil, "cut at \(length)")
         }
         for bit in 0..<(bytes.count * 8) {
             var flipped = bytes
             flipped[bit / 8] ^= 1 << (bit % 8)
             try Data(flipped).write(to: file)
-            #expect(folder.read("work.bin", format: "work 1").map(\.remaining) == nil, "bit \(bit)")
+            #expect(payload(folder.read("work.bin", format: "work 1")) == nil, "bit \(bit)")
         }
         try Data(bytes).write(to: file)
-        #expect(folder.read("work.bin", format: "work 1").map(\.remaining) == Array("payload".utf8))
+        #expect(payload(folder.read("work.bin", format: "work 1")) == Array("payload".utf8))
     }
 }
 

@@ -55,7 +55,7 @@ struct RowCacheTests {
         switch damage {
         case "truncated": bytes.removeLast(20)
         case "flipped": bytes[bytes.count / 2] ^= 0x20
-        case "garbage": bytes = Array("envref row cache 1\n".utf8) + [UInt8](repeating: 0xff, count: 200)
+        case "garbage": bytes = Array("\(RowCache.formatVersion)\n".utf8) + [UInt8](repeating: 0xff, count: 200)
         default: bytes = []
         }
         try Data(bytes).write(to: file)
@@ -66,20 +66,35 @@ struct RowCacheTests {
     /// into a wrong row, so every shorter file and every single flipped bit is dropped whole.
     @Test("every prefix of a file and every one-bit change of it is dropped whole")
     func everyDamage() throws {
-        let header = ContentDigest(high: 7, low: 8)
-        let file = URL(fileURLWithPath: "/unused")
-        let bytes = [UInt8](RowCache.encode(RowCache.Rows(entries: sampleRows, file: file, header: header)))
-        #expect(RowCache.decode(Data(bytes), header: header) == sampleRows)
-        #expect(RowCache.decode(Data(bytes), header: ContentDigest(high: 7, low: 9)) == nil)
+        let directory = try Fixtures.temporaryDirectory()
+        let cache = RowCache(directory: directory, identity: "envref 1")
+        var rows = cache.rows(forPage: "reference-ja", templates: templates)
+        rows.entries = sampleRows
+        cache.store(rows)
+        let file = directory.appending(path: "reference-ja.rows")
+        let bytes = [UInt8](try Data(contentsOf: file))
+        #expect(cache.rows(forPage: "reference-ja", templates: templates).entries == sampleRows)
         for length in 0..<bytes.count {
-            #expect(RowCache.decode(Data(bytes[..<length]), header: header) == nil, "cut to \(length) bytes")
+            try Data(bytes[..<length]).write(to: file)
+            #expect(cache.rows(forPage: "reference-ja", templates: templates).entries.isEmpty, "cut to \(length) bytes")
         }
         for index in bytes.indices {
             for bit in 0..<8 {
                 var changed = bytes
                 changed[index] ^= 1 << bit
-                #expect(RowCache.decode(Data(changed), header: header) == nil, "bit \(bit) of byte \(index) flipped")
+                try Data(changed).write(to: file)
+                #expect(cache.rows(forPage: "reference-ja", templates: templates).entries.isEmpty, "bit \(bit) of byte \(index) flipped")
             }
+        }
+    }
+
+    @Test("rows read back from an archive cut short or with a count too large are refused, never trusted")
+    func malformedArchives() {
+        var archive = ArchiveWriter()
+        RowCache.encode(sampleRows, into: &archive)
+        #expect(RowCache.decode(ArchiveReader(archive.bytes)) == sampleRows)
+        for length in 0..<archive.bytes.count {
+            #expect(RowCache.decode(ArchiveReader(Array(archive.bytes[..<length]))) == nil, "cut to \(length) bytes")
         }
     }
 
