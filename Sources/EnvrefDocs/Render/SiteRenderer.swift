@@ -198,7 +198,9 @@ public struct SiteRenderer: Sendable {
     static func normalisedBytes(_ text: String) -> Data {
         var text = text
         return text.withUTF8 { bytes -> Data in
-            var result = Data()
+            // Built as an array and copied into `Data` once: appending each of a page's lines to `Data` cost more
+            // than finding them.
+            var result: [UInt8] = []
             result.reserveCapacity(bytes.count + 1)
             // Blank lines are held back until a line with text follows, so the ones at the end are dropped.
             var heldBackBlankLines = 0
@@ -215,22 +217,24 @@ public struct SiteRenderer: Sendable {
                     heldBackBlankLines += 1
                     return
                 }
-                for _ in 0..<heldBackBlankLines { result.append(UInt8(ascii: "\n")) }
+                result.append(contentsOf: repeatElement(UInt8(ascii: "\n"), count: heldBackBlankLines))
                 heldBackBlankLines = 0
-                result.append(line)
+                result.append(contentsOf: line)
                 result.append(UInt8(ascii: "\n"))
             }
             var lineStart = 0
-            var previous: UInt8 = 0
-            for (offset, byte) in bytes.enumerated() {
-                if byte == UInt8(ascii: "\n"), previous != UInt8(ascii: "\r") {
-                    emit(UnsafeBufferPointer(rebasing: bytes[lineStart..<offset]))
-                    lineStart = offset + 1
-                }
-                previous = byte
+            var searchStart = 0
+            // Line feeds are found with memchr; one after a carriage return does not end a line.
+            while searchStart < bytes.count, let base = bytes.baseAddress,
+                  let found = memchr(base + searchStart, Int32(UInt8(ascii: "\n")), bytes.count - searchStart) {
+                let offset = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+                searchStart = offset + 1
+                if offset > 0, bytes[offset - 1] == UInt8(ascii: "\r") { continue }
+                emit(UnsafeBufferPointer(rebasing: bytes[lineStart..<offset]))
+                lineStart = offset + 1
             }
             emit(UnsafeBufferPointer(rebasing: bytes[lineStart...]))
-            return result.isEmpty ? Data([UInt8(ascii: "\n")]) : result
+            return result.isEmpty ? Data([UInt8(ascii: "\n")]) : Data(result)
         }
     }
 }
