@@ -134,13 +134,13 @@ public struct SiteRenderer: Sendable {
     /// Swift-mustache looks every tag up through its context stack with dynamic casts, so rendering is most of
     /// a large build. Rows share nothing, so they render over every core, in registry order; a row holds no
     /// page-level values in its stack, which also makes each lookup shorter than inside the page's loop.
-    private func renderRows<Item: Sendable & Encodable, Context: Encodable>(
+    private func renderRows<Item: CachedRowSource, Context: Encodable>(
         _ items: [Item], templates: (html: String, markdown: String), reusing cachedRows: RowCache.Rows?,
         context: (Item) -> Context)
         throws(DiagnosticsError) -> (html: [String], markdown: [String], reuse: RowReuse) {
         let rendered = items.parallelMap { item in
             Result { () throws(DiagnosticsError) -> (row: RowCache.RenderedRow, key: ContentDigest?, reused: Bool) in
-                let key = cachedRows.flatMap { EncodedDigest.digest(of: item, seed: $0.seed) }
+                let key = cachedRows.flatMap { item.rowKey(seed: $0.seed) }
                 if let key, let row = cachedRows?.entries[key] { return (row, key, true) }
                 let values = try Self.templateValues(of: context(item))
                 let row = RowCache.RenderedRow(html: try renderRow(values, templates.html), markdown: try renderRow(values, templates.markdown))
@@ -238,3 +238,20 @@ public struct SiteRenderer: Sendable {
         }
     }
 }
+
+/// What a table row is rendered from, keyed for the row cache: equal sources give equal keys, and sources
+/// that differ in anything give different ones.
+public protocol CachedRowSource: Sendable, Encodable {
+    /// The row's key in a cache file whose keys are seeded with `seed`; `nil` when it cannot be trusted.
+    func rowKey(seed: UInt64) -> ContentDigest?
+}
+
+extension CachedRowSource {
+    /// The digest of the source's encoding (`EncodedDigest`).
+    public func rowKey(seed: UInt64) -> ContentDigest? {
+        EncodedDigest.digest(of: self, seed: seed)
+    }
+}
+
+extension TranslationRowContext: CachedRowSource {}
+extension VariableContext: CachedRowSource {}

@@ -81,6 +81,32 @@ public struct VariableRowSource: Hashable, Sendable, Encodable {
     var type: VariableType { VariableType(rawValue: typeKeyword)! }
 }
 
+extension VariableRowSource: CachedRowSource {
+    /// Every field, each length-prefixed by the archive writer, in declaration order: a page has a key to work
+    /// out for each of its rows, and going through `Encodable` cost as much as reading the rows back. A test
+    /// holds this list to the struct's stored properties.
+    public func rowKey(seed: UInt64) -> ContentDigest? {
+        var archive = ArchiveWriter()
+        archive.write(name)
+        archive.write(typeKeyword)
+        archive.write(values) { $0.write($1) }
+        archive.write(deprecatedValues) { $0.write($1.value); $0.write($1.replacement) }
+        archive.write(defaultValue) { $0.write($1) }
+        archive.write(isSecret)
+        archive.write(example) { $0.write($1) }
+        archive.write(seeAlso) { $0.write($1) }
+        for limit in [minLength, maxLength] { archive.write(limit) { $0.write($1) } }
+        archive.write(pattern) { $0.write($1) }
+        for limit in [minimum, maximum] { archive.write(limit) { $0.write($1) } }
+        archive.write(separator)
+        archive.write(isDeprecated)
+        archive.write(replacement) { $0.write($1) }
+        archive.write(isTranslated)
+        archive.write(description)
+        return ContentDigest(of: archive.bytes, seed: seed)
+    }
+}
+
 /// What every row of one language's page shares, and each variable's `VariableRowSource`: everything the
 /// page's rows are made from.
 public struct ReferenceRows: Sendable {
