@@ -12,9 +12,9 @@ public struct DocsPipeline: Sendable {
     public var registryPath: String
     /// The templates folder (`Templates`).
     public var templatesDirectory: String
-    /// Where rendered rows and the last loaded registry are kept between runs, so a run renders only the rows
-    /// that changed and composes only the registry entries that changed; `nil` does all of it. The output is
-    /// the same either way.
+    /// Where work is kept between runs (rendered rows, the loaded registry and lock, the translation status's
+    /// verdicts), so a run renders only the rows, composes only the registry entries and works out only the
+    /// verdicts that changed; `nil` does all of it. The output is the same either way.
     public var rowCache: RowCache?
 
     /// Creates a pipeline over three locations.

@@ -122,12 +122,13 @@ public struct ArchiveReader {
         try readBool() ? try readValue(&self) : nil
     }
 
-    /// Reads items written with `write(_:_:)` for collections; each item is taken to fill at least one byte,
-    /// so a damaged count cannot reserve more than the file could hold.
+    /// Reads items written with `write(_:_:)` for collections. A count larger than the bytes left is refused
+    /// (every item fills at least one byte), and no more than 65,536 items are reserved up front, since an item
+    /// can take far more memory than the byte it fills.
     @inlinable public mutating func readArray<Item>(_ readItem: (inout ArchiveReader) throws(Malformed) -> Item) throws(Malformed) -> [Item] {
         let count = try readCount()
         var items: [Item] = []
-        items.reserveCapacity(count)
+        items.reserveCapacity(Swift.min(count, 1 << 16))
         for _ in 0..<count { items.append(try readItem(&self)) }
         return items
     }
@@ -155,5 +156,23 @@ public struct ArchiveReader {
         let count = try readCount()
         defer { offset += count }
         return offset..<(offset + count)
+    }
+}
+
+extension ArchiveWriter {
+    /// Writes a location's line and column; its path is the file's, which the reader supplies.
+    @inlinable public mutating func writeLineAndColumn(of location: SourceLocation) {
+        write(location.line)
+        write(location.column) { $0.write($1) }
+    }
+}
+
+extension ArchiveReader {
+    /// Reads a location written by `writeLineAndColumn(of:)`, in the file at `path`; a line or column beyond
+    /// `limit` (such as the file's size) is refused, so later arithmetic on it cannot overflow.
+    @inlinable public mutating func readLocation(in path: String, limit: Int) throws(Malformed) -> SourceLocation {
+        let line = try readInt(in: 0...limit)
+        let column = try readOptional { (archive: inout ArchiveReader) throws(Malformed) in try archive.readInt(in: 0...limit) }
+        return SourceLocation(path: path, line: line, column: column)
     }
 }

@@ -3,7 +3,7 @@
 /// Not cryptographic: it keys a cache that the user's own builds write, where SHA-256 would cost more than
 /// the rendering it saves. At 128 bits, two different inputs among millions share a digest with a chance
 /// below 10⁻²⁶.
-public struct ContentDigest: Hashable, Sendable, CustomStringConvertible {
+public struct ContentDigest: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// The first half of the digest.
     public var high: UInt64
     /// The second half of the digest.
@@ -93,5 +93,12 @@ public struct ContentDigest: Hashable, Sendable, CustomStringConvertible {
 extension UInt64 {
     fileprivate func rotatedLeft(_ count: UInt64) -> UInt64 {
         self << count | self >> (64 - count)
+    }
+}
+
+extension ContentDigest {
+    /// Orders digests by their halves, so that files keyed by digests can list them in one order every time.
+    public static func < (lhs: ContentDigest, rhs: ContentDigest) -> Bool {
+        (lhs.high, lhs.low) < (rhs.high, rhs.low)
     }
 }

@@ -53,8 +53,8 @@ public struct RowCache: Sendable {
     /// empty when none can be used. `shared` is the digest of what every row of the page depends on beyond its
     /// own source, such as the page's interface strings: rows kept with other shared inputs are dropped whole.
     public func rows(forPage page: String, templates: TemplateSet, shared: ContentDigest? = nil) -> Rows {
+        // The identity is not among them: the cache folder seals every file with it.
         var inputs = ArchiveWriter()
-        inputs.write(identity)
         inputs.write(page)
         inputs.write(templates.sourceDigest)
         inputs.write(shared) { $0.write($1) }
@@ -82,7 +82,7 @@ public struct RowCache: Sendable {
 
     static func encode(_ entries: [ContentDigest: RenderedRow], into archive: inout ArchiveWriter) {
         // Sorted, so the same rows always make the same file.
-        archive.write(entries.sorted(by: { ($0.key.high, $0.key.low) < ($1.key.high, $1.key.low) })) { archive, entry in
+        archive.write(entries.sorted(by: { $0.key < $1.key })) { archive, entry in
             archive.write(entry.key)
             archive.write(entry.value.html)
             archive.write(entry.value.markdown)

@@ -84,13 +84,18 @@ extension YAMLPrescan {
     /// mapping keys are; anything else (an explicit `? key`, say) is composed whole.
     static func keysBeginTheirLines(_ keyLines: [Int], lineStarts: [Int], bytes: [UInt8]) -> Bool {
         func indentation(_ line: Int) -> Int? {
-            guard line < lineStarts.count else { return nil }
-            var offset = lineStarts[line]
-            while offset < bytes.count, bytes[offset] == UInt8(ascii: " ") { offset += 1 }
-            guard offset < bytes.count, ![UInt8(ascii: "?"), UInt8(ascii: "#"), UInt8(ascii: "\n")].contains(bytes[offset]) else { return nil }
-            return offset - lineStarts[line]
+            line < lineStarts.count ? keyIndentation(at: lineStarts[line], in: bytes) : nil
         }
         guard let first = indentation(keyLines[0]), first > 0 else { return false }
         return keyLines.allSatisfy { indentation($0) == first } && zip(keyLines, keyLines.dropFirst()).allSatisfy { $0 < $1 }
+    }
+
+    /// The indentation of the line starting at `offset`, when what follows the spaces can begin a block
+    /// mapping's implicit key: not an explicit key (`?`), a comment or an empty line.
+    static func keyIndentation(at offset: Int, in bytes: [UInt8]) -> Int? {
+        var end = offset
+        while end < bytes.count, bytes[end] == UInt8(ascii: " ") { end += 1 }
+        guard end < bytes.count, ![UInt8(ascii: "?"), UInt8(ascii: "#"), UInt8(ascii: "\n")].contains(bytes[end]) else { return nil }
+        return end - offset
     }
 }

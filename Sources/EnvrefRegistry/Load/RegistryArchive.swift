@@ -115,26 +115,12 @@ extension Variable {
         }
         var descriptions: [LanguageCode: LocalizedText] = [:]
         for (language, text, isMarkedUntranslated) in texts {
-            descriptions[language] = LocalizedText(text: text, isMarkedUntranslated: isMarkedUntranslated, location: try archive.readLocation(in: path))
+            descriptions[language] = LocalizedText(text: text, isMarkedUntranslated: isMarkedUntranslated, location: try archive.readLocation(in: path, limit: RegistryLoader.maximumFileSize))
         }
         self.init(name: name, type: type, values: values, deprecatedValues: deprecatedValues, defaultValue: defaultValue,
                   isSecret: isSecret, example: example, seeAlso: seeAlso,
                   constraints: Constraints(minLength: minLength, maxLength: maxLength, pattern: pattern, minimum: minimum, maximum: maximum),
                   separator: separator, swiftName: swiftName, deprecation: deprecation, descriptions: descriptions,
-                  location: try archive.readLocation(in: path))
-    }
-}
-
-extension ArchiveWriter {
-    /// A location's line and column; its path is the registry's, written once.
-    fileprivate mutating func writeLineAndColumn(of location: SourceLocation) {
-        write(location.line)
-        write(location.column) { $0.write($1) }
-    }
-}
-
-extension ArchiveReader {
-    fileprivate mutating func readLocation(in path: String) throws(Malformed) -> SourceLocation {
-        SourceLocation(path: path, line: try readInt(), column: try readOptional { (archive: inout ArchiveReader) throws(Malformed) in try archive.readInt() })
+                  location: try archive.readLocation(in: path, limit: RegistryLoader.maximumFileSize))
     }
 }

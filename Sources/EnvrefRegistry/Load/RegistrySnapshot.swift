@@ -8,7 +8,7 @@ import EnvrefCore
 /// description changes. Only a clean load is kept: a reloaded run of entries must give the registry a whole
 /// load would, and a file with diagnostics is loaded whole until it has none. The file is kept as digests (of
 /// what precedes the first entry, of each entry's lines, and of what follows the mapping), not as bytes: the
-/// snapshot is read on every run, and the digests are a fiftieth of the file.
+/// snapshot is read on every run, and at 10,000 variables it takes 9.8 MB this way, 17.6 MB with the bytes.
 public struct RegistrySnapshot: Hashable, Sendable {
     /// The file's size in bytes.
     let size: Int
@@ -50,7 +50,7 @@ public struct RegistrySnapshot: Hashable, Sendable {
         let starts = found.keyLines.map { TextMark(offset: lineStarts[$0], line: $0) }
         let end = TextMark(offset: lineStarts[endLine], line: endLine)
         self.init(size: bytes.count, registry: registry, headDigest: Self.digest(bytes, 0..<starts[0].offset),
-                  entries: Self.entries(starting: starts, before: end.offset, in: bytes, shiftedBy: 0),
+                  entries: Self.entries(starting: starts, before: end.offset, in: bytes),
                   entriesEnd: end, tailDigest: Self.digest(bytes, end.offset..<bytes.count))
     }
 
@@ -64,11 +64,11 @@ public struct RegistrySnapshot: Hashable, Sendable {
     }
 
     /// The entries that start at `starts`, each running to the next start (the last to `end`), with the digests
-    /// of their bytes in `bytes`, where each lies `shift` bytes later than `starts` says.
-    private static func entries(starting starts: [TextMark], before end: Int, in bytes: [UInt8], shiftedBy shift: Int) -> [Entry] {
+    /// of their bytes in `bytes`.
+    private static func entries(starting starts: [TextMark], before end: Int, in bytes: [UInt8]) -> [Entry] {
         starts.indices.map { index in
             let stop = index + 1 < starts.count ? starts[index + 1].offset : end
-            return Entry(start: starts[index], digest: digest(bytes, (starts[index].offset + shift)..<(stop + shift)))
+            return Entry(start: starts[index], digest: digest(bytes, starts[index].offset..<stop))
         }
     }
 
@@ -118,7 +118,7 @@ public struct RegistrySnapshot: Hashable, Sendable {
         }
         if changed == entries.count {
             // Every entry is where it was; with the head and tail unchanged, so is the file, unless bytes were
-            // added after the last entry's lines, which belong to it.
+            // added or removed between the last entry's old lines and the tail, which belong to that entry.
             if growth == 0 { return self }
             changed = entries.count - 1
         }
@@ -156,7 +156,7 @@ public struct RegistrySnapshot: Hashable, Sendable {
               Self.replacementsKeepWhatTheirOldNamesRead(outside: outside, before: oldRun, after: reloaded.variables),
               let textLineStarts = YAMLPrescan.lineStarts(of: text),
               YAMLPrescan.keysBeginTheirLines(found.keyLines, lineStarts: textLineStarts, bytes: text),
-              Self.indentation(at: textLineStarts[found.keyLines[0]], in: text) == Self.indentation(at: headEnd, in: newBytes)
+              YAMLPrescan.keyIndentation(at: textLineStarts[found.keyLines[0]], in: text) == YAMLPrescan.keyIndentation(at: headEnd, in: newBytes)
         else { return nil }
 
         var spliced = registry
@@ -166,7 +166,7 @@ public struct RegistrySnapshot: Hashable, Sendable {
             TextMark(offset: runStart.offset + runLineStarts[$0 - runStart.line], line: $0)
         }
         let moved = { (mark: TextMark) in TextMark(offset: mark.offset + growth, line: mark.line + lineGrowth) }
-        let runEntries = Self.entries(starting: runStarts, before: runEnd, in: newBytes, shiftedBy: 0)
+        let runEntries = Self.entries(starting: runStarts, before: runEnd, in: newBytes)
         return RegistrySnapshot(size: newBytes.count, registry: spliced, headDigest: headDigest,
                                 entries: Array(entries[..<first]) + runEntries
                                     + entries[after...].map { Entry(start: moved($0.start), digest: $0.digest) },
@@ -183,27 +183,31 @@ public struct RegistrySnapshot: Hashable, Sendable {
         }
     }
 
-    /// What a deprecated name reads from its replacement when it resolves (`RegistryDecoder.resolve`).
+    /// What a deprecated name reads from its replacement when it resolves (`RegistryDecoder.resolve`), as
+    /// bytes: compared as strings, a value rewritten in another Unicode normalisation would count as unchanged,
+    /// and the old name would keep the old bytes a whole load replaces.
     private struct ReadByOldNames: Equatable {
-        let type: VariableType, values: [String], deprecatedValues: [DeprecatedValue], separator: String
-        let constraints: Constraints, isSecret: Bool, deprecation: Deprecation?
+        let bytes: [UInt8]
 
         init(_ variable: Variable) {
-            (type, values, deprecatedValues, separator) = (variable.type, variable.values, variable.deprecatedValues, variable.separator)
-            (constraints, isSecret, deprecation) = (variable.constraints, variable.isSecret, variable.deprecation)
+            var archive = ArchiveWriter()
+            archive.write(variable.type.rawValue)
+            archive.write(variable.values) { $0.write($1) }
+            archive.write(variable.deprecatedValues) { $0.write($1.value); $0.write($1.replacement) }
+            archive.write(variable.separator)
+            let limits = variable.constraints
+            for limit in [limits.minLength, limits.maxLength, limits.minimum, limits.maximum] { archive.write(limit) { $0.write($1) } }
+            archive.write(limits.pattern) { $0.write($1) }
+            archive.write(variable.isSecret)
+            archive.write(variable.deprecation) { archive, deprecation in archive.write(deprecation.replacement) { $0.write($1) } }
+            bytes = archive.bytes
         }
-    }
-
-    private static func indentation(at offset: Int, in bytes: [UInt8]) -> Int {
-        var end = offset
-        while end < bytes.count, bytes[end] == UInt8(ascii: " ") { end += 1 }
-        return end - offset
     }
 
     // MARK: Archive
 
     /// The snapshot as bytes for a cache file.
-    public var archived: [UInt8] {
+    var archived: [UInt8] {
         var archive = ArchiveWriter()
         write(to: &archive)
         return archive.bytes

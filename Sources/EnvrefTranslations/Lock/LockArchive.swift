@@ -19,10 +19,7 @@ extension TranslationLock {
             archive.write(variable.value.sorted { $0.key < $1.key }) { archive, language in
                 archive.write(language.key.rawValue)
                 archive.write(language.value.fingerprint)
-                archive.write(language.value.location) { archive, location in
-                    archive.write(location.line)
-                    archive.write(location.column) { $0.write($1) }
-                }
+                archive.write(language.value.location) { $0.writeLineAndColumn(of: $1) }
             }
         }
         archive.write(sources.sorted { $0.key < $1.key }) { $0.write($1.key); $0.write($1.value) }
@@ -38,8 +35,7 @@ extension TranslationLock {
                 (try archive.readString(), try archive.readArray { (archive: inout Reader) throws(Reader.Malformed) in
                     (LanguageCode(rawValue: try archive.readString()),
                      Entry(fingerprint: try archive.readString(), location: try archive.readOptional { (archive: inout Reader) throws(Reader.Malformed) in
-                        SourceLocation(path: path, line: try archive.readInt(),
-                                       column: try archive.readOptional { (archive: inout Reader) throws(Reader.Malformed) in try archive.readInt() })
+                        try archive.readLocation(in: path, limit: Int(Int32.max))
                      }))
                 })
             }

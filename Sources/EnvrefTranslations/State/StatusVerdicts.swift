@@ -54,7 +54,7 @@ struct StatusVerdicts: Sendable {
     func store() {
         cache.write(Self.file, format: Self.format, inputs: header) { archive in
             // Sorted, so the same verdicts always make the same file.
-            archive.write(verdicts.sorted { ($0.key.high, $0.key.low) < ($1.key.high, $1.key.low) }) { archive, entry in
+            archive.write(verdicts.sorted { $0.key < $1.key }) { archive, entry in
                 archive.write(entry.key)
                 for verdict in entry.value { verdict.write(to: &archive) }
             }

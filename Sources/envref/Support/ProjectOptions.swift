@@ -67,9 +67,9 @@ enum Console {
     }
 }
 
-/// Where commands keep work between runs: rendered rows, and the last loaded registry.
+/// Where commands keep work between runs: rendered rows, the loaded registry and lock, the translation status.
 struct CacheOptions: ParsableArguments {
-    @Option(name: .customLong("cache"), help: "The folder that keeps work between runs (rendered rows, the last loaded registry).")
+    @Option(name: .customLong("cache"), help: "The folder that keeps work between runs: rendered rows, the loaded registry and lock, the translation status.")
     var cacheDirectory = ".envref-cache"
 
     @Flag(name: .customLong("no-cache"), help: "Do all the work, and neither read nor write the cache.")

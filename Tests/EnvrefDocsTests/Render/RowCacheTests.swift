@@ -96,6 +96,9 @@ struct RowCacheTests {
         for length in 0..<archive.bytes.count {
             #expect(RowCache.decode(ArchiveReader(Array(archive.bytes[..<length]))) == nil, "cut to \(length) bytes")
         }
+        var overcounted = archive.bytes
+        overcounted.replaceSubrange(0..<8, with: withUnsafeBytes(of: Int64(1 << 40).littleEndian, Array.init))
+        #expect(RowCache.decode(ArchiveReader(overcounted)) == nil)
     }
 
     @Test("a cache that cannot be written leaves the build alone")

@@ -43,6 +43,7 @@ struct LockFileTests {
         var lock = Demo.lock(for: registry)
         lock.removeOrphans(in: registry)
         let directory = FileManager.default.temporaryDirectory.appending(path: "envref-lock-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let file = directory.appending(path: "translations.lock")
         try LockFile.serialize(lock).write(to: file, atomically: true, encoding: .utf8)
@@ -54,6 +55,13 @@ struct LockFileTests {
         #expect(first.lock == plain.lock && first.diagnostics.isEmpty)
         #expect(second.lock == plain.lock && second.diagnostics.isEmpty, "read back from the cache, positions included")
         #expect(TranslationLock(archived: ArchiveReader(plain.lock.archived), path: "Content/translations.lock") == plain.lock)
+        // A kept lock that says something the file does not: only a read that takes it from the cache returns it.
+        var planted = plain.lock
+        planted.record("DEMO_PLANTED", in: "fr", madeFrom: "Planted.")
+        let key = try Self.snapshotInputs(of: file, displayPath: "Content/translations.lock")
+        cache.write(LockFile.snapshotFile, format: LockFile.snapshotFormat, inputs: key) { planted.write(to: &$0) }
+        #expect(LockFile.load(fileAt: file, displayPath: "Content/translations.lock", cache: cache).lock == planted)
+        #expect(LockFile.load(fileAt: file, displayPath: "Content/translations.lock", cache: cache, updatingCache: false).lock == planted)
         lock.record("DEMO_MODE", in: "fr", madeFrom: "A newer source text.")
         try LockFile.serialize(lock).write(to: file, atomically: true, encoding: .utf8)
         let changed = LockFile.load(fileAt: file, displayPath: "Content/translations.lock", cache: cache)
@@ -62,6 +70,14 @@ struct LockFileTests {
         // Another display path gives other locations, so the cached lock is not used for it.
         #expect(LockFile.load(fileAt: file, displayPath: "other/translations.lock", cache: cache).lock
             == LockFile.load(fileAt: file, displayPath: "other/translations.lock").lock)
+    }
+
+    /// What the lock's cache file is sealed with: the display path and the digest of the file's bytes.
+    private static func snapshotInputs(of file: URL, displayPath: String) throws -> [UInt8] {
+        var inputs = ArchiveWriter()
+        inputs.write(displayPath)
+        inputs.write(try Data(contentsOf: file).withUnsafeBytes { ContentDigest(of: $0) })
+        return inputs.bytes
     }
 
     @Test("source texts no translation refers to are dropped when written")
