@@ -156,7 +156,9 @@ public struct RegistrySnapshot: Hashable, Sendable {
               Self.replacementsKeepWhatTheirOldNamesRead(outside: outside, before: oldRun, after: reloaded.variables),
               let textLineStarts = YAMLPrescan.lineStarts(of: text),
               YAMLPrescan.keysBeginTheirLines(found.keyLines, lineStarts: textLineStarts, bytes: text),
-              YAMLPrescan.keyIndentation(at: textLineStarts[found.keyLines[0]], in: text) == YAMLPrescan.keyIndentation(at: headEnd, in: newBytes)
+              Self.matchesKeptIndentation(YAMLPrescan.keyIndentation(at: textLineStarts[found.keyLines[0]], in: text),
+                                          keptKey: first > 0 ? headEnd : after < entries.count ? entries[after].start.offset + growth : nil,
+                                          in: newBytes)
         else { return nil }
 
         var spliced = registry
@@ -171,6 +173,13 @@ public struct RegistrySnapshot: Hashable, Sendable {
                                 entries: Array(entries[..<first]) + runEntries
                                     + entries[after...].map { Entry(start: moved($0.start), digest: $0.digest) },
                                 entriesEnd: moved(entriesEnd), tailDigest: tailDigest)
+    }
+
+    /// Whether the run's keys are indented as a kept entry's key at `keptKey` is; with no entry kept, the run is
+    /// the whole mapping and sets its own indentation.
+    private static func matchesKeptIndentation(_ indentation: Int?, keptKey: Int?, in bytes: [UInt8]) -> Bool {
+        guard let keptKey else { return true }
+        return indentation != nil && indentation == YAMLPrescan.keyIndentation(at: keptKey, in: bytes)
     }
 
     /// Whether the run's variables that variables `outside` it name as their replacement give those old names

@@ -124,6 +124,8 @@ struct RegistrySnapshotTests {
         ("a name without the prefix, which warns", { $0.replacingOccurrences(of: "APP_LAST:", with: "LAST:") }, false),
         ("a comment after the last entry", { $0.replacingOccurrences(of: "Le dernier.}\n", with: "Le dernier.}\n  # The end.\n") }, true),
         ("a second document", { $0.replacingOccurrences(of: "  APP_URL:", with: "---\n  APP_URL:") }, false),
+        // The first entry is the whole run: only the kept entries after it show the mapping's indentation.
+        ("the first entry's key indented further", { $0.replacingOccurrences(of: "\n  APP_MODE:\n", with: "\n   APP_MODE:\n") }, false),
         ("an entry's key line indented differently", { $0.replacingOccurrences(of: "\n  APP_KEY:\n    type: string\n", with: "\n   APP_KEY:\n     type: string\n") }, false),
         ("a carriage return", { $0.replacingOccurrences(of: "How many.", with: "How\r many.") }, false),
         ("nothing", { $0 }, true),
@@ -159,10 +161,15 @@ struct RegistrySnapshotTests {
             for _ in 0..<40 {
                 var edited = current
                 let offset = Int(random.next() % UInt64(edited.count))
-                switch random.next() % 4 {
+                switch random.next() % 5 {
                 case 0: edited.insert(contentsOf: tokens[Int(random.next() % UInt64(tokens.count))].utf8, at: offset)
                 case 1: edited.removeSubrange(offset..<min(edited.count, offset + 1 + Int(random.next() % 4)))
                 case 2: edited[offset] = UInt8(ascii: "a") + UInt8(random.next() % 26)
+                case 3:
+                    // A line indented one space more or less: indentation is what YAML's structure rests on.
+                    let lineStarts = [0] + edited.indices.filter { edited[$0] == UInt8(ascii: "\n") && $0 + 1 < edited.count }.map { $0 + 1 }
+                    let start = lineStarts[Int(random.next() % UInt64(lineStarts.count))]
+                    if random.next() % 2 == 0 { edited.insert(UInt8(ascii: " "), at: start) } else if edited[start] == UInt8(ascii: " ") { edited.remove(at: start) }
                 default:
                     // A word added inside a description, the edit a reload exists for.
                     let text = String(decoding: edited, as: UTF8.self)
