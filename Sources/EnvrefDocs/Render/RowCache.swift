@@ -11,19 +11,19 @@ import Foundation
 /// that is missing, damaged or from another program is simply empty; the build renders every row and is
 /// byte-for-byte what it would be without one.
 public struct RowCache: Sendable {
-    /// The folder of the cache files; made, with a `.gitignore` and a `CACHEDIR.TAG`, on first use.
-    public var directory: URL
-    /// What rendered the rows, such as the program's version and build: rows from another identity are dropped.
-    public var identity: String
+    /// The folder the rows are kept in, beside the other work a build reuses; its identity (what rendered the
+    /// rows, such as the program's version and build) seals every file, so rows from another are dropped.
+    public var folder: CacheFolder
 
     /// Creates a cache in `directory` for rows that `identity` renders.
     public init(directory: URL, identity: String) {
-        self.directory = directory
-        self.identity = identity
+        self.init(folder: CacheFolder(directory: directory, identity: identity))
     }
 
-    /// The folder as a `CacheFolder`, which keeps the other work a build reuses.
-    public var folder: CacheFolder { CacheFolder(directory: directory, identity: identity) }
+    /// Creates a cache that keeps its rows in `folder`.
+    public init(folder: CacheFolder) {
+        self.folder = folder
+    }
 
     /// Bumped whenever the file layout or what a key covers changes, so older files are dropped.
     static let formatVersion = "envref row cache 2"
@@ -59,7 +59,7 @@ public struct RowCache: Sendable {
         inputs.write(templates.sourceDigest)
         inputs.write(shared) { $0.write($1) }
         let header = ContentDigest(of: inputs.bytes)
-        let file = directory.appendingPathComponent("\(page).rows")
+        let file = folder.directory.appendingPathComponent("\(page).rows")
         var rows = Rows(entries: [:], file: file, header: header)
         if let archive = folder.read(file.lastPathComponent, format: Self.formatVersion, inputs: header.bytes) {
             rows.entries = Self.decode(archive) ?? [:]

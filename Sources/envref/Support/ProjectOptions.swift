@@ -82,7 +82,7 @@ struct CacheOptions: ParsableArguments {
 
     /// The cache, or `nil` with `--no-cache`.
     var rowCache: RowCache? {
-        noCache ? nil : RowCache(directory: URL(fileURLWithPath: cacheDirectory), identity: Self.programIdentity)
+        folder.map(RowCache.init(folder:))
     }
 
     /// The version and the executable's identity: a rebuilt envref may render rows differently without a new

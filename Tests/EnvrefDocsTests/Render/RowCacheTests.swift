@@ -45,12 +45,7 @@ struct RowCacheTests {
 
     @Test("a file cut short, changed on disk or of another format is dropped whole", arguments: ["truncated", "flipped", "garbage", "empty"])
     func damagedFiles(damage: String) throws {
-        let directory = try Fixtures.temporaryDirectory()
-        let cache = RowCache(directory: directory, identity: "envref 1")
-        var rows = cache.rows(forPage: "reference-ja", templates: templates)
-        rows.entries = sampleRows
-        cache.store(rows)
-        let file = directory.appending(path: "reference-ja.rows")
+        let (cache, file) = try storedSampleRows()
         var bytes = [UInt8](try Data(contentsOf: file))
         switch damage {
         case "truncated": bytes.removeLast(20)
@@ -66,12 +61,7 @@ struct RowCacheTests {
     /// into a wrong row, so every shorter file and every single flipped bit is dropped whole.
     @Test("every prefix of a file and every one-bit change of it is dropped whole")
     func everyDamage() throws {
-        let directory = try Fixtures.temporaryDirectory()
-        let cache = RowCache(directory: directory, identity: "envref 1")
-        var rows = cache.rows(forPage: "reference-ja", templates: templates)
-        rows.entries = sampleRows
-        cache.store(rows)
-        let file = directory.appending(path: "reference-ja.rows")
+        let (cache, file) = try storedSampleRows()
         let bytes = [UInt8](try Data(contentsOf: file))
         #expect(cache.rows(forPage: "reference-ja", templates: templates).entries == sampleRows)
         for length in 0..<bytes.count {
@@ -99,6 +89,16 @@ struct RowCacheTests {
         var overcounted = archive.bytes
         overcounted.replaceSubrange(0..<8, with: withUnsafeBytes(of: Int64(1 << 40).littleEndian, Array.init))
         #expect(RowCache.decode(ArchiveReader(overcounted)) == nil)
+    }
+
+    /// A cache holding `sampleRows` for the Japanese reference page, and the file that holds them.
+    private func storedSampleRows() throws -> (RowCache, URL) {
+        let directory = try Fixtures.temporaryDirectory()
+        let cache = RowCache(directory: directory, identity: "envref 1")
+        var rows = cache.rows(forPage: "reference-ja", templates: templates)
+        rows.entries = sampleRows
+        cache.store(rows)
+        return (cache, directory.appending(path: "reference-ja.rows"))
     }
 
     @Test("a cache that cannot be written leaves the build alone")

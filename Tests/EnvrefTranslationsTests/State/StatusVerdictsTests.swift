@@ -37,6 +37,12 @@ struct StatusVerdictsTests {
 
         """
 
+    /// A cache folder in a scratch directory the caller removes.
+    static func scratchFolder() -> (URL, CacheFolder) {
+        let directory = FileManager.default.temporaryDirectory.appending(path: "envref-status-\(UUID().uuidString)")
+        return (directory, CacheFolder(directory: directory, identity: "test"))
+    }
+
     static func registry(_ text: String) throws -> Registry {
         try RegistryLoader.load(bytes: Array(text.utf8), path: "Content/variables.yaml").get()
     }
@@ -67,9 +73,8 @@ struct StatusVerdictsTests {
     @Test("each edit gives the status worked out from nothing", arguments: edits.map(\.name))
     func edit(name: String) throws {
         let edit = try #require(Self.edits.first { $0.name == name }).edit
-        let directory = FileManager.default.temporaryDirectory.appending(path: "envref-status-\(UUID().uuidString)")
+        let (directory, folder) = Self.scratchFolder()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let folder = CacheFolder(directory: directory, identity: "test")
         let before = try Self.registry(Self.yaml)
         let lock = Self.acceptedLock(for: before)
         let cold = TranslationStatus(registry: before, lock: lock, cache: folder)
@@ -82,9 +87,8 @@ struct StatusVerdictsTests {
 
     @Test("a kept verdict is used as it is: a planted one shows in the status")
     func plantedVerdict() throws {
-        let directory = FileManager.default.temporaryDirectory.appending(path: "envref-status-\(UUID().uuidString)")
+        let (directory, folder) = Self.scratchFolder()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let folder = CacheFolder(directory: directory, identity: "test")
         let registry = try Self.registry(Self.yaml)
         let lock = Self.acceptedLock(for: registry)
         var stored = StatusVerdicts(registry: registry, reported: registry.targetLanguages, cache: folder)
@@ -103,9 +107,8 @@ struct StatusVerdictsTests {
 
     @Test("a lock change gives the status worked out from nothing")
     func lockChange() throws {
-        let directory = FileManager.default.temporaryDirectory.appending(path: "envref-status-\(UUID().uuidString)")
+        let (directory, folder) = Self.scratchFolder()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let folder = CacheFolder(directory: directory, identity: "test")
         let registry = try Self.registry(Self.yaml)
         var lock = Self.acceptedLock(for: registry)
         _ = TranslationStatus(registry: registry, lock: lock, cache: folder)
@@ -119,9 +122,8 @@ struct StatusVerdictsTests {
 
     @Test("lines moved, or a report on fewer languages, reuse or set aside the kept verdicts without working rows out again")
     func reuse() throws {
-        let directory = FileManager.default.temporaryDirectory.appending(path: "envref-status-\(UUID().uuidString)")
+        let (directory, folder) = Self.scratchFolder()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let folder = CacheFolder(directory: directory, identity: "test")
         let file = directory.appending(path: StatusVerdicts.file)
         // The file is replaced by a rename whenever it is written, so its inode tells a rewrite apart even when
         // the bytes are the same.
