@@ -7,54 +7,53 @@ Usage: ``python3 Benchmarks/warm.py BEFORE AFTER WORKLOAD TEMPLATES RUNS`` (WORK
 """
 import json
 import shutil
-import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
 
-old, new, workload, templates, runs = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]), Path(sys.argv[4]), int(sys.argv[5])
-content = workload / "content"
-registry = content / "variables.yaml"
-lines = registry.read_text(encoding="utf-8").split("\n")
-target = next(i for i, line in enumerate(lines) if line.startswith("      fr: \"") and i > len(lines) // 2)
+import scale
 
-def toggle(state=[False]):
-    state[0] = not state[0]
-    text = lines[target]
-    lines[target] = text[:-1] + " (édité)\"" if state[0] else text.removesuffix(" (édité)\"") + "\""
-    registry.write_text("\n".join(lines), encoding="utf-8")
 
-def measure(command, cwd):
-    start = time.perf_counter()
-    process = subprocess.Popen(["/usr/bin/time", "-f", "%M", *map(str, command)], cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, err = process.communicate()
-    elapsed = time.perf_counter() - start
-    assert process.returncode == 0, err
-    return elapsed, int(err.decode().strip().splitlines()[-1]) / 1024
+def main():
+    """Runs the rounds and prints each command's median and peak memory per binary."""
+    old, new, workload, templates = (Path(argument).resolve() for argument in sys.argv[1:5])
+    runs = int(sys.argv[5])
+    content = workload / "content"
+    registry = content / "variables.yaml"
+    names = [line.strip().rstrip(":") for line in registry.read_text(encoding="utf-8").split("\n")
+             if line.startswith("  ") and not line.startswith("   ") and line.rstrip().endswith(":")]
+    toggle = scale.DescriptionToggle(registry, names[len(names) // 2])
+    binaries = {"before": old, "after": new}
+    for name, binary in binaries.items():
+        folder = workload / f"warm-{name}"
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir()
+        # Fills the row cache (and, for a binary that keeps them, the registry, lock and status).
+        subprocess.run([binary, "build", "--content", content, "--templates", templates, "--output", folder / "site"],
+                       cwd=folder, check=True, capture_output=True)
+        subprocess.run([binary, "diff", "--content", content], cwd=folder, check=True, capture_output=True)
+    samples = {}
 
-results = {}
-for name, binary in (("before", old), ("after", new)):
-    folder = workload / f"ab-{name}"
-    shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir()
-    # Fills the row cache (and, for the binary that keeps them, the registry, lock and status).
-    subprocess.run([str(binary), "build", "--content", str(content), "--templates", str(templates), "--output", str(folder / "site")],
-                   cwd=folder, check=True, capture_output=True)
-    subprocess.run([str(binary), "diff", "--content", str(content)], cwd=folder, check=True, capture_output=True)
-for round_index in range(runs):
-    order = (("before", old), ("after", new)) if round_index % 2 == 0 else (("after", new), ("before", old))
-    toggle()
-    for name, binary in order:
-        folder = workload / f"ab-{name}"
-        build = [binary, "build", "--content", content, "--templates", templates, "--output", folder / "site"]
-        results.setdefault((name, "build, one description changed"), []).append(measure(build, folder))
-        results.setdefault((name, "diff, one description changed"), []).append(measure([binary, "diff", "--content", content, "--format", "json"], folder))
-        results.setdefault((name, "diff, nothing changed"), []).append(measure([binary, "diff", "--content", content, "--format", "json"], folder))
-        results.setdefault((name, "validate, nothing changed"), []).append(measure([binary, "validate", "--content", content], folder))
-if "(édité)" in lines[target]:
-    toggle()
-summary = {}
-for (name, what), samples in results.items():
-    summary.setdefault(what, {})[name] = {"median_ms": round(statistics.median(s for s, _ in samples) * 1000), "peak_mb": round(max(m for _, m in samples), 1)}
-print(json.dumps(summary, indent=2))
+    def run(what, command_of):
+        for name in sorted(binaries, reverse=round_index % 2 == 1):
+            command = command_of(binaries[name], workload / f"warm-{name}")
+            samples.setdefault(what, {}).setdefault(name, []).append(scale.measure(command, cwd=workload / f"warm-{name}"))
+
+    for round_index in range(runs):
+        # Each binary keeps its own cache, so one edit is new to both until each has run after it; an edit before
+        # each command that must see a change keeps the build from bringing the diff's cache up to date.
+        toggle()
+        run("build, one description changed",
+            lambda binary, folder: [binary, "build", "--content", content, "--templates", templates, "--output", folder / "site"])
+        toggle()
+        run("diff, one description changed", lambda binary, folder: [binary, "diff", "--content", content, "--format", "json"])
+        run("diff, nothing changed", lambda binary, folder: [binary, "diff", "--content", content, "--format", "json"])
+        run("validate, nothing changed", lambda binary, folder: [binary, "validate", "--content", content])
+    if toggle.state:
+        toggle()
+    print(json.dumps({what: {name: scale.summary(runs) for name, runs in by_binary.items()}
+                      for what, by_binary in samples.items()}, indent=2))
+
+
+if __name__ == "__main__":
+    main()
