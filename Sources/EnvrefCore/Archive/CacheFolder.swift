@@ -26,8 +26,9 @@ public struct CacheFolder: Sendable {
         guard bytes.count >= prefix.count + 32 else { return nil }
         let isSealed = bytes.withUnsafeBytes { buffer in
             let body = UnsafeRawBufferPointer(rebasing: buffer[..<(buffer.count - 16)])
-            return ContentDigest(of: body) == ContentDigest(storedAt: body.count, in: buffer)
-                && body.starts(with: prefix) && ContentDigest(storedAt: prefix.count, in: body) == header
+            // The format and header first: a file made for other inputs is turned away without hashing all of it.
+            return body.starts(with: prefix) && ContentDigest(storedAt: prefix.count, in: body) == header
+                && ContentDigest(of: body) == ContentDigest(storedAt: body.count, in: buffer)
         }
         return isSealed ? ArchiveReader(bytes, range: (prefix.count + 16)..<(bytes.count - 16)) : nil
     }

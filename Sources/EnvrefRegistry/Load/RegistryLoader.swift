@@ -27,26 +27,19 @@ public enum RegistryLoader {
     /// registry of 10,000 variables in five languages about 12 MiB.
     public static let maximumFileSize = 32 << 20
 
-    /// Loads a registry file; `displayPath` is what diagnostics show (defaults to the path as given).
-    public static func load(fileAt url: URL, displayPath: String? = nil) -> RegistryLoadResult {
-        let shownPath = displayPath ?? url.relativePath
-        switch read(url, shownPath: shownPath) {
-        case .success(let bytes): return load(bytes: bytes, path: shownPath)
-        case .failure(let problem): return failure(problem)
-        }
-    }
-
-    /// `load(fileAt:displayPath:)`, reusing the snapshot of the last clean load kept in `cache`, so that only
-    /// the entries whose lines changed since are composed again (`RegistrySnapshot`); the result is the same
-    /// as without a cache. With `updatingCache`, a new snapshot replaces the old one when the file changed.
-    public static func load(fileAt url: URL, displayPath: String? = nil, cache: CacheFolder?, updatingCache: Bool = true) -> RegistryLoadResult {
-        guard let cache else { return load(fileAt: url, displayPath: displayPath) }
+    /// Loads a registry file; `displayPath` is what diagnostics show (defaults to the path as given). With a
+    /// `cache`, the snapshot of the last clean load kept there is reused, so that only the entries whose lines
+    /// changed since are composed again (`RegistrySnapshot`); the result is the same as without one. With
+    /// `updatingCache`, a new snapshot replaces the old one when the file changed.
+    public static func load(fileAt url: URL, displayPath: String? = nil, cache: CacheFolder? = nil,
+                            updatingCache: Bool = true) -> RegistryLoadResult {
         let shownPath = displayPath ?? url.relativePath
         let bytes: [UInt8]
         switch read(url, shownPath: shownPath) {
         case .success(let read): bytes = read
         case .failure(let problem): return failure(problem)
         }
+        guard let cache else { return load(bytes: bytes, path: shownPath) }
         let previous = cache.read(snapshotFile, format: snapshotFormat).flatMap(RegistrySnapshot.init(archived:))
         let (result, snapshot) = load(bytes: bytes, path: shownPath, reusing: previous)
         if updatingCache, let snapshot, snapshot != previous {

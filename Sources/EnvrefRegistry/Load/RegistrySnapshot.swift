@@ -98,10 +98,10 @@ public struct RegistrySnapshot: Hashable, Sendable {
     ///   exactly where the run does (so nothing in it is left open to swallow the next entry);
     /// - it holds the same variable names in the same order (so no name is duplicated, and the other entries'
     ///   `seeAlso` names still exist);
-    /// - a variable of the run that a variable outside it names as its replacement keeps every fact the old
-    ///   name reads from it (its type, values, separator, constraints, secrecy and deprecation): that is the one
-    ///   check between variables that reads more than a name. A deprecated name in the run whose replacement is
-    ///   outside it does not load on its own, so the file is loaded whole.
+    /// - a variable of the run that a variable outside it names as its replacement keeps its facts, byte for
+    ///   byte (an old name reads its type, values, separator, constraints, secrecy and deprecation): that is the
+    ///   one check between variables that reads more than a name. A deprecated name in the run whose
+    ///   replacement is outside it does not load on its own, so the file is loaded whole.
     /// The other entries keep their variables, moved down or up by the lines the run gained or lost.
     func reloading(_ newBytes: [UInt8], path: String) -> RegistrySnapshot? {
         guard path == registry.path, newBytes.count <= RegistryLoader.maximumFileSize else { return nil }
@@ -134,27 +134,26 @@ public struct RegistrySnapshot: Hashable, Sendable {
         let stop = after < entries.count ? entries[after].start : entriesEnd
         let runEnd = stop.offset + growth
         guard runEnd > runStart.offset, newBytes[runEnd - 1] == UInt8(ascii: "\n") else { return nil }
-        let run = Array(newBytes[runStart.offset..<runEnd])
-        guard let runLineStarts = YAMLPrescan.lineStarts(of: run) else { return nil }
-        // The run is whole lines: its last byte is the line break before `stop`.
-        let runLines = runLineStarts.count - 1
-        let lineGrowth = runLines - (stop.line - runStart.line)
-
         var text = Array(newBytes[..<headEnd])
         text += repeatElement(UInt8(ascii: "\n"), count: runStart.line - entries[0].start.line)
-        text += run
+        let runOffset = text.count
+        text += newBytes[runStart.offset..<runEnd]
         text += newBytes[tailStart...]
+        guard let textLineStarts = YAMLPrescan.lineStarts(of: text) else { return nil }
+        // The run is whole lines: its last byte is the line break before `stop`, so the line after it starts
+        // where the run ends.
+        guard runStart.line < textLineStarts.count,
+              let runLines = textLineStarts[runStart.line...].firstIndex(of: runOffset + (runEnd - runStart.offset)).map({ $0 - runStart.line })
+        else { return nil }
+        let lineGrowth = runLines - (stop.line - runStart.line)
         let oldRun = registry.variables[first..<after]
         let outside = registry.variables[..<first] + registry.variables[after...]
         let (loaded, found) = RegistryLoader.loadWhole(bytes: text, path: path, namesOutside: Set(outside.map(\.name)))
         guard let reloaded = loaded.registry, loaded.diagnostics.isEmpty, let found,
               found.endLine == runStart.line + runLines,
               found.keyLines.count == reloaded.variables.count, found.keyLines.first == runStart.line,
-              reloaded.languages == registry.languages, reloaded.prefix == registry.prefix,
-              reloaded.swift == registry.swift, reloaded.updated == registry.updated,
               reloaded.variables.map(\.name) == oldRun.map(\.name),
               Self.replacementsKeepWhatTheirOldNamesRead(outside: outside, before: oldRun, after: reloaded.variables),
-              let textLineStarts = YAMLPrescan.lineStarts(of: text),
               YAMLPrescan.keysBeginTheirLines(found.keyLines, lineStarts: textLineStarts, bytes: text),
               Self.matchesKeptIndentation(YAMLPrescan.keyIndentation(at: textLineStarts[found.keyLines[0]], in: text),
                                           keptKey: first > 0 ? headEnd : after < entries.count ? entries[after].start.offset + growth : nil,
@@ -165,7 +164,7 @@ public struct RegistrySnapshot: Hashable, Sendable {
         spliced.variables = Array(registry.variables[..<first]) + reloaded.variables
             + registry.variables[after...].map { $0.movedDown(by: lineGrowth) }
         let runStarts = found.keyLines.map {
-            TextMark(offset: runStart.offset + runLineStarts[$0 - runStart.line], line: $0)
+            TextMark(offset: runStart.offset + textLineStarts[$0] - runOffset, line: $0)
         }
         let moved = { (mark: TextMark) in TextMark(offset: mark.offset + growth, line: mark.line + lineGrowth) }
         let runEntries = Self.entries(starting: runStarts, before: runEnd, in: newBytes)
@@ -183,34 +182,21 @@ public struct RegistrySnapshot: Hashable, Sendable {
     }
 
     /// Whether the run's variables that variables `outside` it name as their replacement give those old names
-    /// what they gave them `before` the edit.
+    /// what they gave them `before` the edit: every fact is compared, a superset of what an old name reads
+    /// (`RegistryDecoder.resolve`), and as bytes, since `String` equality would take a value rewritten in
+    /// another Unicode normalisation as unchanged while a whole load gives the old name the new bytes.
     private static func replacementsKeepWhatTheirOldNamesRead(outside: some Sequence<Variable>, before: some Sequence<Variable>,
                                                              after: [Variable]) -> Bool {
         let replaced = Set(outside.compactMap { $0.deprecation?.replacement })
         return zip(before, after).allSatisfy { old, new in
-            !replaced.contains(old.name) || ReadByOldNames(old) == ReadByOldNames(new)
+            !replaced.contains(old.name) || facts(of: old) == facts(of: new)
         }
     }
 
-    /// What a deprecated name reads from its replacement when it resolves (`RegistryDecoder.resolve`), as
-    /// bytes: compared as strings, a value rewritten in another Unicode normalisation would count as unchanged,
-    /// and the old name would keep the old bytes a whole load replaces.
-    private struct ReadByOldNames: Equatable {
-        let bytes: [UInt8]
-
-        init(_ variable: Variable) {
-            var archive = ArchiveWriter()
-            archive.write(variable.type.rawValue)
-            archive.write(variable.values) { $0.write($1) }
-            archive.write(variable.deprecatedValues) { $0.write($1.value); $0.write($1.replacement) }
-            archive.write(variable.separator)
-            let limits = variable.constraints
-            for limit in [limits.minLength, limits.maxLength, limits.minimum, limits.maximum] { archive.write(limit) { $0.write($1) } }
-            archive.write(limits.pattern) { $0.write($1) }
-            archive.write(variable.isSecret)
-            archive.write(variable.deprecation) { archive, deprecation in archive.write(deprecation.replacement) { $0.write($1) } }
-            bytes = archive.bytes
-        }
+    private static func facts(of variable: Variable) -> [UInt8] {
+        var archive = ArchiveWriter()
+        variable.writeContent(to: &archive, descriptions: false)
+        return archive.bytes
     }
 
     // MARK: Archive

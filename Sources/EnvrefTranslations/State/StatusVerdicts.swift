@@ -15,7 +15,8 @@ struct StatusVerdicts: Sendable {
     /// The verdicts by the key of the variable they were worked out for, one per reported language.
     var verdicts: [ContentDigest: [Verdict]] = [:]
     private let cache: CacheFolder
-    private let header: [UInt8]
+    /// The digest of what every row reads besides its own variable; the file is sealed with it.
+    private let header: ContentDigest
     private let reported: [LanguageCode]
 
     static let file = "translations.status"
@@ -29,10 +30,10 @@ struct StatusVerdicts: Sendable {
         header.write(reported) { $0.write($1.rawValue) }
         header.write(registry.prefix) { $0.write($1) }
         header.write(registry.variables) { $1.writeContent(to: &$0, descriptions: false) }
-        self.header = header.bytes
+        self.header = ContentDigest(of: header.bytes)
         self.cache = cache
         self.reported = reported
-        if let payload = cache.read(Self.file, format: Self.format, inputs: self.header) {
+        if let payload = cache.read(Self.file, format: Self.format, inputs: self.header.bytes) {
             verdicts = Self.decode(payload, languages: reported.count) ?? [:]
         }
     }
@@ -52,7 +53,7 @@ struct StatusVerdicts: Sendable {
 
     /// Replaces the cache file with these verdicts.
     func store() {
-        cache.write(Self.file, format: Self.format, inputs: header) { archive in
+        cache.write(Self.file, format: Self.format, inputs: header.bytes) { archive in
             // Sorted, so the same verdicts always make the same file.
             archive.write(verdicts.sorted { $0.key < $1.key }) { archive, entry in
                 archive.write(entry.key)

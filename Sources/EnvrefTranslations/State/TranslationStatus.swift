@@ -128,15 +128,10 @@ public struct TranslationStatus: Hashable, Sendable {
     /// Recorded translations for variables or languages the registry does not have.
     public var orphans: [TranslationOrphan]
 
-    /// Computes the status; `languages` limits it to some target languages (all when `nil`).
-    public init(registry: Registry, lock: TranslationLock, languages: [LanguageCode]? = nil) {
-        self.init(registry: registry, lock: lock, languages: languages, cache: nil)
-    }
-
-    /// Computes the status, taking from `cache` the verdicts of every variable whose inputs are those of an
-    /// earlier run, and (with `updatingCache`) keeping this run's there; the status is the same as without a
-    /// cache (`StatusVerdicts`).
-    public init(registry: Registry, lock: TranslationLock, languages: [LanguageCode]? = nil, cache: CacheFolder?,
+    /// Computes the status; `languages` limits it to some target languages (all when `nil`). With a `cache`, the
+    /// verdicts of every variable whose inputs are those of an earlier run are taken from it, and (with
+    /// `updatingCache`) this run's are kept there; the status is the same as without one (`StatusVerdicts`).
+    public init(registry: Registry, lock: TranslationLock, languages: [LanguageCode]? = nil, cache: CacheFolder? = nil,
                 updatingCache: Bool = true) {
         registryPath = registry.path
         sourceLanguage = registry.sourceLanguage

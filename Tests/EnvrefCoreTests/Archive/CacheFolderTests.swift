@@ -16,7 +16,9 @@ struct CacheFolderTests {
 
     @Test("a file reads back only with the format, identity and inputs it was written with")
     func sealing() throws {
-        let directory = scratchDirectory().appending(path: "nested/cache")
+        let scratch = scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let directory = scratch.appending(path: "nested/cache")
         let folder = CacheFolder(directory: directory, identity: "envref 1")
         folder.write("work.bin", format: "work 1", inputs: [1, 2]) { $0.write(bytes: [9, 8, 7]) }
         #expect(payload(folder.read("work.bin", format: "work 1", inputs: [1, 2])) == [9, 8, 7])
@@ -32,6 +34,7 @@ struct CacheFolderTests {
     @Test("a file cut at any length or with any bit flipped reads as absent")
     func damage() throws {
         let directory = scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         let folder = CacheFolder(directory: directory, identity: "envref 1")
         folder.write("work.bin", format: "work 1") { $0.write(bytes: Array("payload".utf8)) }
         let file = directory.appending(path: "work.bin")

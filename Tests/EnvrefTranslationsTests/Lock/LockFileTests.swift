@@ -58,7 +58,7 @@ struct LockFileTests {
         // A kept lock that says something the file does not: only a read that takes it from the cache returns it.
         var planted = plain.lock
         planted.record("DEMO_PLANTED", in: "fr", madeFrom: "Planted.")
-        let key = try Self.snapshotInputs(of: file, displayPath: "Content/translations.lock")
+        let key = try Self.snapshotInputs(of: file)
         cache.write(LockFile.snapshotFile, format: LockFile.snapshotFormat, inputs: key) { planted.write(to: &$0) }
         #expect(LockFile.load(fileAt: file, displayPath: "Content/translations.lock", cache: cache).lock == planted)
         #expect(LockFile.load(fileAt: file, displayPath: "Content/translations.lock", cache: cache, updatingCache: false).lock == planted)
@@ -67,17 +67,14 @@ struct LockFileTests {
         let changed = LockFile.load(fileAt: file, displayPath: "Content/translations.lock", cache: cache)
         #expect(changed.lock == LockFile.load(fileAt: file, displayPath: "Content/translations.lock").lock)
         #expect(changed.lock.sourceText(for: changed.lock.fingerprint(of: "DEMO_MODE", in: "fr")!) == "A newer source text.")
-        // Another display path gives other locations, so the cached lock is not used for it.
+        // Another display path: the kept lock's locations take it.
         #expect(LockFile.load(fileAt: file, displayPath: "other/translations.lock", cache: cache).lock
             == LockFile.load(fileAt: file, displayPath: "other/translations.lock").lock)
     }
 
-    /// What the lock's cache file is sealed with: the display path and the digest of the file's bytes.
-    private static func snapshotInputs(of file: URL, displayPath: String) throws -> [UInt8] {
-        var inputs = ArchiveWriter()
-        inputs.write(displayPath)
-        inputs.write(try Data(contentsOf: file).withUnsafeBytes { ContentDigest(of: $0) })
-        return inputs.bytes
+    /// What the lock's cache file is sealed with: the digest of the file's bytes.
+    private static func snapshotInputs(of file: URL) throws -> [UInt8] {
+        try Data(contentsOf: file).withUnsafeBytes { ContentDigest(of: $0) }.bytes
     }
 
     @Test("source texts no translation refers to are dropped when written")

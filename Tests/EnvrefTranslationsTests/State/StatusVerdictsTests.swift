@@ -80,6 +80,7 @@ struct StatusVerdictsTests {
         let cold = TranslationStatus(registry: before, lock: lock, cache: folder)
         #expect(cold == TranslationStatus(registry: before, lock: lock))
         #expect(TranslationStatus(registry: before, lock: lock, cache: folder) == cold, "read back unchanged")
+        #expect(edit(Self.yaml) != Self.yaml, "the edit applies")
         let after = try Self.registry(edit(Self.yaml))
         #expect(TranslationStatus(registry: after, lock: lock, cache: folder) == TranslationStatus(registry: after, lock: lock))
         #expect(TranslationStatus(registry: after, lock: lock, cache: folder) == TranslationStatus(registry: after, lock: lock), "and again, from the verdicts just kept")
