@@ -176,3 +176,23 @@ extension ArchiveReader {
         return SourceLocation(path: path, line: line, column: column)
     }
 }
+
+extension ArchiveWriter {
+    /// Writes a table keyed by digests, sorted by key so the same table always makes the same bytes.
+    @inlinable public mutating func write<Value>(_ table: [ContentDigest: Value], _ writeValue: (inout ArchiveWriter, Value) -> Void) {
+        write(table.sorted { $0.key < $1.key }) { archive, entry in
+            archive.write(entry.key)
+            writeValue(&archive, entry.value)
+        }
+    }
+}
+
+extension ArchiveReader {
+    /// Reads a table written by `write(_:_:)` for digest-keyed tables; the reader must end with it.
+    @inlinable public mutating func readTable<Value>(
+        _ readValue: (inout ArchiveReader) throws(Malformed) -> Value) throws(Malformed) -> [ContentDigest: Value] {
+        let entries = try readArray { (archive: inout ArchiveReader) throws(Malformed) in (try archive.readDigest(), try readValue(&archive)) }
+        guard isAtEnd else { throw Malformed() }
+        return Dictionary(entries, uniquingKeysWith: { first, _ in first })
+    }
+}

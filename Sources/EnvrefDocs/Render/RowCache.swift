@@ -81,24 +81,16 @@ public struct RowCache: Sendable {
     // file, so one cut short, changed on disk or made for other inputs reads as absent.
 
     static func encode(_ entries: [ContentDigest: RenderedRow], into archive: inout ArchiveWriter) {
-        // Sorted, so the same rows always make the same file.
-        archive.write(entries.sorted(by: { $0.key < $1.key })) { archive, entry in
-            archive.write(entry.key)
-            archive.write(entry.value.html)
-            archive.write(entry.value.markdown)
+        archive.write(entries) { archive, row in
+            archive.write(row.html)
+            archive.write(row.markdown)
         }
     }
 
     static func decode(_ archived: ArchiveReader) -> [ContentDigest: RenderedRow]? {
         var archive = archived
-        do {
-            let entries = try archive.readArray { (archive: inout ArchiveReader) throws(ArchiveReader.Malformed) in
-                (try archive.readDigest(), RenderedRow(html: try archive.readString(), markdown: try archive.readString()))
-            }
-            guard archive.isAtEnd else { return nil }
-            return Dictionary(entries, uniquingKeysWith: { first, _ in first })
-        } catch {
-            return nil
+        return try? archive.readTable { (archive: inout ArchiveReader) throws(ArchiveReader.Malformed) in
+            RenderedRow(html: try archive.readString(), markdown: try archive.readString())
         }
     }
 }

@@ -54,27 +54,18 @@ struct StatusVerdicts: Sendable {
     /// Replaces the cache file with these verdicts.
     func store() {
         cache.write(Self.file, format: Self.format, inputs: header.bytes) { archive in
-            // Sorted, so the same verdicts always make the same file.
-            archive.write(verdicts.sorted { $0.key < $1.key }) { archive, entry in
-                archive.write(entry.key)
-                for verdict in entry.value { verdict.write(to: &archive) }
+            archive.write(verdicts) { archive, verdicts in
+                for verdict in verdicts { verdict.write(to: &archive) }
             }
         }
     }
 
     private static func decode(_ payload: ArchiveReader, languages: Int) -> [ContentDigest: [Verdict]]? {
         var archive = payload
-        do {
-            let entries = try archive.readArray { (archive: inout ArchiveReader) throws(ArchiveReader.Malformed) in
-                let key = try archive.readDigest()
-                var verdicts: [Verdict] = []
-                for _ in 0..<languages { verdicts.append(try Verdict(from: &archive)) }
-                return (key, verdicts)
-            }
-            guard archive.isAtEnd else { return nil }
-            return Dictionary(entries, uniquingKeysWith: { first, _ in first })
-        } catch {
-            return nil
+        return try? archive.readTable { (archive: inout ArchiveReader) throws(ArchiveReader.Malformed) in
+            var verdicts: [Verdict] = []
+            for _ in 0..<languages { verdicts.append(try Verdict(from: &archive)) }
+            return verdicts
         }
     }
 
