@@ -49,7 +49,8 @@ public struct ReferencePageContext: Hashable, Sendable, Encodable {
     public var variablesCaption: String
     /// Column headings of the variables table.
     public var columns: ColumnHeadings
-    /// One entry per variable, in registry order; the page templates get them rendered, as `variableRows`.
+    /// One entry per variable, in registry order; the page templates get them rendered and joined, one per line,
+    /// as `variableRows`.
     public var variables: [VariableContext]
 }
 

@@ -31,7 +31,8 @@ public struct TranslationsPageContext: Hashable, Sendable, Encodable {
     public var valueDriftLabel: String
     /// One entry per target language.
     public var languages: [LanguageCoverageContext]
-    /// One entry per variable, in registry order; the page templates get them rendered, as `matrixRows`.
+    /// One entry per variable, in registry order; the page templates get them rendered and joined, one per line,
+    /// as `matrixRows`.
     public var rows: [TranslationRowContext]
     /// Heading over the orphan list.
     public var orphansHeading: String

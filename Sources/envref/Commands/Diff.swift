@@ -28,6 +28,8 @@ struct Diff: ParsableCommand {
             With --against PAGE.md, compares a hand-written page with the registry instead: the variables the
             page lacks, and those it documents that the registry does not have.
 
+            With --timings the command prints each stage's wall time, and their total, to standard error.
+
             Exit status: 0 when nothing in --fail-on / --min-coverage fails, 1 when something does,
             2 when the registry, the lock or the page cannot be read.
 
@@ -55,6 +57,9 @@ struct Diff: ParsableCommand {
     @Option(help: ArgumentHelp("Compare this hand-written Markdown page with the registry.", valueName: "PAGE.md"))
     var against: String?
 
+    @Flag(help: "Print each stage's wall time to standard error.")
+    var timings = false
+
     func validate() throws {
         if let minCoverage, !(0...100).contains(minCoverage) {
             throw ValidationError("--min-coverage must be between 0 and 100, not \(minCoverage)")
@@ -71,38 +76,48 @@ struct Diff: ParsableCommand {
 
     func run() throws {
         let policy = FailurePolicy(conditions: (try? failOn.map(FailureCondition.parseList)) ?? [], minimumCoverage: minCoverage)
+        var stages = StageTimings()
+        // Printed last, whichever way the command ends.
+        defer { if timings { Console.printError(stages.table) } }
         let failures: [String]
         if let against {
-            failures = try comparePage(against, registry: content.loadRegistry(failureCode: 2, cache: cache.folder), policy: policy)
+            let registry = try stages.measure("load registry") { try content.loadRegistry(failureCode: 2, cache: cache.folder) }
+            failures = try comparePage(against, registry: registry, policy: policy, stages: &stages)
         } else {
-            let (registry, _, lock) = try content.loadRegistryAndLock(failureCode: 2, cache: cache.folder)
-            failures = try reportStatus(registry: registry, lock: lock, policy: policy)
+            let (registry, _, lock) = try stages.measure("load registry and lock") {
+                try content.loadRegistryAndLock(failureCode: 2, cache: cache.folder)
+            }
+            failures = try reportStatus(registry: registry, lock: lock, policy: policy, stages: &stages)
         }
         for failure in failures { Console.printError("envref diff: \(failure)") }
         if !failures.isEmpty { throw ExitCode.failure }
     }
 
-    private func reportStatus(registry: Registry, lock: TranslationLock, policy: FailurePolicy) throws -> [String] {
+    private func reportStatus(registry: Registry, lock: TranslationLock, policy: FailurePolicy, stages: inout StageTimings) throws -> [String] {
         var selected: [LanguageCode]?
         if !languages.isEmpty {
             selected = try languages.map { try targetLanguage($0, in: registry) }
         }
-        let status = TranslationStatus(registry: registry, lock: lock, languages: selected, cache: cache.folder)
-        print(TranslationReport.render(status, as: format, policy: policy), terminator: "")
+        let status = stages.measure("translation status") {
+            TranslationStatus(registry: registry, lock: lock, languages: selected, cache: cache.folder)
+        }
+        let report = stages.measure("render report") { TranslationReport.render(status, as: format, policy: policy) }
+        stages.measure("print report") { print(report, terminator: "") }
         return policy.failures(in: status)
     }
 
-    private func comparePage(_ path: String, registry: Registry, policy: FailurePolicy) throws -> [String] {
+    private func comparePage(_ path: String, registry: Registry, policy: FailurePolicy, stages: inout StageTimings) throws -> [String] {
         let option = try languages.first.map { try targetLanguage($0, in: registry, allowSource: true) }
-        let page = PageReader.read(fileAt: URL(fileURLWithPath: path), displayPath: path, language: option)
+        let page = stages.measure("read page") { PageReader.read(fileAt: URL(fileURLWithPath: path), displayPath: path, language: option) }
         Console.report(page.diagnostics)
         if page.diagnostics.containsErrors { throw ExitCode(2) }
         guard let language = page.language else {
             Console.printError("error: cannot tell the language of \(path); pass --lang")
             throw ExitCode(2)
         }
-        let comparison = PageComparison(page: page, language: language, registry: registry)
-        print(PageComparisonReport.render(comparison, as: format, policy: policy), terminator: "")
+        let comparison = stages.measure("compare") { PageComparison(page: page, language: language, registry: registry) }
+        let report = stages.measure("render report") { PageComparisonReport.render(comparison, as: format, policy: policy) }
+        stages.measure("print report") { print(report, terminator: "") }
         return comparison.failures(for: policy)
     }
 

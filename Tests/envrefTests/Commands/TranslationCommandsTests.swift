@@ -48,6 +48,31 @@ struct DiffCommandTests {
         #expect(json["sourceLanguage"] as? String == "en")
     }
 
+    @Test("--timings prints each stage's wall time to standard error after everything else, then the total")
+    func timings() throws {
+        let project = try DemoProject.make()
+        defer { try? FileManager.default.removeItem(at: project) }
+        func stageNames(_ lines: some Sequence<String>) -> [String] {
+            lines.map { $0.split(separator: " ").dropLast(2).joined(separator: " ") }
+        }
+        let result = try CommandRunner.run(["diff", "--format", "json", "--fail-on", "missing", "--timings"], in: project)
+        #expect(result.status == 1)
+        #expect(result.errorLines.prefix(2) == [
+            "envref diff: fr: 1 translation missing (--fail-on missing)",
+            "envref diff: ja: 3 translations missing (--fail-on missing)",
+        ])
+        let table = result.errorLines.dropFirst(2)
+        #expect(stageNames(table) == ["load registry and lock", "translation status", "render report", "print report", "total"])
+        #expect(table.allSatisfy { $0.hasSuffix(" ms") })
+        #expect(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) is [String: Any])
+
+        let page = project.appending(path: "page.md")
+        try Data("# Variables\n\n| Variable | Description |\n| --- | --- |\n| `DEMO_MODE` | Mode. |\n".utf8).write(to: page)
+        let against = try CommandRunner.run(["diff", "--against", "page.md", "--lang", "en", "--timings"], in: project)
+        #expect(against.status == 0, "\(against.standardError)")
+        #expect(stageNames(against.errorLines) == ["load registry", "read page", "compare", "render report", "print report", "total"])
+    }
+
     @Test("bad options are usage errors")
     func usage() throws {
         let project = try DemoProject.make()
