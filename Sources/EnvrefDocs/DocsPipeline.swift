@@ -69,8 +69,11 @@ public struct DocsPipeline: Sendable {
         func keep(_ reuse: SiteRenderer.RowReuse, replacing cached: RowCache.Rows?) {
             rowsReused += reuse.reused
             rowsRendered += reuse.rendered
-            // Rewritten only when a row changed or went away, so a build with nothing new writes nothing.
-            if updatingCache, let rowCache, let kept = reuse.rows, reuse.rendered > 0 || kept.entries.count != cached?.entries.count {
+            // Rewritten once enough rows changed or went away (`CacheFolder.isWorthRewriting`), so a build with
+            // nothing new writes nothing, and one with one new row renders it again next time instead.
+            let unused = (cached?.entries.count ?? 0) - reuse.reused
+            if updatingCache, let rowCache, let kept = reuse.rows,
+               CacheFolder.isWorthRewriting(missing: reuse.rendered + unused, of: kept.entries.count) {
                 rowCache.store(kept)
             }
         }

@@ -50,6 +50,56 @@ struct RowCachePipelineTests {
         #expect(movingEdit.files == (try Self.uncachedFiles(content)))
     }
 
+    /// Rewriting a page's rows, the registry's snapshot or the status's verdicts costs every entry the file holds;
+    /// a few rows missing from them cost each later build those rows only (`CacheFolder.isWorthRewriting`).
+    @Test("with 106 variables, one edit leaves every cache file as it was and renders its rows again on each build; edits to a share of them rewrite the files")
+    func smallEditsLeaveTheCache() throws {
+        let content = try Self.copyOfFixtureContent()
+        let registry = content.appending(path: "variables.yaml")
+        var text = try String(contentsOf: registry, encoding: .utf8)
+        for index in 0..<100 {
+            text += "  DEMO_EXTRA_\(index):\n    type: string\n    description:\n      en: Extra \(index).\n      fr: Supplément \(index).\n"
+        }
+        try Data(text.utf8).write(to: registry)
+        let cacheDirectory = try Fixtures.temporaryDirectory()
+        let pipeline = DocsPipeline(contentDirectory: content.path, templatesDirectory: Fixtures.templatesDirectory,
+                                    rowCache: RowCache(directory: cacheDirectory, identity: "test"))
+        func cacheFiles() throws -> [String: Data] {
+            try Dictionary(uniqueKeysWithValues: FileManager.default.contentsOfDirectory(atPath: cacheDirectory.path).map {
+                ($0, try Data(contentsOf: cacheDirectory.appending(path: $0)))
+            })
+        }
+        let rowsPerBuild = 3 * 106
+        let cold = try Self.build(pipeline)
+        #expect(cold.outcome.rowsRendered == rowsPerBuild)
+        let warm = try cacheFiles()
+        #expect(Set(warm.keys).isSuperset(of: ["registry.snapshot", "translations.status", "reference-en.rows", "reference-fr.rows", "translations.rows"]))
+
+        try Self.edit(content, "fr: Supplément 50.", "fr: Le cinquantième.")
+        for _ in 0..<2 {
+            let edited = try Self.build(pipeline)
+            #expect(edited.outcome.rowsRendered == 1)
+            #expect(edited.files == (try Self.uncachedFiles(content)))
+            #expect(Fixtures.text(of: "fr/index.html", in: edited.files)?.contains("Le cinquantième.") == true)
+            #expect(try cacheFiles() == warm)
+        }
+
+        // 40 French texts: 40 French rows, 41 entries of the registry from the one before the first, 40 verdicts.
+        for index in 10..<50 { try Self.edit(content, "fr: Supplément \(index).", "fr: Le numéro \(index).") }
+        let many = try Self.build(pipeline)
+        #expect(many.outcome.rowsRendered == 41)
+        let rewritten = try cacheFiles()
+        for file in ["registry.snapshot", "translations.status", "reference-fr.rows"] {
+            #expect(rewritten[file] != warm[file], "\(file)")
+        }
+        for file in ["reference-en.rows", "translations.rows"] {
+            #expect(rewritten[file] == warm[file], "\(file)")
+        }
+        let after = try Self.build(pipeline)
+        #expect(after.outcome.rowsRendered == 0)
+        #expect(after.files == many.files)
+    }
+
     /// The page's strings are part of every row's key through `ReferenceRows.sharedDigest`, not through the
     /// row's own source: a changed label must re-render that language's rows, and only those.
     @Test("a changed interface string renders that language's rows again, and no others")

@@ -59,6 +59,22 @@ public struct CacheFolder: Sendable {
         return complete ? bytes : nil
     }
 
+    /// Whether a file is worth writing again when this run used `total` entries of it (rows, verdicts, entries
+    /// of the registry) and `missing` of them were not in it or were not used: worked out anew, changed or gone.
+    ///
+    /// Rewriting a file costs every entry it holds, and an entry it lacks costs each later run that entry's work
+    /// again. After one description changes at 10,000 variables, rewriting the registry's snapshot, a page's
+    /// rows or the status's verdicts took tens of milliseconds each, and working the same two entries out again
+    /// takes well under one. So a file is rewritten once what it lacks reaches one entry in `rewriteShare`:
+    /// until then each run redoes the few, and a file that lacks every entry, as on a first run, is always
+    /// written.
+    public static func isWorthRewriting(missing: Int, of total: Int) -> Bool {
+        missing > 0 && missing * rewriteShare >= total
+    }
+
+    /// A file is rewritten once it lacks one entry in this many.
+    public static let rewriteShare = 32
+
     /// Replaces the file `name` with what `payload` writes, sealed with this format, identity and `inputs`. A
     /// cache that cannot be written is left as it was: nothing depends on it.
     public func write(_ name: String, format: String, inputs: [UInt8] = [], payload: (inout ArchiveWriter) -> Void) {

@@ -257,5 +257,4 @@ extension CachedRowSource {
     }
 }
 
-extension TranslationRowContext: CachedRowSource {}
 extension VariableContext: CachedRowSource {}

@@ -1,3 +1,5 @@
+import EnvrefCore
+
 /// The context of `translations.html.mustache` and `translations.md.mustache`: how complete and
 /// current each language is, and the state of every variable in every language.
 ///
@@ -100,4 +102,23 @@ public struct TranslationCellContext: Hashable, Sendable, Encodable {
     public var label: String
     /// Whether the translation shows value drift.
     public var hasValueDrift: Bool
+}
+
+extension TranslationRowContext: CachedRowSource {
+    /// Every field, each length-prefixed by the archive writer, in declaration order, as
+    /// `VariableRowSource.rowKey(seed:)` writes its own: the matrix has a key to work out for every variable, and
+    /// going through `Encodable` took most of the site-wide pages' time in a build that rendered no row. A test
+    /// holds this list to the stored properties.
+    public func rowKey(seed: UInt64) -> ContentDigest? {
+        var archive = ArchiveWriter()
+        archive.write(name)
+        archive.write(referenceURL)
+        archive.write(cells) { archive, cell in
+            archive.write(cell.language)
+            archive.write(cell.keyword)
+            archive.write(cell.label)
+            archive.write(cell.hasValueDrift)
+        }
+        return ContentDigest(of: archive.bytes, seed: seed)
+    }
 }

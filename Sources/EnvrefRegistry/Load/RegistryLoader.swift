@@ -30,7 +30,8 @@ public enum RegistryLoader {
     /// Loads a registry file; `displayPath` is what diagnostics show (defaults to the path as given). With a
     /// `cache`, the snapshot of the last clean load kept there is reused, so that only the entries whose lines
     /// changed since are composed again (`RegistrySnapshot`); the result is the same as without one. With
-    /// `updatingCache`, a new snapshot replaces the old one when the file changed.
+    /// `updatingCache`, a new snapshot replaces the old one once enough entries changed
+    /// (`CacheFolder.isWorthRewriting`): until then each load composes the few changed entries again.
     public static func load(fileAt url: URL, displayPath: String? = nil, cache: CacheFolder? = nil,
                             updatingCache: Bool = true) -> RegistryLoadResult {
         let shownPath = displayPath ?? url.relativePath
@@ -41,8 +42,8 @@ public enum RegistryLoader {
         }
         guard let cache else { return load(bytes: bytes, path: shownPath) }
         let previous = cache.read(snapshotFile, format: snapshotFormat).flatMap(RegistrySnapshot.init(archived:))
-        let (result, snapshot) = load(bytes: bytes, path: shownPath, reusing: previous)
-        if updatingCache, let snapshot, snapshot != previous {
+        let (result, snapshot, composed) = load(bytes: bytes, path: shownPath, reusing: previous)
+        if updatingCache, let snapshot, snapshot != previous, CacheFolder.isWorthRewriting(missing: composed, of: snapshot.entries.count) {
             cache.write(snapshotFile, format: snapshotFormat) { snapshot.write(to: &$0) }
         }
         return result
@@ -54,13 +55,15 @@ public enum RegistryLoader {
     static let snapshotFormat = "envref registry snapshot 1"
 
     /// Loads `bytes`, reloading only what changed since `previous` when it can, and gives the snapshot of this
-    /// load for the next one (`nil` when this load had a diagnostic or cannot be reloaded in part).
-    public static func load(bytes: [UInt8], path: String, reusing previous: RegistrySnapshot?) -> (result: RegistryLoadResult, snapshot: RegistrySnapshot?) {
+    /// load for the next one (`nil` when this load had a diagnostic or cannot be reloaded in part), and how many
+    /// of its entries were composed: none when nothing changed, every one when the file was loaded whole.
+    public static func load(bytes: [UInt8], path: String, reusing previous: RegistrySnapshot?)
+        -> (result: RegistryLoadResult, snapshot: RegistrySnapshot?, composedEntries: Int) {
         if let previous, let reloaded = previous.reloading(bytes, path: path) {
-            return (RegistryLoadResult(registry: reloaded.registry, diagnostics: []), reloaded)
+            return (RegistryLoadResult(registry: reloaded.snapshot.registry, diagnostics: []), reloaded.snapshot, reloaded.composedEntries)
         }
         let (result, entries) = loadWhole(bytes: bytes, path: path)
-        return (result, RegistrySnapshot(bytes: bytes, result: result, entries: entries))
+        return (result, RegistrySnapshot(bytes: bytes, result: result, entries: entries), result.registry?.variables.count ?? 0)
     }
 
     /// The file's bytes, or the diagnostic saying why they cannot be read.

@@ -83,8 +83,9 @@ public struct RegistrySnapshot: Hashable, Sendable {
 
     // MARK: Reloading the changed entries
 
-    /// The snapshot of `newBytes`, made by reloading only the entries whose lines changed; `nil` when that
-    /// cannot give exactly what a whole load gives, and the file must be loaded whole.
+    /// The snapshot of `newBytes`, made by reloading only the entries whose lines changed, and how many entries
+    /// that composed; `nil` when that cannot give exactly what a whole load gives, and the file must be loaded
+    /// whole.
     ///
     /// What precedes the first entry and what follows the mapping must be unchanged. The entries whose lines
     /// are unchanged where they were are kept from the start, and those whose lines are unchanged as far from
@@ -103,7 +104,7 @@ public struct RegistrySnapshot: Hashable, Sendable {
     ///   one check between variables that reads more than a name. A deprecated name in the run whose
     ///   replacement is outside it does not load on its own, so the file is loaded whole.
     /// The other entries keep their variables, moved down or up by the lines the run gained or lost.
-    func reloading(_ newBytes: [UInt8], path: String) -> RegistrySnapshot? {
+    func reloading(_ newBytes: [UInt8], path: String) -> (snapshot: RegistrySnapshot, composedEntries: Int)? {
         guard path == registry.path, newBytes.count <= RegistryLoader.maximumFileSize else { return nil }
         let growth = newBytes.count - size
         let headEnd = entries[0].start.offset, tailStart = entriesEnd.offset + growth
@@ -119,7 +120,7 @@ public struct RegistrySnapshot: Hashable, Sendable {
         if changed == entries.count {
             // Every entry is where it was; with the head and tail unchanged, so is the file, unless bytes were
             // added or removed between the last entry's old lines and the tail, which belong to that entry.
-            if growth == 0 { return self }
+            if growth == 0 { return (self, 0) }
             changed = entries.count - 1
         }
         let first = max(changed - 1, 0)
@@ -168,10 +169,11 @@ public struct RegistrySnapshot: Hashable, Sendable {
         }
         let moved = { (mark: TextMark) in TextMark(offset: mark.offset + growth, line: mark.line + lineGrowth) }
         let runEntries = Self.entries(starting: runStarts, before: runEnd, in: newBytes)
-        return RegistrySnapshot(size: newBytes.count, registry: spliced, headDigest: headDigest,
-                                entries: Array(entries[..<first]) + runEntries
-                                    + entries[after...].map { Entry(start: moved($0.start), digest: $0.digest) },
-                                entriesEnd: moved(entriesEnd), tailDigest: tailDigest)
+        let snapshot = RegistrySnapshot(size: newBytes.count, registry: spliced, headDigest: headDigest,
+                                        entries: Array(entries[..<first]) + runEntries
+                                            + entries[after...].map { Entry(start: moved($0.start), digest: $0.digest) },
+                                        entriesEnd: moved(entriesEnd), tailDigest: tailDigest)
+        return (snapshot, reloaded.variables.count)
     }
 
     /// Whether the run's keys are indented as a kept entry's key at `keptKey` is; with no entry kept, the run is

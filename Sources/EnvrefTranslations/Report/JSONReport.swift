@@ -67,7 +67,22 @@ enum JSONReport {
     static func render(_ status: TranslationStatus) -> String {
         var languages: [String: Language] = [:]
         for (index, summary) in status.summaries.enumerated() {
-            let pairs = status.rows.map { ($0, $0.cells[index]) }
+            var stale: [Stale] = [], untranslated: [Untranslated] = [], drift: [Drift] = []
+            // One pass over the rows, reading each cell in place: at 10,000 variables, copying every row and cell
+            // into pairs first took most of the report's time, for a report that is mostly counts.
+            for row in status.rows.indices where status.rows[row].cells[index].state != .translated || !status.rows[row].cells[index].valueDrift.isEmpty {
+                let variable = status.rows[row].variable, cell = status.rows[row].cells[index]
+                if cell.state == .stale {
+                    stale.append(Stale(variable: variable, location: cell.location.description, neverReviewed: cell.staleness == .neverReviewed,
+                                       previousSource: cell.previousSource, currentSource: status.rows[row].sourceText))
+                }
+                if let reason = cell.untranslatedReason {
+                    untranslated.append(Untranslated(variable: variable, location: cell.location.description, reason: reason.explanation))
+                }
+                drift += cell.valueDrift.map {
+                    Drift(variable: variable, location: cell.location.description, term: $0.term, explanation: $0.explanation)
+                }
+            }
             languages[summary.language.rawValue] = Language(
                 total: summary.total,
                 translated: summary.count(.translated),
@@ -76,20 +91,7 @@ enum JSONReport {
                 stale: summary.variables[.stale] ?? [],
                 untranslated: summary.variables[.untranslated] ?? [],
                 valueDrift: summary.valueDrift,
-                staleDetails: pairs.filter { $0.1.state == .stale }.map { row, cell in
-                    Stale(variable: row.variable, location: cell.location.description, neverReviewed: cell.staleness == .neverReviewed,
-                          previousSource: cell.previousSource, currentSource: row.sourceText)
-                },
-                untranslatedDetails: pairs.compactMap { row, cell in
-                    cell.untranslatedReason.map {
-                        Untranslated(variable: row.variable, location: cell.location.description, reason: $0.explanation)
-                    }
-                },
-                valueDriftDetails: pairs.flatMap { row, cell in
-                    cell.valueDrift.map {
-                        Drift(variable: row.variable, location: cell.location.description, term: $0.term, explanation: $0.explanation)
-                    }
-                })
+                staleDetails: stale, untranslatedDetails: untranslated, valueDriftDetails: drift)
         }
         let document = Document(
             registry: status.registryPath, sourceLanguage: status.sourceLanguage.rawValue, languages: languages,

@@ -130,7 +130,8 @@ public struct TranslationStatus: Hashable, Sendable {
 
     /// Computes the status; `languages` limits it to some target languages (all when `nil`). With a `cache`, the
     /// verdicts of every variable whose inputs are those of an earlier run are taken from it, and (with
-    /// `updatingCache`) this run's are kept there; the status is the same as without one (`StatusVerdicts`).
+    /// `updatingCache`) this run's are kept there once enough of them are new (`CacheFolder.isWorthRewriting`);
+    /// the status is the same as without one (`StatusVerdicts`).
     public init(registry: Registry, lock: TranslationLock, languages: [LanguageCode]? = nil, cache: CacheFolder? = nil,
                 updatingCache: Bool = true) {
         registryPath = registry.path
@@ -143,22 +144,24 @@ public struct TranslationStatus: Hashable, Sendable {
         // Indexing every variable's name and facts is worth it only when some row is worked out.
         let drift = cachedVerdicts.contains { $0 == nil } ? ValueDriftCheck(registry: registry) : nil
         // Every row is independent of the others; at 10,000 variables this is most of `envref diff`.
-        let worked = Array(registry.variables.indices).parallelMap { index -> (row: TranslationRow, reused: Bool) in
+        let rows = Array(registry.variables.indices).parallelMap { index -> TranslationRow in
             let variable = registry.variables[index]
-            let source = SourceText(variable.descriptions[registry.sourceLanguage]?.text ?? "")
+            let sourceText = variable.descriptions[registry.sourceLanguage]?.text ?? ""
             if let verdicts = cachedVerdicts[index] {
                 let cells = zip(reported, verdicts).map { language, verdict in verdict.cell(of: variable, in: language) }
-                return (row: Self.row(variable, source: source.text, cells: cells), reused: true)
+                return Self.row(variable, source: sourceText, cells: cells)
             }
             // Made above whenever a row has no verdicts.
             let drift = drift!
+            let source = SourceText(sourceText)
             let cells = reported.map { language in
                 Self.cell(variable, language: language, source: source, sourceLanguage: registry.sourceLanguage, lock: lock, drift: drift)
             }
-            return (row: Self.row(variable, source: source.text, cells: cells), reused: false)
+            return Self.row(variable, source: source.text, cells: cells)
         }
-        let rows = worked.map(\.row)
-        if updatingCache, var stored, let keys, worked.contains(where: { !$0.reused }) || stored.verdicts.count != worked.count {
+        let reused = cachedVerdicts.count { $0 != nil }
+        if updatingCache, var stored, let keys,
+           CacheFolder.isWorthRewriting(missing: rows.count - reused + stored.verdicts.count - reused, of: rows.count) {
             stored.verdicts = Dictionary(zip(keys, rows.map { $0.cells.map(StatusVerdicts.Verdict.init) }), uniquingKeysWith: { first, _ in first })
             stored.store()
         }
@@ -167,10 +170,10 @@ public struct TranslationStatus: Hashable, Sendable {
         summaries = reported.enumerated().map { index, language in
             var byState: [TranslationState: [String]] = [:]
             var drifting: [String] = []
-            for row in rows {
-                let cell = row.cells[index]
-                byState[cell.state, default: []].append(row.variable)
-                if !cell.valueDrift.isEmpty { drifting.append(row.variable) }
+            // Each cell read in place, not copied out of its row: there are 50,000 of them at 10,000 variables.
+            for row in rows.indices {
+                byState[rows[row].cells[index].state, default: []].append(rows[row].variable)
+                if !rows[row].cells[index].valueDrift.isEmpty { drifting.append(rows[row].variable) }
             }
             return LanguageSummary(language: language, total: rows.count, variables: byState, valueDrift: drifting)
         }

@@ -23,14 +23,21 @@ public struct DriftTerm: Hashable, Sendable {
 /// A term the current source text mentions anywhere is never drift.
 struct ValueDriftCheck {
     let registry: Registry
-    let names: Set<String>
-    let byName: [String: Variable]
+    /// Each variable's index in the registry, by name: positions rather than copies of the variables, since the
+    /// index is made again whenever one row of a large registry's status is worked out.
+    private let indexByName: [String: Int]
 
     init(registry: Registry) {
         self.registry = registry
-        names = Set(registry.variables.map(\.name))
-        byName = Dictionary(registry.variables.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var indexByName: [String: Int] = [:]
+        indexByName.reserveCapacity(registry.variables.count)
+        for (index, variable) in registry.variables.enumerated() where indexByName[variable.name] == nil {
+            indexByName[variable.name] = index
+        }
+        self.indexByName = indexByName
     }
+
+    private func isVariable(_ name: String) -> Bool { indexByName[name] != nil }
 
     /// The words of a source text, as `terms(in:sourceWords:of:)` takes them.
     static func wordSet(of source: String) -> Set<String> { Set(words(in: source)) }
@@ -53,19 +60,19 @@ struct ValueDriftCheck {
         }
         for code in CodeSpans.code(in: translation) {
             for (name, value) in Self.assignments(in: code) {
-                if let target = byName[name] {
+                if let target = indexByName[name].map({ registry.variables[$0] }) {
                     if let problem = problem(with: value, for: target) { add(value, problem) }
                 } else if Self.isVariableShaped(name, prefix: registry.prefix) {
                     add(name, "`\(name)` is not a variable in the registry")
                 }
             }
-            for word in Self.words(in: code) where Self.isVariableShaped(word, prefix: registry.prefix) && !names.contains(word) {
+            for word in Self.words(in: code) where Self.isVariableShaped(word, prefix: registry.prefix) && !isVariable(word) {
                 add(word, "`\(word)` is not a variable in the registry")
             }
             let token = code.trimmingWhitespace()
             if variable.type == .enumeration, Self.isValueShaped(token), !token.contains("=") {
                 let known = Set(variable.values + [variable.example].compactMap { $0 } + [variable.defaultValue?.environmentText()].compactMap { $0 })
-                if !known.contains(token), !names.contains(token), let problem = problem(with: token, for: variable) {
+                if !known.contains(token), !isVariable(token), let problem = problem(with: token, for: variable) {
                     add(token, problem)
                 }
             }
@@ -128,7 +135,7 @@ struct ValueDriftCheck {
                         // Most words are not name-shaped, and are turned away before a string is made of them.
                         guard RegistrySchema.isValidName(utf8: word) else { continue }
                         let name = String(decoding: word, as: UTF8.self)
-                        if Self.isVariableShaped(name, prefix: registry.prefix), !names.contains(name), !sourceWords().contains(name) {
+                        if Self.isVariableShaped(name, prefix: registry.prefix), !isVariable(name), !sourceWords().contains(name) {
                             mayDrift = true
                             return false
                         }

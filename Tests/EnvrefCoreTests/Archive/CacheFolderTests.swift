@@ -14,6 +14,19 @@ struct CacheFolderTests {
         FileManager.default.temporaryDirectory.appending(path: "envref-cache-\(UUID().uuidString)")
     }
 
+    @Test("a file is worth rewriting once it lacks one entry in 32 of those a run used, and always when it lacks all")
+    func rewriting() {
+        #expect(!CacheFolder.isWorthRewriting(missing: 0, of: 10))
+        #expect(!CacheFolder.isWorthRewriting(missing: 0, of: 0))
+        #expect(CacheFolder.isWorthRewriting(missing: 1, of: 1))
+        #expect(CacheFolder.isWorthRewriting(missing: 1, of: 32))
+        #expect(!CacheFolder.isWorthRewriting(missing: 1, of: 33))
+        #expect(!CacheFolder.isWorthRewriting(missing: 2, of: 10_000))
+        #expect(CacheFolder.isWorthRewriting(missing: 313, of: 10_000))
+        #expect(!CacheFolder.isWorthRewriting(missing: 312, of: 10_000))
+        #expect(CacheFolder.isWorthRewriting(missing: 10_000, of: 10_000))
+    }
+
     @Test("a file reads back only with the format, identity and inputs it was written with")
     func sealing() throws {
         let scratch = scratchDirectory()

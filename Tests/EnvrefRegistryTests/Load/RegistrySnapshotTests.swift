@@ -84,7 +84,7 @@ struct RegistrySnapshotTests {
 
     @Test("the base registry loads without diagnostics and can be snapshotted")
     func baseIsSnapshotted() throws {
-        let (result, snapshot) = RegistryLoader.load(bytes: Array(Self.base.utf8), path: Self.path, reusing: nil)
+        let (result, snapshot, _) = RegistryLoader.load(bytes: Array(Self.base.utf8), path: Self.path, reusing: nil)
         #expect(result.diagnostics.map(\.description) == [])
         let taken = try #require(snapshot)
         #expect(taken.registry.variables.count == 8)
@@ -257,6 +257,43 @@ struct RegistrySnapshotTests {
         #expect(snapshot.reloading(decomposed, path: Self.path) == nil, "the old name reads the values, so the file is loaded whole")
     }
 
+    @Test("through a cache folder, the snapshot is rewritten only once the entries composed again reach one in 32")
+    func rewrittenOnceWorthIt() throws {
+        let directory = FileManager.default.temporaryDirectory.appending(path: "envref-snapshot-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        var text = "languages: [en, fr]\nvariables:\n"
+        for index in 0..<100 {
+            text += "  V_\(index):\n    type: string\n    description:\n      en: Variable \(index).\n      fr: Variable \(index) en français.\n"
+        }
+        let file = directory.appending(path: "variables.yaml")
+        let cache = CacheFolder(directory: directory.appending(path: "cache"), identity: "test")
+        func load(_ text: String) throws -> (registry: Registry?, kept: RegistrySnapshot?) {
+            try text.write(to: file, atomically: true, encoding: .utf8)
+            let result = RegistryLoader.load(fileAt: file, displayPath: Self.path, cache: cache)
+            #expect(result.diagnostics.isEmpty)
+            #expect(Self.archived(result.registry) == Self.archived(RegistryLoader.load(bytes: Array(text.utf8), path: Self.path).registry))
+            return (result.registry, cache.read(RegistryLoader.snapshotFile, format: RegistryLoader.snapshotFormat).flatMap(RegistrySnapshot.init(archived:)))
+        }
+        let first = try load(text)
+        #expect(first.kept?.registry == first.registry, "a first load composes every entry, and keeps them")
+
+        // One description: the entry and the one before it are composed again, 2 of 100, so the file stays.
+        let oneEdit = text.replacingOccurrences(of: "en: Variable 50.\n", with: "en: The fiftieth.\n")
+        let edited = try load(oneEdit)
+        #expect(edited.registry?.variables[50].descriptions["en"]?.text == "The fiftieth.")
+        #expect(edited.kept == first.kept)
+        // Loaded again, it composes the same two entries again, from the same snapshot.
+        #expect(try load(oneEdit).kept == first.kept)
+
+        // Another edit far from the first: the run from the entry before the first edit to the second is 42 entries
+        // of 100, and the snapshot is replaced.
+        let twoEdits = oneEdit.replacingOccurrences(of: "fr: Variable 90 en français.\n", with: "fr: La quatre-vingt-dixième.\n")
+        let rewritten = try load(twoEdits)
+        #expect(rewritten.kept?.registry == rewritten.registry)
+        #expect(rewritten.kept != first.kept)
+    }
+
     @Test("a run of more than a thousand entries is composed in groups, and loads as the whole file does")
     func longRun() throws {
         var text = "languages: [en, fr]\nvariables:\n"
@@ -301,7 +338,7 @@ struct RegistrySnapshotTests {
     private static func expectSameLoad(_ bytes: [UInt8], reusing previous: RegistrySnapshot?,
                                        sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> RegistrySnapshot? {
         let (whole, entries) = RegistryLoader.loadWhole(bytes: bytes, path: path)
-        let (result, snapshot) = RegistryLoader.load(bytes: bytes, path: path, reusing: previous)
+        let (result, snapshot, _) = RegistryLoader.load(bytes: bytes, path: path, reusing: previous)
         let text = String(decoding: bytes, as: UTF8.self)
         #expect(result.diagnostics.map(\.description) == whole.diagnostics.map(\.description), "\(text)", sourceLocation: sourceLocation)
         // Compared as bytes: `String` equality would take a value in another Unicode normalisation as the same.
