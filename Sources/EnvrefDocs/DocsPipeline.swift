@@ -122,7 +122,8 @@ public struct DocsPipeline: Sendable {
             }
             // Worked out only now, so the status is not held while the reference pages render.
             let status = timings.measure("translation status") {
-                TranslationStatus(registry: registry, lock: lock.lock, cache: rowCache?.folder, updatingCache: updatingCache)
+                TranslationStatus(registry: registry, lock: lock.lock, cache: rowCache?.folder, updatingCache: updatingCache,
+                                  variableDigests: loaded.variableDigests)
             }
             let siteWide = timings.measure("translate site-wide pages") { builder.buildSiteWidePages(siteContent, status: status) }
             try timings.measure("render site-wide pages") {

@@ -12,6 +12,12 @@ public struct ArchiveWriter: Sendable {
     /// Creates an empty archive.
     @inlinable public init() {}
 
+    /// Creates an empty archive with room for `capacity` bytes: a key is worked out from an archive of a few
+    /// hundred bytes for each of thousands of rows, and growing each one from empty reallocated it several times.
+    @inlinable public init(capacity: Int) {
+        written.reserveCapacity(capacity)
+    }
+
     /// Creates an archive that starts with `prefix`, such as a file's format line.
     @inlinable public init(prefix: [UInt8]) {
         written = prefix

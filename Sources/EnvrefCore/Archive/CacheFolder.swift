@@ -33,30 +33,10 @@ public struct CacheFolder: Sendable {
         return isSealed ? ArchiveReader(bytes, range: (prefix.count + 16)..<(bytes.count - 16)) : nil
     }
 
-    /// The file's bytes, read straight into one array: cache files run to tens of megabytes, and each copy
-    /// costs about as much as reading them. Read, not mapped: a file cut short by another program while it is
-    /// mapped would end the run.
+    /// The file's bytes. Read, not mapped: a file cut short by another program while it is mapped would end the
+    /// run; one that changes while it is read fails its seal.
     private static func contents(of url: URL) -> [UInt8]? {
-        let descriptor = open(url.path, O_RDONLY)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, status.st_size >= 0 else { return nil }
-        let size = Int(status.st_size)
-        var complete = false
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            var offset = 0
-            while offset < size {
-                let read = Foundation.read(descriptor, buffer.baseAddress! + offset, size - offset)
-                if read < 0, errno == EINTR { continue }
-                guard read > 0 else { break }
-                offset += read
-            }
-            // Bytes past what was read are never exposed; a file that shrank meanwhile reads as absent.
-            count = offset
-            complete = offset == size
-        }
-        return complete ? bytes : nil
+        try? FileBytes.read(url.path).get()
     }
 
     /// Whether a file is worth writing again when this run used `total` entries of it (rows, verdicts, entries

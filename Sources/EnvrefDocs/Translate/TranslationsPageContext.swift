@@ -110,7 +110,7 @@ extension TranslationRowContext: CachedRowSource {
     /// going through `Encodable` took most of the site-wide pages' time in a build that rendered no row. A test
     /// holds this list to the stored properties.
     public func rowKey(seed: UInt64) -> ContentDigest? {
-        var archive = ArchiveWriter()
+        var archive = ArchiveWriter(capacity: 1_024)
         archive.write(name)
         archive.write(referenceURL)
         archive.write(cells) { archive, cell in

@@ -86,7 +86,7 @@ extension VariableRowSource: CachedRowSource {
     /// out for each of its rows, and going through `Encodable` cost as much as reading the rows back. A test
     /// holds this list to the struct's stored properties.
     public func rowKey(seed: UInt64) -> ContentDigest? {
-        var archive = ArchiveWriter()
+        var archive = ArchiveWriter(capacity: 1_024)
         archive.write(name)
         archive.write(typeKeyword)
         archive.write(values) { $0.write($1) }

@@ -48,6 +48,12 @@ extension Variable {
     /// Writes what the variable says, every field but positions, for keys of work that depends on what a
     /// variable says and not on where: with `descriptions` false, only its facts.
     public func writeContent(to archive: inout ArchiveWriter, descriptions includingDescriptions: Bool = true) {
+        writeFacts(to: &archive)
+        if includingDescriptions { writeDescriptions(to: &archive) }
+    }
+
+    /// Writes every field but positions and descriptions.
+    fileprivate func writeFacts(to archive: inout ArchiveWriter) {
         archive.write(name)
         archive.write(type.rawValue)
         archive.write(values) { $0.write($1) }
@@ -69,7 +75,10 @@ extension Variable {
         archive.write(separator)
         archive.write(swiftName) { $0.write($1) }
         archive.write(deprecation) { archive, deprecation in archive.write(deprecation.replacement) { $0.write($1) } }
-        guard includingDescriptions else { return }
+    }
+
+    /// Writes every description, without positions.
+    fileprivate func writeDescriptions(to archive: inout ArchiveWriter) {
         // Sorted, so one registry always archives to the same bytes.
         archive.write(descriptions.sorted { $0.key < $1.key }) { archive, entry in
             archive.write(entry.key.rawValue)
@@ -122,5 +131,38 @@ extension Variable {
                   constraints: Constraints(minLength: minLength, maxLength: maxLength, pattern: pattern, minimum: minimum, maximum: maximum),
                   separator: separator, swiftName: swiftName, deprecation: deprecation, descriptions: descriptions,
                   location: try archive.readLocation(in: path, limit: RegistryLoader.maximumFileSize))
+    }
+}
+
+/// Digests of what one variable says (`Variable.writeContent`), without its positions: keys for work that depends
+/// on a variable and not on where it is, such as its translation status.
+///
+/// A registry's snapshot keeps them beside the variables, so a run that loads the registry from the cache keys
+/// its work without laying every variable out again; at 10,000 variables that was a quarter of `envref diff`.
+public struct VariableDigest: Hashable, Sendable {
+    /// The digest of the facts and every description.
+    public var content: ContentDigest
+    /// The digest of the facts alone.
+    public var facts: ContentDigest
+
+    /// Digests as a snapshot kept them.
+    init(content: ContentDigest, facts: ContentDigest) {
+        self.content = content
+        self.facts = facts
+    }
+
+    /// The digests of `variable`.
+    public init(of variable: Variable) {
+        // The facts come first in the content's bytes, so one buffer gives both.
+        var archive = ArchiveWriter(capacity: 1_024)
+        variable.writeFacts(to: &archive)
+        facts = ContentDigest(of: archive.bytes)
+        variable.writeDescriptions(to: &archive)
+        content = ContentDigest(of: archive.bytes)
+    }
+
+    /// The digests of every variable of `registry`, in registry order, worked out over every core.
+    public static func of(_ registry: Registry) -> [VariableDigest] {
+        registry.variables.parallelMap { VariableDigest(of: $0) }
     }
 }

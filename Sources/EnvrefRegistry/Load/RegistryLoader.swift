@@ -8,6 +8,15 @@ public struct RegistryLoadResult: Sendable {
     public var registry: Registry?
     /// Every problem found, in file order.
     public var diagnostics: [Diagnostic]
+    /// The digests of each variable, in registry order, when the load went through a cache, which keeps them with
+    /// the registry; `nil` otherwise, and whenever the load had a diagnostic.
+    public var variableDigests: [VariableDigest]?
+
+    /// A result with no digests.
+    public init(registry: Registry?, diagnostics: [Diagnostic]) {
+        self.registry = registry
+        self.diagnostics = diagnostics
+    }
 
     /// The registry, or an error carrying every diagnostic.
     public func get() throws(DiagnosticsError) -> Registry {
@@ -42,17 +51,18 @@ public enum RegistryLoader {
         }
         guard let cache else { return load(bytes: bytes, path: shownPath) }
         let previous = cache.read(snapshotFile, format: snapshotFormat).flatMap(RegistrySnapshot.init(archived:))
-        let (result, snapshot, composed) = load(bytes: bytes, path: shownPath, reusing: previous)
+        var (result, snapshot, composed) = load(bytes: bytes, path: shownPath, reusing: previous)
         if updatingCache, let snapshot, snapshot != previous, CacheFolder.isWorthRewriting(missing: composed, of: snapshot.entries.count) {
             cache.write(snapshotFile, format: snapshotFormat) { snapshot.write(to: &$0) }
         }
+        result.variableDigests = snapshot?.variableDigests
         return result
     }
 
     /// The cache file that keeps the last clean load.
     static let snapshotFile = "registry.snapshot"
     /// Bumped whenever the snapshot's layout changes, so older files are ignored.
-    static let snapshotFormat = "envref registry snapshot 1"
+    static let snapshotFormat = "envref registry snapshot 2"
 
     /// Loads `bytes`, reloading only what changed since `previous` when it can, and gives the snapshot of this
     /// load for the next one (`nil` when this load had a diagnostic or cannot be reloaded in part), and how many
@@ -66,15 +76,11 @@ public enum RegistryLoader {
         return (result, RegistrySnapshot(bytes: bytes, result: result, entries: entries), result.registry?.variables.count ?? 0)
     }
 
-    /// The file's bytes, or the diagnostic saying why they cannot be read.
+    /// The file's bytes, or the diagnostic saying why they cannot be read. Reading one byte past the limit
+    /// tells an oversized file apart without holding all of it.
     private static func read(_ url: URL, shownPath: String) -> Result<[UInt8], Diagnostic> {
-        do {
-            // Reading one byte past the limit tells an oversized file apart without holding all of it.
-            let handle = try FileHandle(forReadingFrom: url)
-            defer { try? handle.close() }
-            return .success(Array(try handle.read(upToCount: maximumFileSize + 1) ?? Data()))
-        } catch {
-            return .failure(.error("cannot read the registry: \(Self.reason(for: error))", at: SourceLocation(path: shownPath, line: 1, column: 1)))
+        FileBytes.read(url.path, limit: maximumFileSize + 1).mapError { failure in
+            .error("cannot read the registry: \(failure.reason)", at: SourceLocation(path: shownPath, line: 1, column: 1))
         }
     }
 
@@ -161,18 +167,5 @@ public enum RegistryLoader {
 
     private static func failure(_ diagnostic: Diagnostic) -> RegistryLoadResult {
         RegistryLoadResult(registry: nil, diagnostics: [diagnostic])
-    }
-
-    static func reason(for error: any Error) -> String {
-        let nsError = error as NSError
-        if nsError.domain == NSCocoaErrorDomain, nsError.code == NSFileReadNoSuchFileError {
-            return "no such file"
-        }
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain,
-            let code = POSIXErrorCode(rawValue: Int32(underlying.code))
-        {
-            return String(cString: strerror(code.rawValue)).lowercased()
-        }
-        return nsError.localizedDescription
     }
 }

@@ -14,6 +14,9 @@ public struct RegistrySnapshot: Hashable, Sendable {
     let size: Int
     /// What the file loads to.
     public let registry: Registry
+    /// The digests of each variable, in registry order: a run that takes the registry from here keys its work
+    /// with them.
+    public let variableDigests: [VariableDigest]
     /// The digest of the bytes before the first entry's line.
     let headDigest: ContentDigest
     /// For each variable, in file order, where the line of its key begins and the digest of its lines, up to
@@ -49,14 +52,16 @@ public struct RegistrySnapshot: Hashable, Sendable {
         else { return nil }
         let starts = found.keyLines.map { TextMark(offset: lineStarts[$0], line: $0) }
         let end = TextMark(offset: lineStarts[endLine], line: endLine)
-        self.init(size: bytes.count, registry: registry, headDigest: Self.digest(bytes, 0..<starts[0].offset),
-                  entries: Self.entries(starting: starts, before: end.offset, in: bytes),
+        self.init(size: bytes.count, registry: registry, variableDigests: VariableDigest.of(registry),
+                  headDigest: Self.digest(bytes, 0..<starts[0].offset), entries: Self.entries(starting: starts, before: end.offset, in: bytes),
                   entriesEnd: end, tailDigest: Self.digest(bytes, end.offset..<bytes.count))
     }
 
-    private init(size: Int, registry: Registry, headDigest: ContentDigest, entries: [Entry], entriesEnd: TextMark, tailDigest: ContentDigest) {
+    private init(size: Int, registry: Registry, variableDigests: [VariableDigest], headDigest: ContentDigest, entries: [Entry],
+                 entriesEnd: TextMark, tailDigest: ContentDigest) {
         self.size = size
         self.registry = registry
+        self.variableDigests = variableDigests
         self.headDigest = headDigest
         self.entries = entries
         self.entriesEnd = entriesEnd
@@ -169,7 +174,8 @@ public struct RegistrySnapshot: Hashable, Sendable {
         }
         let moved = { (mark: TextMark) in TextMark(offset: mark.offset + growth, line: mark.line + lineGrowth) }
         let runEntries = Self.entries(starting: runStarts, before: runEnd, in: newBytes)
-        let snapshot = RegistrySnapshot(size: newBytes.count, registry: spliced, headDigest: headDigest,
+        let digests = Array(variableDigests[..<first]) + reloaded.variables.map(VariableDigest.init(of:)) + variableDigests[after...]
+        let snapshot = RegistrySnapshot(size: newBytes.count, registry: spliced, variableDigests: digests, headDigest: headDigest,
                                         entries: Array(entries[..<first]) + runEntries
                                             + entries[after...].map { Entry(start: moved($0.start), digest: $0.digest) },
                                         entriesEnd: moved(entriesEnd), tailDigest: tailDigest)
@@ -223,6 +229,10 @@ public struct RegistrySnapshot: Hashable, Sendable {
         archive.write(entriesEnd.line)
         archive.write(tailDigest)
         registry.write(to: &archive)
+        for digest in variableDigests {
+            archive.write(digest.content)
+            archive.write(digest.facts)
+        }
     }
 
     /// A snapshot read from the rest of `archived`, or `nil` when it does not hold one.
@@ -238,11 +248,17 @@ public struct RegistrySnapshot: Hashable, Sendable {
             let end = TextMark(offset: try archive.readInt(in: 0...size), line: try archive.readInt(in: 0...size))
             let tail = try archive.readDigest()
             let registry = try Registry(from: &archive)
+            var variableDigests: [VariableDigest] = []
+            variableDigests.reserveCapacity(registry.variables.count)
+            for _ in registry.variables {
+                variableDigests.append(VariableDigest(content: try archive.readDigest(), facts: try archive.readDigest()))
+            }
             // Marks out of order would make a reload cut the file wrong, so a damaged archive is refused here.
             guard archive.isAtEnd, !entries.isEmpty, entries.count == registry.variables.count,
                   zip(entries.map(\.start), entries.dropFirst().map(\.start) + [end]).allSatisfy({ $0.offset < $1.offset && $0.line < $1.line })
             else { return nil }
-            self.init(size: size, registry: registry, headDigest: head, entries: entries, entriesEnd: end, tailDigest: tail)
+            self.init(size: size, registry: registry, variableDigests: variableDigests, headDigest: head, entries: entries, entriesEnd: end,
+                      tailDigest: tail)
         } catch {
             return nil
         }

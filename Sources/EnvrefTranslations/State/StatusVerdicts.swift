@@ -8,7 +8,8 @@ import EnvrefRegistry
 /// `envref diff`. A row depends on its own variable (its facts and every description), the lock's records for
 /// it, and, through the value-drift check, on the names and facts of every other variable. The variable and
 /// its lock records make each row's key; the source language, the reported languages, the prefix and every
-/// variable's facts go into the file's header, so a change to any of them drops every verdict at once.
+/// variable's facts go into the file's header, so a change to any of them drops every verdict at once. Variables
+/// enter both through their digests (`VariableDigest`), which a registry taken from the cache comes with.
 /// Positions are in neither: a cached verdict takes its positions and texts from the variable it is used for,
 /// so a line added above a variable does not work its row out again.
 struct StatusVerdicts: Sendable {
@@ -23,13 +24,14 @@ struct StatusVerdicts: Sendable {
     /// Bumped whenever the layout or what a key covers changes, so older files are ignored.
     static let format = "envref status verdicts 1"
 
-    /// The verdicts `cache` holds for a status of `registry` in the `reported` languages.
-    init(registry: Registry, reported: [LanguageCode], cache: CacheFolder) {
+    /// The verdicts `cache` holds for a status of `registry` in the `reported` languages; `variableDigests` are
+    /// the registry's, one per variable.
+    init(registry: Registry, variableDigests: [VariableDigest], reported: [LanguageCode], cache: CacheFolder) {
         var header = ArchiveWriter()
         header.write(registry.sourceLanguage.rawValue)
         header.write(reported) { $0.write($1.rawValue) }
         header.write(registry.prefix) { $0.write($1) }
-        header.write(registry.variables) { $1.writeContent(to: &$0, descriptions: false) }
+        header.write(variableDigests) { $0.write($1.facts) }
         self.header = ContentDigest(of: header.bytes)
         self.cache = cache
         self.reported = reported
@@ -38,13 +40,15 @@ struct StatusVerdicts: Sendable {
         }
     }
 
-    /// The key of `variable`'s row: the variable without positions, and what the lock records for each reported
-    /// language (the fingerprint, and the source text it archived).
-    func key(of variable: Variable, lock: TranslationLock) -> ContentDigest {
-        var archive = ArchiveWriter()
-        variable.writeContent(to: &archive)
+    /// The key of `variable`'s row: the variable without positions (its `digest`), and what the lock records for
+    /// each reported language (the fingerprint, and the source text it archived).
+    func key(of variable: Variable, digest: VariableDigest, lock: TranslationLock) -> ContentDigest {
+        var archive = ArchiveWriter(capacity: 512)
+        archive.write(digest.content)
+        // The variable's records are looked up once, not once per language.
+        let recorded = lock.entries[variable.name]
         for language in reported {
-            let fingerprint = lock.fingerprint(of: variable.name, in: language)
+            let fingerprint = recorded?[language]?.fingerprint
             archive.write(fingerprint) { $0.write($1) }
             archive.write(fingerprint.flatMap(lock.sourceText(for:))) { $0.write($1) }
         }

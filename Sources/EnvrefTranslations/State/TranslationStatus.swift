@@ -131,16 +131,21 @@ public struct TranslationStatus: Hashable, Sendable {
     /// Computes the status; `languages` limits it to some target languages (all when `nil`). With a `cache`, the
     /// verdicts of every variable whose inputs are those of an earlier run are taken from it, and (with
     /// `updatingCache`) this run's are kept there once enough of them are new (`CacheFolder.isWorthRewriting`);
-    /// the status is the same as without one (`StatusVerdicts`).
+    /// the status is the same as without one (`StatusVerdicts`). `variableDigests`, the registry's when its load
+    /// came with them, spare the cache working them out.
     public init(registry: Registry, lock: TranslationLock, languages: [LanguageCode]? = nil, cache: CacheFolder? = nil,
-                updatingCache: Bool = true) {
+                updatingCache: Bool = true, variableDigests: [VariableDigest]? = nil) {
         registryPath = registry.path
         sourceLanguage = registry.sourceLanguage
         let wanted = languages.map(Set.init)
         let reported = registry.targetLanguages.filter { wanted?.contains($0) ?? true }
-        let stored = cache.map { StatusVerdicts(registry: registry, reported: reported, cache: $0) }
-        let keys = stored.map { stored in registry.variables.parallelMap { stored.key(of: $0, lock: lock) } }
-        let cachedVerdicts = keys.map { keys in keys.map { stored?.verdicts[$0] } } ?? Array(repeating: nil, count: registry.variables.count)
+        let cached = cache.map { cache -> (stored: StatusVerdicts, keys: [ContentDigest]) in
+            let digests = variableDigests.flatMap { $0.count == registry.variables.count ? $0 : nil } ?? VariableDigest.of(registry)
+            let stored = StatusVerdicts(registry: registry, variableDigests: digests, reported: reported, cache: cache)
+            return (stored, Array(registry.variables.indices).parallelMap { stored.key(of: registry.variables[$0], digest: digests[$0], lock: lock) })
+        }
+        let cachedVerdicts = cached.map { cached in cached.keys.map { cached.stored.verdicts[$0] } }
+            ?? Array(repeating: nil, count: registry.variables.count)
         // Indexing every variable's name and facts is worth it only when some row is worked out.
         let drift = cachedVerdicts.contains { $0 == nil } ? ValueDriftCheck(registry: registry) : nil
         // Every row is independent of the others; at 10,000 variables this is most of `envref diff`.
@@ -160,7 +165,7 @@ public struct TranslationStatus: Hashable, Sendable {
             return Self.row(variable, source: source.text, cells: cells)
         }
         let reused = cachedVerdicts.count { $0 != nil }
-        if updatingCache, var stored, let keys,
+        if updatingCache, var (stored, keys) = cached,
            CacheFolder.isWorthRewriting(missing: rows.count - reused + stored.verdicts.count - reused, of: rows.count) {
             stored.verdicts = Dictionary(zip(keys, rows.map { $0.cells.map(StatusVerdicts.Verdict.init) }), uniquingKeysWith: { first, _ in first })
             stored.store()

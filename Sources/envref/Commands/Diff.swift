@@ -84,22 +84,23 @@ struct Diff: ParsableCommand {
             let registry = try stages.measure("load registry") { try content.loadRegistry(failureCode: 2, cache: cache.folder) }
             failures = try comparePage(against, registry: registry, policy: policy, stages: &stages)
         } else {
-            let (registry, _, lock) = try stages.measure("load registry and lock") {
+            let (registry, _, lock, digests) = try stages.measure("load registry and lock") {
                 try content.loadRegistryAndLock(failureCode: 2, cache: cache.folder)
             }
-            failures = try reportStatus(registry: registry, lock: lock, policy: policy, stages: &stages)
+            failures = try reportStatus(registry: registry, lock: lock, variableDigests: digests, policy: policy, stages: &stages)
         }
         for failure in failures { Console.printError("envref diff: \(failure)") }
         if !failures.isEmpty { throw ExitCode.failure }
     }
 
-    private func reportStatus(registry: Registry, lock: TranslationLock, policy: FailurePolicy, stages: inout StageTimings) throws -> [String] {
+    private func reportStatus(registry: Registry, lock: TranslationLock, variableDigests: [VariableDigest]?, policy: FailurePolicy,
+                              stages: inout StageTimings) throws -> [String] {
         var selected: [LanguageCode]?
         if !languages.isEmpty {
             selected = try languages.map { try targetLanguage($0, in: registry) }
         }
         let status = stages.measure("translation status") {
-            TranslationStatus(registry: registry, lock: lock, languages: selected, cache: cache.folder)
+            TranslationStatus(registry: registry, lock: lock, languages: selected, cache: cache.folder, variableDigests: variableDigests)
         }
         let report = stages.measure("render report") { TranslationReport.render(status, as: format, policy: policy) }
         stages.measure("print report") { print(report, terminator: "") }

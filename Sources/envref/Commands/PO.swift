@@ -35,7 +35,7 @@ struct PO: ParsableCommand {
         var output = "."
 
         func run() throws {
-            let (registry, _, lock) = try content.loadRegistryAndLock()
+            let (registry, _, lock, _) = try content.loadRegistryAndLock()
             var selected = registry.targetLanguages
             if !languages.isEmpty {
                 selected = languages.map(LanguageCode.init(rawValue:))
@@ -82,7 +82,7 @@ struct PO: ParsableCommand {
         var dryRun = false
 
         func run() throws {
-            let (registry, translationFiles, lock) = try content.loadRegistryAndLock()
+            let (registry, translationFiles, lock, _) = try content.loadRegistryAndLock()
             var inputs: [POImport.Input] = []
             var parseFailed = false
             for path in files {

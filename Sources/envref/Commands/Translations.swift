@@ -40,7 +40,7 @@ struct Translations: ParsableCommand {
         }
 
         func run() throws {
-            let (registry, files, lock) = try content.loadRegistryAndLock()
+            let (registry, files, lock, _) = try content.loadRegistryAndLock()
             let outcome = TranslationReview.accept(all ? nil : names, languages: languages.map(LanguageCode.init(rawValue:)),
                                                    registry: registry, lock: lock)
             Console.report(outcome.diagnostics)

@@ -27,12 +27,14 @@ struct ContentOptions: ParsableArguments {
 
     /// The registry, its translation files and its lock, read at once on two cores; prints every diagnostic
     /// and exits as `loadRegistry` does, showing the lock's problems only for a registry that loaded and
-    /// exiting with `failureCode` when the lock cannot be used.
-    func loadRegistryAndLock(failureCode: Int32 = 1, cache: CacheFolder? = nil) throws -> (registry: Registry, files: TranslationFiles, lock: TranslationLock) {
+    /// exiting with `failureCode` when the lock cannot be used. With a `cache`, the registry comes with its
+    /// variables' digests, for the translation status.
+    func loadRegistryAndLock(failureCode: Int32 = 1, cache: CacheFolder? = nil)
+        throws -> (registry: Registry, files: TranslationFiles, lock: TranslationLock, variableDigests: [VariableDigest]?) {
         let files = TranslationFiles(registryPath: resolvedRegistryPath)
         let (loaded, lock) = concurrently({ loadedRegistry(cache: cache) }, { files.loadLock(cache: cache) })
         let registry = try reported(loaded, strict: false, failureCode: failureCode)
-        return (registry, files, try reported(lock, failureCode: failureCode))
+        return (registry, files, try reported(lock, failureCode: failureCode), loaded.variableDigests)
     }
 
     private func loadedRegistry(cache: CacheFolder?) -> RegistryLoadResult {

@@ -272,6 +272,7 @@ struct RegistrySnapshotTests {
             try text.write(to: file, atomically: true, encoding: .utf8)
             let result = RegistryLoader.load(fileAt: file, displayPath: Self.path, cache: cache)
             #expect(result.diagnostics.isEmpty)
+            #expect(result.variableDigests == result.registry.map(VariableDigest.of), "the digests come with the registry, reloaded or not")
             #expect(Self.archived(result.registry) == Self.archived(RegistryLoader.load(bytes: Array(text.utf8), path: Self.path).registry))
             return (result.registry, cache.read(RegistryLoader.snapshotFile, format: RegistryLoader.snapshotFormat).flatMap(RegistrySnapshot.init(archived:)))
         }

@@ -92,13 +92,14 @@ struct StatusVerdictsTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let registry = try Self.registry(Self.yaml)
         let lock = Self.acceptedLock(for: registry)
-        var stored = StatusVerdicts(registry: registry, reported: registry.targetLanguages, cache: folder)
+        var stored = StatusVerdicts(registry: registry, variableDigests: VariableDigest.of(registry), reported: registry.targetLanguages,
+                                    cache: folder)
         let mode = try #require(registry.variable(named: "DEMO_MODE"))
         var planted = StatusVerdicts.Verdict(TranslationCell(variable: "DEMO_MODE", language: "fr", state: .missing, valueDrift: [],
                                                              location: mode.location, text: nil))
         planted.state = .stale
         planted.staleness = .neverReviewed
-        stored.verdicts = [stored.key(of: mode, lock: lock): [planted, planted]]
+        stored.verdicts = [stored.key(of: mode, digest: VariableDigest(of: mode), lock: lock): [planted, planted]]
         stored.store()
         let status = TranslationStatus(registry: registry, lock: lock, cache: folder)
         #expect(status.cells(for: "fr").first?.state == .stale)
