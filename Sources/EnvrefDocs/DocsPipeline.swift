@@ -58,22 +58,24 @@ public struct DocsPipeline: Sendable {
     /// the earlier ones had no errors, but independent inputs (registry, strings, templates) are all checked
     /// in one go. A sink error (a file that cannot be written) ends the run as a failure.
     public func run(into sink: (OutputFile) throws -> Void) -> Outcome {
-        run(after: StageTimings(), updatingCache: true, into: sink)
+        run(after: StageTimings(), updatingCache: true, site: nil, into: sink)
     }
 
     /// `run(into:)`, with the stages the caller already timed first in the outcome's timings; the cache (rows,
-    /// and the registry's snapshot) is read, and written only when `updatingCache`.
-    private func run(after earlierStages: StageTimings, updatingCache: Bool, into sink: (OutputFile) throws -> Void) -> Outcome {
+    /// pages, the registry's snapshot, the lock and the status's verdicts) is read, and written only when
+    /// `updatingCache`. `site` is the folder the last build wrote, from which a page made from the same inputs is
+    /// taken whole (`PageCache`).
+    private func run(after earlierStages: StageTimings, updatingCache: Bool, site: URL?, into sink: (OutputFile) throws -> Void) -> Outcome {
         var timings = earlierStages
         var rowsReused = 0, rowsRendered = 0
-        func keep(_ reuse: SiteRenderer.RowReuse, replacing cached: RowCache.Rows?) {
+        var caches = rowCache.map { RowPageCaches(rows: $0, pages: PageCache(folder: $0.folder), site: site) }
+        func keep(_ reuse: SiteRenderer.RowReuse) {
             rowsReused += reuse.reused
             rowsRendered += reuse.rendered
             // Rewritten once enough rows changed or went away (`CacheFolder.isWorthRewriting`), so a build with
             // nothing new writes nothing, and one with one new row renders it again next time instead.
-            let unused = (cached?.entries.count ?? 0) - reuse.reused
             if updatingCache, let rowCache, let kept = reuse.rows,
-               CacheFolder.isWorthRewriting(missing: reuse.rendered + unused, of: kept.entries.count) {
+               CacheFolder.isWorthRewriting(missing: reuse.rendered + reuse.offered - reuse.reused, of: kept.entries.count) {
                 rowCache.store(kept)
             }
         }
@@ -114,10 +116,9 @@ public struct DocsPipeline: Sendable {
                     (builder.page(for: language, in: siteContent), builder.rows(for: language, in: siteContent))
                 }
                 try timings.measure("render \(language.language)") {
-                    let cached = rowCache?.rows(forPage: "reference-\(language.language)", templates: templateSet, shared: rows.sharedDigest)
-                    let reuse = try renderer.renderReferencePage(
-                        page, sources: rows.sources, reusing: cached, context: { builder.rowContext($0, of: rows, on: page) }, into: sink)
-                    keep(reuse, replacing: cached)
+                    keep(try renderer.renderReferencePage(
+                        page, sources: rows.sources, shared: rows.sharedDigest, caches: &caches,
+                        context: { builder.rowContext($0, of: rows, on: page) }, into: sink))
                 }
             }
             // Worked out only now, so the status is not held while the reference pages render.
@@ -127,10 +128,9 @@ public struct DocsPipeline: Sendable {
             }
             let siteWide = timings.measure("translate site-wide pages") { builder.buildSiteWidePages(siteContent, status: status) }
             try timings.measure("render site-wide pages") {
-                let cached = rowCache?.rows(forPage: "translations", templates: templateSet)
-                let reuse = try renderer.renderSiteWidePages(siteWide, reusing: cached, into: sink)
-                keep(reuse, replacing: cached)
+                keep(try renderer.renderSiteWidePages(siteWide, caches: &caches, into: sink))
             }
+            if updatingCache { caches?.pages.store() }
             return finish(diagnostics, succeeded: true)
         } catch let error as DiagnosticsError {
             return finish(diagnostics + error.diagnostics, succeeded: false)
@@ -152,7 +152,7 @@ public struct DocsPipeline: Sendable {
             return (Outcome(diagnostics: [failure(error)], succeeded: false, timings: opening), nil)
         }
         // A dry run leaves the row cache as it is, as it does the site folder.
-        var outcome = run(after: opening, updatingCache: !dryRun) { try transaction.add($0) }
+        var outcome = run(after: opening, updatingCache: !dryRun, site: writer.root) { try transaction.add($0) }
         guard outcome.succeeded else {
             transaction.cancel()
             return (outcome, nil)

@@ -100,6 +100,58 @@ struct RowCachePipelineTests {
         #expect(after.files == many.files)
     }
 
+    /// A page made from the inputs of the last build is the bytes that build wrote: taken from the site folder,
+    /// without its rows being read back or placed, as long as the folder still holds them.
+    @Test("a page made from the same inputs is taken whole from the site folder, unless the folder's copy changed")
+    func wholePages() throws {
+        let content = try Self.copyOfFixtureContent()
+        let root = try Fixtures.temporaryDirectory()
+        let cacheDirectory = root.appending(path: "cache")
+        let pipeline = DocsPipeline(contentDirectory: content.path, templatesDirectory: Fixtures.templatesDirectory,
+                                    rowCache: RowCache(directory: cacheDirectory, identity: "test"))
+        let writer = OutputWriter(root: root.appending(path: "Site"), ownsFolder: true)
+        func build() throws -> (outcome: DocsPipeline.Outcome, plan: OutputPlan) {
+            let (outcome, plan) = pipeline.run(writingTo: writer)
+            #expect(outcome.succeeded, "\(outcome.diagnostics)")
+            return (outcome, try #require(plan))
+        }
+        func siteFiles() throws -> [OutputFile] {
+            try FileManager.default.subpathsOfDirectory(atPath: writer.root.path).sorted().compactMap { path in
+                var isFolder: ObjCBool = false
+                _ = FileManager.default.fileExists(atPath: writer.root.appending(path: path).path, isDirectory: &isFolder)
+                return isFolder.boolValue ? nil : OutputFile(path: path, contents: try Data(contentsOf: writer.root.appending(path: path)))
+            }
+        }
+        let cold = try build()
+        #expect(cold.outcome.rowsRendered == Self.rowsPerBuild)
+        #expect(FileManager.default.fileExists(atPath: cacheDirectory.appending(path: "pages").path))
+
+        // With every row file gone, each page is still taken whole: its inputs are those of the last build.
+        for page in ["reference-en", "reference-fr", "translations"] {
+            try FileManager.default.removeItem(at: cacheDirectory.appending(path: "\(page).rows"))
+        }
+        let whole = try build()
+        #expect(whole.outcome.rowsReused == Self.rowsPerBuild)
+        #expect(whole.outcome.rowsRendered == 0)
+        #expect(whole.plan.isUpToDate)
+
+        // A page changed by hand in the site folder is made again, and its rows with it, since their file is gone.
+        let french = writer.root.appending(path: "fr/index.html")
+        try Data((try String(contentsOf: french, encoding: .utf8) + "<!-- edited -->\n").utf8).write(to: french)
+        let mended = try build()
+        #expect(mended.outcome.rowsRendered == 6)
+        #expect(mended.plan.modified == ["fr/index.html"])
+        #expect(try siteFiles() == (try Self.uncachedFiles(content)))
+
+        // An edit makes its page again; the other pages are taken whole.
+        try Self.edit(content, "fr: Où les exécutions sont envoyées.", "fr: Où partent les exécutions.")
+        let edited = try build()
+        #expect(edited.outcome.rowsRendered == 1)
+        #expect(edited.outcome.rowsReused == Self.rowsPerBuild - 1)
+        #expect(edited.plan.modified.sorted() == ["fr/environment-variables.md", "fr/index.html"])
+        #expect(try siteFiles() == (try Self.uncachedFiles(content)))
+    }
+
     /// The page's strings are part of every row's key through `ReferenceRows.sharedDigest`, not through the
     /// row's own source: a changed label must re-render that language's rows, and only those.
     @Test("a changed interface string renders that language's rows again, and no others")

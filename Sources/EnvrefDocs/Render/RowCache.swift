@@ -53,18 +53,27 @@ public struct RowCache: Sendable {
     /// empty when none can be used. `shared` is the digest of what every row of the page depends on beyond its
     /// own source, such as the page's interface strings: rows kept with other shared inputs are dropped whole.
     public func rows(forPage page: String, templates: TemplateSet, shared: ContentDigest? = nil) -> Rows {
+        reading(unreadRows(forPage: page, templates: templates, shared: shared))
+    }
+
+    /// The rows of the page named `page`, as `rows(forPage:templates:shared:)` describes, without reading any: what
+    /// keys them is known before the file is read, and a page taken whole from the site folder needs none.
+    public func unreadRows(forPage page: String, templates: TemplateSet, shared: ContentDigest? = nil) -> Rows {
         // The identity is not among them: the cache folder seals every file with it.
         var inputs = ArchiveWriter()
         inputs.write(page)
         inputs.write(templates.sourceDigest)
         inputs.write(shared) { $0.write($1) }
-        let header = ContentDigest(of: inputs.bytes)
-        let file = folder.directory.appendingPathComponent("\(page).rows")
-        var rows = Rows(entries: [:], file: file, header: header)
-        if let archive = folder.read(file.lastPathComponent, format: Self.formatVersion, inputs: header.bytes) {
-            rows.entries = Self.decode(archive) ?? [:]
+        return Rows(entries: [:], file: folder.directory.appendingPathComponent("\(page).rows"), header: ContentDigest(of: inputs.bytes))
+    }
+
+    /// `rows` with the entries their file holds, when it can be used.
+    public func reading(_ rows: Rows) -> Rows {
+        var read = rows
+        if let archive = folder.read(rows.file.lastPathComponent, format: Self.formatVersion, inputs: rows.header.bytes) {
+            read.entries = Self.decode(archive) ?? [:]
         }
-        return rows
+        return read
     }
 
     /// Keeps `rows` for the next build, replacing the file whole; a cache that cannot be written is left

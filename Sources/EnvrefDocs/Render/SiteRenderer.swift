@@ -35,23 +35,24 @@ public struct SiteRenderer: Sendable {
         for page in contexts.pages {
             try renderReferencePage(page, into: sink)
         }
-        _ = try renderSiteWidePages(contexts, reusing: nil, into: sink)
+        var caches: RowPageCaches?
+        _ = try renderSiteWidePages(contexts, caches: &caches, into: sink)
     }
 
-    /// Every page but the reference pages, taking each row of the translation matrix whose context is unchanged
-    /// from `cachedRows`; returns the matrix's rows, to keep for the next build, and how many were reused.
-    public func renderSiteWidePages(_ contexts: SiteContexts, reusing cachedRows: RowCache.Rows?,
+    /// Every page but the reference pages, taking the translation matrix whole, or each of its rows whose context
+    /// is unchanged, from `caches`; returns the matrix's rows, to keep for the next build, and how many were reused.
+    public func renderSiteWidePages(_ contexts: SiteContexts, caches: inout RowPageCaches?,
                                     into sink: (OutputFile) throws -> Void) throws -> RowReuse {
         try sink(OutputFile(path: "index.html", contents: try render(try Self.templateValues(of: contexts.index), "index.html")))
-        var reuse = RowReuse(rows: cachedRows)
+        var reuse = RowReuse()
         if let translations = contexts.translations {
-            let rows = try renderRows(translations.rows, templates: Self.translationRowTemplates, reusing: cachedRows, context: { $0 })
-            reuse = rows.reuse
             var shell = translations
             shell.rows = []
-            try renderPage(
-                shell, placing: (rows.html, rows.markdown), as: "matrixRows", templates: ("translations.html", "translations.md"),
-                paths: (TranslationsPageBuilder.htmlPath, TranslationsPageBuilder.markdownPath), into: sink)
+            reuse = try renderRowPage(
+                RowPage(name: "translations", field: "matrixRows", rowTemplates: Self.translationRowTemplates,
+                        templates: ("translations.html", "translations.md"),
+                        paths: (TranslationsPageBuilder.htmlPath, TranslationsPageBuilder.markdownPath)),
+                shell: shell, items: translations.rows, shared: nil, caches: &caches, context: { $0 }, into: sink)
         }
         try sink(OutputFile(path: Self.notFoundPath, contents: try render(try Self.templateValues(of: contexts.notFound), "404.html")))
         if let sitemap = contexts.sitemap {
@@ -68,32 +69,84 @@ public struct SiteRenderer: Sendable {
 
     /// One language's reference page, in HTML and Markdown, with a row for each of its `variables`.
     public func renderReferencePage(_ page: ReferencePageContext, into sink: (OutputFile) throws -> Void) throws {
-        let rows = try renderRows(page.variables, templates: Self.variableRowTemplates, reusing: nil,
+        let rows = try renderRows(page.variables, keys: nil, templates: Self.variableRowTemplates, reusing: nil,
                                   context: { VariableRowContext($0, on: page) })
-        try renderPage(page, rows: rows, into: sink)
-    }
-
-    /// One language's reference page with a row for each of `sources`, in HTML and Markdown, taking each row
-    /// whose digest is in `cachedRows` from there instead of making and rendering it; `context` makes the others.
-    /// `cachedRows` must have been loaded with the page's `ReferenceRows.sharedDigest`, which a source's digest
-    /// does not cover. Returns the page's rows, to keep for the next build, and how many were reused.
-    public func renderReferencePage(_ page: ReferencePageContext, sources: [VariableRowSource], reusing cachedRows: RowCache.Rows?,
-                                    context: (VariableRowSource) -> VariableRowContext,
-                                    into sink: (OutputFile) throws -> Void) throws -> RowReuse {
-        let rendered = try renderRows(sources, templates: Self.variableRowTemplates, reusing: cachedRows, context: context)
-        try renderPage(page, rows: rendered, into: sink)
-        return rendered.reuse
-    }
-
-    /// The reference page around its finished rows, in both formats.
-    private func renderPage(_ page: ReferencePageContext, rows: (html: [String], markdown: [String], reuse: RowReuse),
-                            into sink: (OutputFile) throws -> Void) throws {
         var shell = page
         shell.variables = []
-        try renderPage(
-            shell, placing: (rows.html, rows.markdown), as: "variableRows", templates: ("reference.html", "reference.md"),
-            paths: ("\(page.language)/\(SiteContextBuilder.htmlFileName)", "\(page.language)/\(SiteContextBuilder.markdownFileName)"),
-            into: sink)
+        try renderPage(shell, placing: (rows.html, rows.markdown), as: Self.referencePage(page.language).field,
+                       templates: Self.referencePage(page.language).templates, paths: Self.referencePage(page.language).paths, into: sink)
+    }
+
+    /// One language's reference page with a row for each of `sources`, in HTML and Markdown, taken whole from
+    /// `caches` when it was made from the same inputs, or else with each row whose key the row cache holds taken
+    /// from there instead of made and rendered; `context` makes the others. `shared` is the digest of what every
+    /// row shares and a source's key does not cover (`ReferenceRows.sharedDigest`). Returns the page's rows, to
+    /// keep for the next build, and how many were reused.
+    public func renderReferencePage(_ page: ReferencePageContext, sources: [VariableRowSource], shared: ContentDigest,
+                                    caches: inout RowPageCaches?, context: (VariableRowSource) -> VariableRowContext,
+                                    into sink: (OutputFile) throws -> Void) throws -> RowReuse {
+        var shell = page
+        shell.variables = []
+        return try renderRowPage(Self.referencePage(page.language), shell: shell, items: sources, shared: shared, caches: &caches,
+                                 context: context, into: sink)
+    }
+
+    /// Where a language's reference page goes and what renders it.
+    private static func referencePage(_ language: String) -> RowPage {
+        RowPage(name: "reference-\(language)", field: "variableRows", rowTemplates: variableRowTemplates,
+                templates: ("reference.html", "reference.md"),
+                paths: ("\(language)/\(SiteContextBuilder.htmlFileName)", "\(language)/\(SiteContextBuilder.markdownFileName)"))
+    }
+
+    /// A page whose rows are rendered on their own: its name in the caches, the field its templates place the
+    /// rows with, and its templates and files.
+    private struct RowPage {
+        var name: String
+        var field: String
+        var rowTemplates: (html: String, markdown: String)
+        var templates: (html: String, markdown: String)
+        var paths: (html: String, markdown: String)
+    }
+
+    /// `page` around a row for each of `items`: its files taken whole from the site folder when `caches` record
+    /// it made from the same inputs, or else its rows taken from the row cache or rendered, and placed.
+    private func renderRowPage<Item: CachedRowSource, Context: Encodable>(
+        _ page: RowPage, shell: some Encodable, items: [Item], shared: ContentDigest?, caches: inout RowPageCaches?,
+        context: (Item) -> Context, into sink: (OutputFile) throws -> Void) throws -> RowReuse {
+        let unread = caches.map { $0.rows.unreadRows(forPage: page.name, templates: templates, shared: shared) }
+        let keys = unread.map { unread in items.parallelMap { $0.rowKey(seed: unread.seed) } }
+        let pageKey = unread.flatMap { unread in keys.flatMap { Self.pageKey(shell: shell, rows: unread, keys: $0) } }
+        if let pageKey, let site = caches?.site, let files = caches?.pages.keptFiles(of: page.name, key: pageKey, in: site) {
+            for file in files { try sink(file) }
+            return RowReuse(rows: nil, reused: items.count)
+        }
+        let cached = unread.flatMap { unread in caches.map { $0.rows.reading(unread) } }
+        let rows = try renderRows(items, keys: keys, templates: page.rowTemplates, reusing: cached, context: context)
+        var written: [PageCache.File] = []
+        try renderPage(shell, placing: (rows.html, rows.markdown), as: page.field, templates: page.templates, paths: page.paths) { file in
+            written.append(PageCache.File(path: file.path, digest: file.contents.withUnsafeBytes { ContentDigest(of: $0) }))
+            try sink(file)
+        }
+        // Only a build that writes to a folder can take a page from it later.
+        if caches?.site != nil {
+            if let pageKey { caches?.pages.record(page.name, key: pageKey, files: written) } else { caches?.pages.forget(page.name) }
+        }
+        return rows.reuse
+    }
+
+    /// The key of a page made from `shell` and rows with `keys` from `rows`' file: its header covers the page,
+    /// the templates and what every row shares. `nil` when a key is missing or the shell cannot be digested.
+    private static func pageKey(shell: some Encodable, rows: RowCache.Rows, keys: [ContentDigest?]) -> ContentDigest? {
+        guard let shellDigest = EncodedDigest.digest(of: shell) else { return nil }
+        var archive = ArchiveWriter(capacity: 64 + 16 * keys.count)
+        archive.write(rows.header)
+        archive.write(shellDigest)
+        archive.write(keys.count)
+        for key in keys {
+            guard let key else { return nil }
+            archive.write(key)
+        }
+        return ContentDigest(of: archive.bytes)
     }
 
     /// A page whose rows were rendered on their own: `shell`, the page's context without its rows, encoded once
@@ -123,12 +176,15 @@ public struct SiteRenderer: Sendable {
 
     /// What a page did with the rows it was offered.
     public struct RowReuse: Sendable {
-        /// The rows of the page, by key, to keep for the next build; `nil` when none were offered.
+        /// The rows of the page, by key, to keep for the next build; `nil` when none were offered, or the page
+        /// was taken whole from the site folder.
         public var rows: RowCache.Rows?
-        /// How many rows were taken as they were.
+        /// How many rows were taken as they were, from the row cache or with the whole page.
         public var reused = 0
         /// How many rows were rendered.
         public var rendered = 0
+        /// How many rows the row cache offered.
+        public var offered = 0
     }
 
     /// Every item's row in both formats, each rendered on its own through `templates` from the context that
@@ -139,12 +195,13 @@ public struct SiteRenderer: Sendable {
     /// a large build. Rows share nothing, so they render over every core, in registry order; a row holds no
     /// page-level values in its stack, which also makes each lookup shorter than inside the page's loop.
     private func renderRows<Item: CachedRowSource, Context: Encodable>(
-        _ items: [Item], templates: (html: String, markdown: String), reusing cachedRows: RowCache.Rows?,
+        _ items: [Item], keys: [ContentDigest?]?, templates: (html: String, markdown: String), reusing cachedRows: RowCache.Rows?,
         context: (Item) -> Context)
         throws(DiagnosticsError) -> (html: [String], markdown: [String], reuse: RowReuse) {
-        let rendered = items.parallelMap { item in
+        let rendered = Array(items.indices).parallelMap { index in
             Result { () throws(DiagnosticsError) -> (row: RowCache.RenderedRow, key: ContentDigest?, reused: Bool) in
-                let key = cachedRows.flatMap { item.rowKey(seed: $0.seed) }
+                let item = items[index]
+                let key = cachedRows.flatMap { cachedRows in keys.map { $0[index] } ?? item.rowKey(seed: cachedRows.seed) }
                 if let key, let row = cachedRows?.entries[key] { return (row, key, true) }
                 let values = try Self.templateValues(of: context(item))
                 let row = RowCache.RenderedRow(html: try renderRow(values, templates.html), markdown: try renderRow(values, templates.markdown))
@@ -154,7 +211,7 @@ public struct SiteRenderer: Sendable {
         var html: [String] = [], markdown: [String] = []
         html.reserveCapacity(rendered.count)
         markdown.reserveCapacity(rendered.count)
-        var reuse = RowReuse(rows: cachedRows)
+        var reuse = RowReuse(rows: cachedRows, offered: cachedRows?.entries.count ?? 0)
         reuse.rows?.entries = [:]
         for result in rendered {
             let (row, key, reused) = try result.get()

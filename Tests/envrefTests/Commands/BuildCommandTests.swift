@@ -68,7 +68,7 @@ struct BuildCommandTests {
         _ = try CommandRunner.run(["build"], in: project)
         let cache = project.appending(path: ".envref-cache")
         #expect(try manager.contentsOfDirectory(atPath: cache.path).sorted()
-            == [".gitignore", "CACHEDIR.TAG", "reference-en.rows", "reference-es.rows", "reference-fr.rows", "reference-ja.rows",
+            == [".gitignore", "CACHEDIR.TAG", "pages", "reference-en.rows", "reference-es.rows", "reference-fr.rows", "reference-ja.rows",
                "reference-ko.rows", "registry.snapshot", "translations.rows", "translations.snapshot", "translations.status"])
         let again = try CommandRunner.run(["build", "--no-cache", "--timings"], in: project)
         #expect(again.errorLines.last == "rows: 0 reused, 216 rendered")
