@@ -17,9 +17,10 @@ struct Build: ParsableCommand {
 
             With --timings the command prints each stage's wall time, and their total, to standard error.
 
-            Rendered table rows are kept in .envref-cache/ (--cache), so the next build renders only the rows \
-            whose text or wording changed; the site is byte-for-byte the same with or without it. --no-cache \
-            renders every row. --check reads the cache but writes nothing to it.
+            Rendered table rows and a record of each page written are kept in .envref-cache/ (--cache), so the \
+            next build renders only the rows whose text or wording changed, and takes a page made from unchanged \
+            inputs from the site folder as it is; the site is byte-for-byte the same with or without it. \
+            --no-cache renders every row. --check reads the cache but writes nothing to it.
             """)
 
     @OptionGroup var content: ContentOptions
