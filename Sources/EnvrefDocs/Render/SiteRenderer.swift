@@ -158,13 +158,21 @@ public struct SiteRenderer: Sendable {
             throw DiagnosticsError([.error("cannot encode the template context of \(paths.html)")])
         }
         func renderPage(_ placed: [String], _ template: String) -> Result<Data, DiagnosticsError> {
-            var values = values
-            // Swift-mustache casts its way through a section's context once per item, which over 10,000 rows was
-            // most of a rebuild's rendering. Joined, the rows are one value: the section opens once,
-            // and `{{#field}}{{{.}}}\n{{/field}}` writes the same bytes as it did over the list. No rows, no value,
-            // so the section writes nothing, as over an empty list.
-            values[field] = placed.isEmpty ? nil : placed.joined(separator: "\n")
-            return Result { () throws(DiagnosticsError) in try render(values, template) }
+            let text: String
+            do {
+                var values = values
+                // Swift-mustache casts its way through a section's context once per item, which over 10,000 rows
+                // was most of a rebuild's rendering. Joined, the rows are one value: the section opens once, and
+                // `{{#field}}{{{.}}}\n{{/field}}` writes the same bytes as it did over the list. No rows, no value,
+                // so the section writes nothing, as over an empty list.
+                values[field] = placed.isEmpty ? nil : placed.joined(separator: "\n")
+                text = try renderText(values, template)
+            } catch {
+                return .failure(error)
+            }
+            // The joined rows are gone before the page is normalised, so no more than two copies of a page of
+            // megabytes are held at once.
+            return .success(Self.normalisedBytes(text))
         }
         // Placing ten thousand rows and normalising megabytes of text runs on one core, so the two formats are
         // assembled side by side. Both finished pages are then held at once (about 11 MB for a 10,000-variable

@@ -22,7 +22,7 @@ struct StatusVerdicts: Sendable {
 
     static let file = "translations.status"
     /// Bumped whenever the layout or what a key covers changes, so older files are ignored.
-    static let format = "envref status verdicts 1"
+    static let format = "envref status verdicts 2"
 
     /// The verdicts `cache` holds for a status of `registry` in the `reported` languages; `variableDigests` are
     /// the registry's, one per variable.
@@ -96,7 +96,9 @@ struct StatusVerdicts: Sendable {
         }
 
         func write(to archive: inout ArchiveWriter) {
-            archive.write(state.rawValue)
+            // The state as its place among the cases: 50,000 verdicts are read back at 10,000 variables, and a
+            // name would be a string made and looked up for each.
+            archive.write(TranslationState.allCases.firstIndex(of: state)!)
             archive.write(untranslatedReason) { archive, reason in
                 switch reason {
                 case .identicalToSource: archive.write(0)
@@ -115,8 +117,7 @@ struct StatusVerdicts: Sendable {
 
         init(from archive: inout ArchiveReader) throws(ArchiveReader.Malformed) {
             typealias Reader = ArchiveReader
-            guard let state = TranslationState(rawValue: try archive.readString()) else { throw Reader.Malformed() }
-            self.state = state
+            state = TranslationState.allCases[try archive.readInt(in: 0...(TranslationState.allCases.count - 1))]
             untranslatedReason = try archive.readOptional { (archive: inout Reader) throws(Reader.Malformed) -> UntranslatedReason in
                 switch try archive.readInt() {
                 case 0: return .identicalToSource
