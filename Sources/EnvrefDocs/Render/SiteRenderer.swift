@@ -158,21 +158,15 @@ public struct SiteRenderer: Sendable {
             throw DiagnosticsError([.error("cannot encode the template context of \(paths.html)")])
         }
         func renderPage(_ placed: [String], _ template: String) -> Result<Data, DiagnosticsError> {
-            let text: String
-            do {
-                var values = values
-                // Swift-mustache casts its way through a section's context once per item, which over 10,000 rows
-                // was most of a rebuild's rendering. Joined, the rows are one value: the section opens once, and
-                // `{{#field}}{{{.}}}\n{{/field}}` writes the same bytes as it did over the list. No rows, no value,
-                // so the section writes nothing, as over an empty list.
-                values[field] = placed.isEmpty ? nil : placed.joined(separator: "\n")
-                text = try renderText(values, template)
-            } catch {
-                return .failure(error)
-            }
-            // The joined rows are gone before the page is normalised, so no more than two copies of a page of
-            // megabytes are held at once.
-            return .success(Self.normalisedBytes(text))
+            var values = values
+            // Swift-mustache casts its way through a section's context once per item, which over 10,000 rows was
+            // most of a rebuild's rendering. The rows are one value instead, a marker the template places as it
+            // would the rows joined one per line: the section opens once, and `{{#field}}{{{.}}}\n{{/field}}`
+            // writes what it wrote over the list. The rows then go where the marker is as the page is
+            // assembled, so the megabytes of rows are copied once, not joined and then copied by the renderer
+            // too. No rows, no value, so the section writes nothing, as over an empty list.
+            values[field] = placed.isEmpty ? nil : Self.rowsMarker
+            return Result { () throws(DiagnosticsError) in Self.normalisedBytes(try renderText(values, template), placing: placed) }
         }
         // Placing ten thousand rows and normalising megabytes of text runs on one core, so the two formats are
         // assembled side by side. Both finished pages are then held at once (about 11 MB for a 10,000-variable
@@ -258,6 +252,10 @@ public struct SiteRenderer: Sendable {
         return text
     }
 
+    /// Stands for a page's rows in the text the page template renders: a NUL, which neither YAML nor the
+    /// templates can hold, so no other text can contain it, and which HTML escaping leaves as it is.
+    static let rowsMarker = "\u{0}envref rows\u{0}"
+
     /// The file's bytes: exactly one newline at the end and no trailing spaces, so output does not depend
     /// on how a template's last line was typed. Worked out on UTF-8 bytes: pages run to megabytes, and
     /// building a String a line at a time and then copying it into `Data` cost as much again.
@@ -265,46 +263,107 @@ public struct SiteRenderer: Sendable {
     /// Lines are split where `split(separator: "\n")` splits: at a line feed not after a carriage
     /// return, as "\r\n" is a single Character.
     static func normalisedBytes(_ text: String) -> Data {
+        normalisedBytes(text, placing: [])
+    }
+
+    /// `text` with `rows`, joined one per line, wherever it holds `rowsMarker`, as `normalisedBytes(_:)` gives
+    /// them. The page is assembled in one buffer, normalised there (normalising only drops bytes, but for a
+    /// last line break) and handed to `Data` without a copy: a page of 10,000 rows runs to megabytes.
+    static func normalisedBytes(_ text: String, placing rows: [String]) -> Data {
         var text = text
-        return text.withUTF8 { bytes -> Data in
-            // Built as an array and copied into `Data` once: appending each of a page's lines to `Data` cost more
-            // than finding them.
-            var result: [UInt8] = []
-            result.reserveCapacity(bytes.count + 1)
-            // Blank lines are held back until a line with text follows, so the ones at the end are dropped.
-            var heldBackBlankLines = 0
-            func emit(_ line: UnsafeBufferPointer<UInt8>) {
-                var line = line
-                if let last = line.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") {
-                    // A trailing space may belong to a larger Character (after a prepended mark, say),
-                    // which the trimming must leave alone: decide with Characters, as rarely as this happens.
-                    var characters = Substring(String(decoding: line, as: UTF8.self))
-                    while characters.last == " " || characters.last == "\t" { characters.removeLast() }
-                    line = UnsafeBufferPointer(rebasing: line[..<characters.utf8.count])
+        return text.withUTF8 { shell -> Data in
+            let marker = Array(rowsMarker.utf8)
+            var pieces: [UnsafeBufferPointer<UInt8>] = []
+            var start = 0
+            if !rows.isEmpty, let base = shell.baseAddress {
+                var search = 0
+                // The marker starts with the one byte no other text holds, so each one found is a marker.
+                while search < shell.count, let found = memchr(base + search, 0, shell.count - search) {
+                    let offset = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+                    search = offset + 1
+                    guard shell.count - offset >= marker.count, memcmp(base + offset, marker, marker.count) == 0 else { continue }
+                    pieces.append(UnsafeBufferPointer(rebasing: shell[start..<offset]))
+                    start = offset + marker.count
+                    search = start
                 }
-                if line.isEmpty {
-                    heldBackBlankLines += 1
-                    return
+            }
+            pieces.append(UnsafeBufferPointer(rebasing: shell[start...]))
+            let rowsLength = rows.reduce(rows.count - 1) { $0 + $1.utf8.count }
+            let capacity = pieces.reduce(0) { $0 + $1.count } + (pieces.count - 1) * rowsLength + 1
+            let buffer = malloc(capacity)!.bindMemory(to: UInt8.self, capacity: capacity)
+            var end = 0
+            func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+                guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+                (buffer + end).update(from: source, count: bytes.count)
+                end += bytes.count
+            }
+            for (index, piece) in pieces.enumerated() {
+                if index > 0 {
+                    for (rowIndex, row) in rows.enumerated() {
+                        if rowIndex > 0 {
+                            buffer[end] = UInt8(ascii: "\n")
+                            end += 1
+                        }
+                        var row = row
+                        row.withUTF8 { append($0) }
+                    }
                 }
-                result.append(contentsOf: repeatElement(UInt8(ascii: "\n"), count: heldBackBlankLines))
-                heldBackBlankLines = 0
-                result.append(contentsOf: line)
-                result.append(UInt8(ascii: "\n"))
+                append(piece)
             }
-            var lineStart = 0
-            var searchStart = 0
-            // Line feeds are found with memchr; one after a carriage return does not end a line.
-            while searchStart < bytes.count, let base = bytes.baseAddress,
-                  let found = memchr(base + searchStart, Int32(UInt8(ascii: "\n")), bytes.count - searchStart) {
-                let offset = UnsafeRawPointer(found) - UnsafeRawPointer(base)
-                searchStart = offset + 1
-                if offset > 0, bytes[offset - 1] == UInt8(ascii: "\r") { continue }
-                emit(UnsafeBufferPointer(rebasing: bytes[lineStart..<offset]))
-                lineStart = offset + 1
-            }
-            emit(UnsafeBufferPointer(rebasing: bytes[lineStart...]))
-            return result.isEmpty ? Data([UInt8(ascii: "\n")]) : Data(result)
+            let count = normaliseInPlace(UnsafeMutableBufferPointer(start: buffer, count: capacity), length: end)
+            return Data(bytesNoCopy: buffer, count: count, deallocator: .free)
         }
+    }
+
+    /// Normalises the first `length` bytes of `buffer` in place, as `normalisedBytes(_:)` describes, and gives
+    /// the normalised length; `buffer` must have room for one byte more, the last line break.
+    private static func normaliseInPlace(_ buffer: UnsafeMutableBufferPointer<UInt8>, length: Int) -> Int {
+        let base = buffer.baseAddress!
+        var written = 0
+        // Blank lines are held back until a line with text follows, so the ones at the end are dropped.
+        var heldBackBlankLines = 0
+        func emit(_ lineStart: Int, _ lineEnd: Int) {
+            var lineEnd = lineEnd
+            let last = lineEnd > lineStart ? base[lineEnd - 1] : 0
+            if last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") {
+                // A trailing space may belong to a larger Character (after a prepended mark, say), which the
+                // trimming must leave alone: decide with Characters, as rarely as this happens.
+                var characters = Substring(String(decoding: UnsafeBufferPointer(start: base + lineStart, count: lineEnd - lineStart),
+                                                  as: UTF8.self))
+                while characters.last == " " || characters.last == "\t" { characters.removeLast() }
+                lineEnd = lineStart + characters.utf8.count
+            }
+            if lineEnd == lineStart {
+                heldBackBlankLines += 1
+                return
+            }
+            // Every byte written comes from at or after where it lands: held-back lines each took a line feed.
+            for _ in 0..<heldBackBlankLines {
+                base[written] = UInt8(ascii: "\n")
+                written += 1
+            }
+            heldBackBlankLines = 0
+            (base + written).update(from: base + lineStart, count: lineEnd - lineStart)
+            written += lineEnd - lineStart
+            base[written] = UInt8(ascii: "\n")
+            written += 1
+        }
+        var lineStart = 0
+        var searchStart = 0
+        // Line feeds are found with memchr; one after a carriage return does not end a line.
+        while searchStart < length, let found = memchr(base + searchStart, Int32(UInt8(ascii: "\n")), length - searchStart) {
+            let offset = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+            searchStart = offset + 1
+            if offset > 0, base[offset - 1] == UInt8(ascii: "\r") { continue }
+            emit(lineStart, offset)
+            lineStart = offset + 1
+        }
+        emit(lineStart, length)
+        if written == 0 {
+            base[0] = UInt8(ascii: "\n")
+            written = 1
+        }
+        return written
     }
 }
 

@@ -161,6 +161,21 @@ struct SiteRendererTests {
         #expect(String(decoding: SiteRenderer.normalisedBytes(text), as: UTF8.self) == characterNormalised(text))
     }
 
+    @Test("rows placed at the marker give the bytes of the rows joined one per line in its place", arguments: [
+        ("<tbody>\n\(SiteRenderer.rowsMarker)\n</tbody>\n", ["<tr>a</tr>", "<tr>b</tr>  ", "  ", "<tr>\nc \n</tr>"]),
+        ("| a |\n\(SiteRenderer.rowsMarker)\n\nafter\n\n\n", ["| 1 |", "| 2 | \t"]),
+        ("twice: \(SiteRenderer.rowsMarker) and \(SiteRenderer.rowsMarker)", ["x", "y"]),
+        ("at the end \(SiteRenderer.rowsMarker)", ["last  ", "", ""]),
+        ("\(SiteRenderer.rowsMarker)", ["e\u{301} ", "crlf\r", "\nnext"]),
+        ("no marker  \n", ["ignored"]),
+        ("\u{0}almost a marker \(SiteRenderer.rowsMarker)\n", ["row"]),
+    ])
+    func placedRows(shell: String, rows: [String]) {
+        let joined = shell.replacingOccurrences(of: SiteRenderer.rowsMarker, with: rows.joined(separator: "\n"))
+        #expect(SiteRenderer.normalisedBytes(shell, placing: rows) == SiteRenderer.normalisedBytes(joined))
+        #expect(String(decoding: SiteRenderer.normalisedBytes(shell, placing: rows), as: UTF8.self) == characterNormalised(joined))
+    }
+
     /// What `normalisedBytes` must keep doing, in the Character terms it was first written in.
     private func characterNormalised(_ text: String) -> String {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
