@@ -68,7 +68,8 @@ public struct DocsPipeline: Sendable {
     private func run(after earlierStages: StageTimings, updatingCache: Bool, site: URL?, into sink: (OutputFile) throws -> Void) -> Outcome {
         var timings = earlierStages
         var rowsReused = 0, rowsRendered = 0
-        var caches = rowCache.map { RowPageCaches(rows: $0, pages: PageCache(folder: $0.folder), site: site) }
+        // Only a build that writes to a folder can take a page from it, so only such a build reads the records.
+        var caches = rowCache.map { rowCache in RowPageCaches(rows: rowCache, pages: site.map { PageCache(folder: rowCache.folder, site: $0) }) }
         func keep(_ reuse: SiteRenderer.RowReuse) {
             rowsReused += reuse.reused
             rowsRendered += reuse.rendered
@@ -130,7 +131,7 @@ public struct DocsPipeline: Sendable {
             try timings.measure("render site-wide pages") {
                 keep(try renderer.renderSiteWidePages(siteWide, caches: &caches, into: sink))
             }
-            if updatingCache { caches?.pages.store() }
+            if updatingCache { caches?.pages?.store() }
             return finish(diagnostics, succeeded: true)
         } catch let error as DiagnosticsError {
             return finish(diagnostics + error.diagnostics, succeeded: false)

@@ -12,6 +12,8 @@ import Foundation
 public struct PageCache: Sendable {
     /// The folder the records are kept in, beside the rows.
     public let folder: CacheFolder
+    /// The site folder the last build wrote the pages to, and this one writes them to.
+    public let site: URL
     /// The records by page name, as read or as this build left them.
     private(set) var pages: [String: Page] = [:]
     private var isChanged = false
@@ -32,9 +34,10 @@ public struct PageCache: Sendable {
     /// Bumped whenever the layout or what a key covers changes, so older files are ignored.
     static let format = "envref pages 1"
 
-    /// The records `folder` holds.
-    public init(folder: CacheFolder) {
+    /// The records `folder` holds of pages written to `site`.
+    public init(folder: CacheFolder, site: URL) {
         self.folder = folder
+        self.site = site
         guard var archive = folder.read(Self.file, format: Self.format) else { return }
         pages = (try? archive.readArray { (archive: inout ArchiveReader) throws(ArchiveReader.Malformed) -> (String, Page) in
             let name = try archive.readString()
@@ -46,10 +49,11 @@ public struct PageCache: Sendable {
         }).map { Dictionary($0, uniquingKeysWith: { first, _ in first }) } ?? [:]
     }
 
-    /// The files of the page named `page`, read from the site folder `site`, when the last build made it from
-    /// `key` and every file still holds the bytes it wrote; `nil` otherwise.
-    func keptFiles(of page: String, key: ContentDigest, in site: URL) -> [OutputFile]? {
-        guard let record = pages[page], record.key == key else { return nil }
+    /// The files of the page named `page` at `paths`, read from the site folder, when the last build made it from
+    /// `key` into those paths and every file still holds the bytes it wrote; `nil` otherwise.
+    func keptFiles(of page: String, key: ContentDigest, paths: [String]) -> [OutputFile]? {
+        // A record for other paths is not used, whatever wrote it: a page goes only where this build puts it.
+        guard let record = pages[page], record.key == key, record.files.map(\.path) == paths else { return nil }
         var files: [OutputFile] = []
         for file in record.files {
             guard let contents = try? Data(contentsOf: site.appending(path: file.path)),
@@ -91,20 +95,17 @@ public struct PageCache: Sendable {
     }
 }
 
-/// What a build keeps between runs for its pages with rows: their rendered rows, and the pages it wrote with the
-/// site folder that holds them.
+/// What a build keeps between runs for its pages with rows: their rendered rows, and, for a build that writes
+/// to a folder, the pages it wrote there.
 public struct RowPageCaches: Sendable {
     /// The rendered rows.
     public var rows: RowCache
-    /// The pages the last build wrote.
-    public var pages: PageCache
-    /// The site folder those pages are in; `nil` for a build that writes to none, which takes no page whole.
-    public var site: URL?
+    /// The pages the last build wrote; `nil` for a build that writes to no folder, which takes no page whole.
+    public var pages: PageCache?
 
-    /// Caches of rows and pages, with the site folder the pages are in.
-    public init(rows: RowCache, pages: PageCache, site: URL?) {
+    /// Caches of rows and, when given, of pages.
+    public init(rows: RowCache, pages: PageCache?) {
         self.rows = rows
         self.pages = pages
-        self.site = site
     }
 }

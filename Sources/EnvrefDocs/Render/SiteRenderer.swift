@@ -116,7 +116,7 @@ public struct SiteRenderer: Sendable {
         let unread = caches.map { $0.rows.unreadRows(forPage: page.name, templates: templates, shared: shared) }
         let keys = unread.map { unread in items.parallelMap { $0.rowKey(seed: unread.seed) } }
         let pageKey = unread.flatMap { unread in keys.flatMap { Self.pageKey(shell: shell, rows: unread, keys: $0) } }
-        if let pageKey, let site = caches?.site, let files = caches?.pages.keptFiles(of: page.name, key: pageKey, in: site) {
+        if let pageKey, let files = caches?.pages?.keptFiles(of: page.name, key: pageKey, paths: [page.paths.html, page.paths.markdown]) {
             for file in files { try sink(file) }
             return RowReuse(rows: nil, reused: items.count)
         }
@@ -127,10 +127,7 @@ public struct SiteRenderer: Sendable {
             written.append(PageCache.File(path: file.path, digest: file.contents.withUnsafeBytes { ContentDigest(of: $0) }))
             try sink(file)
         }
-        // Only a build that writes to a folder can take a page from it later.
-        if caches?.site != nil {
-            if let pageKey { caches?.pages.record(page.name, key: pageKey, files: written) } else { caches?.pages.forget(page.name) }
-        }
+        if let pageKey { caches?.pages?.record(page.name, key: pageKey, files: written) } else { caches?.pages?.forget(page.name) }
         return rows.reuse
     }
 
@@ -159,12 +156,16 @@ public struct SiteRenderer: Sendable {
         }
         func renderPage(_ placed: [String], _ template: String) -> Result<Data, DiagnosticsError> {
             var values = values
+            guard self.templates.placesEachItemOnItsOwnLine(field, in: template) else {
+                values[field] = placed
+                return Result { () throws(DiagnosticsError) in try render(values, template) }
+            }
             // Swift-mustache casts its way through a section's context once per item, which over 10,000 rows was
-            // most of a rebuild's rendering. The rows are one value instead, a marker the template places as it
-            // would the rows joined one per line: the section opens once, and `{{#field}}{{{.}}}\n{{/field}}`
-            // writes what it wrote over the list. The rows then go where the marker is as the page is
-            // assembled, so the megabytes of rows are copied once, not joined and then copied by the renderer
-            // too. No rows, no value, so the section writes nothing, as over an empty list.
+            // most of a rebuild's rendering. A template that only writes each row on a line of its own gets one
+            // value instead, a marker it places where the rows go: the section opens once. The rows then go
+            // where the marker is as the page is assembled, one per line, so the megabytes of rows are copied
+            // once, not joined and then copied by the renderer too. No rows, no value, so the section writes
+            // nothing, as over an empty list.
             values[field] = placed.isEmpty ? nil : Self.rowsMarker
             return Result { () throws(DiagnosticsError) in Self.normalisedBytes(try renderText(values, template), placing: placed) }
         }
@@ -190,8 +191,8 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Every item's row in both formats, each rendered on its own through `templates` from the context that
-    /// `context` makes of it, or taken from `cachedRows` when it holds the digest of the item: an item is all
-    /// its row is made from, besides what the cache's header covers.
+    /// `context` makes of it, or taken from `cachedRows` when it holds the item's key (`keys`, one per item, made
+    /// with `cachedRows`' seed): an item is all its row is made from, besides what the cache's header covers.
     ///
     /// Swift-mustache looks every tag up through its context stack with dynamic casts, so rendering is most of
     /// a large build. Rows share nothing, so they render over every core, in registry order; a row holds no
@@ -203,7 +204,7 @@ public struct SiteRenderer: Sendable {
         let rendered = Array(items.indices).parallelMap { index in
             Result { () throws(DiagnosticsError) -> (row: RowCache.RenderedRow, key: ContentDigest?, reused: Bool) in
                 let item = items[index]
-                let key = cachedRows.flatMap { cachedRows in keys.map { $0[index] } ?? item.rowKey(seed: cachedRows.seed) }
+                let key = keys?[index]
                 if let key, let row = cachedRows?.entries[key] { return (row, key, true) }
                 let values = try Self.templateValues(of: context(item))
                 let row = RowCache.RenderedRow(html: try renderRow(values, templates.html), markdown: try renderRow(values, templates.markdown))
@@ -252,9 +253,10 @@ public struct SiteRenderer: Sendable {
         return text
     }
 
-    /// Stands for a page's rows in the text the page template renders: a NUL, which neither YAML nor the
-    /// templates can hold, so no other text can contain it, and which HTML escaping leaves as it is.
-    static let rowsMarker = "\u{0}envref rows\u{0}"
+    /// Stands for a page's rows in the text the page template renders: NULs, which HTML escaping leaves as they
+    /// are and no registry can hold, around a name drawn anew by each process, so that no template or page
+    /// text can hold it by chance. It never reaches the output, which stays the same from run to run.
+    static let rowsMarker = "\u{0}envref rows \(UUID().uuidString)\u{0}"
 
     /// The file's bytes: exactly one newline at the end and no trailing spaces, so output does not depend
     /// on how a template's last line was typed. Worked out on UTF-8 bytes: pages run to megabytes, and
@@ -318,6 +320,7 @@ public struct SiteRenderer: Sendable {
     /// Normalises the first `length` bytes of `buffer` in place, as `normalisedBytes(_:)` describes, and gives
     /// the normalised length; `buffer` must have room for one byte more, the last line break.
     private static func normaliseInPlace(_ buffer: UnsafeMutableBufferPointer<UInt8>, length: Int) -> Int {
+        precondition(length < buffer.count, "no room for the last line break")
         let base = buffer.baseAddress!
         var written = 0
         // Blank lines are held back until a line with text follows, so the ones at the end are dropped.

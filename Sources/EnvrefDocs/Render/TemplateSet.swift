@@ -20,6 +20,8 @@ public struct TemplateSet: Sendable {
     /// The digest of every template's name and text, so work cached from these templates is told apart
     /// from work cached from any others.
     public let sourceDigest: ContentDigest
+    /// Each template's text, by name.
+    private let texts: [String: String]
 
     /// The line put before every template, so one without a content type of its own escapes with
     /// `HTMLEscaping`: swift-mustache's default escaper is built in and cannot be swapped. Being alone on its
@@ -71,8 +73,29 @@ public struct TemplateSet: Sendable {
             if let data = manager.contents(atPath: "\(assetsDirectory)/\(file)") { assets[file] = data }
         }
         guard !diagnostics.containsErrors else { return (nil, diagnostics) }
-        return (TemplateSet(library: MustacheLibrary(templates: templates), assets: assets, sourceDigest: EncodedDigest.digest(of: sources)!),
+        return (TemplateSet(library: MustacheLibrary(templates: templates), assets: assets, sourceDigest: EncodedDigest.digest(of: sources)!,
+                            texts: Dictionary(sources.map { ($0[0], $0[1]) }, uniquingKeysWith: { first, _ in first })),
                 diagnostics)
+    }
+
+    /// Whether the template `name` places the list `field` only as lines of their own: `{{#field}}`, then
+    /// `{{{.}}}` (or `{{.}}` in a template of plain text), then `{{/field}}`, each alone on its line, and the
+    /// field nowhere else but in an inverted section. Such a template writes each item on a line of its own
+    /// and nothing around it, so the renderer may place the items itself (`SiteRenderer`); any other use of the
+    /// field, a changed delimiter, or a template without its own text, gets the list.
+    public func placesEachItemOnItsOwnLine(_ field: String, in name: String) -> Bool {
+        guard let text = texts[name], !text.contains("{{=") else { return false }
+        let name = NSRegularExpression.escapedPattern(for: field)
+        let whole = NSRange(text.startIndex..., in: text)
+        // Every tag that names the field, by its sigil.
+        let tags = try! NSRegularExpression(pattern: "\\{\\{\\{?\\s*([#^/&>!]?)\\s*\(name)\\s*\\}?\\}\\}")
+        let sigils = tags.matches(in: text, range: whole).map { match in Range(match.range(at: 1), in: text).map { text[$0] } ?? "" }
+        guard sigils.filter({ $0 == "#" }).count == 1, sigils.allSatisfy({ $0 == "#" || $0 == "/" || $0 == "^" }) else { return false }
+        // `{{.}}` escapes in a template that has not declared itself plain text.
+        let item = text.hasPrefix("{{%CONTENT_TYPE: TEXT}}") ? "\\{\\{(\\{\\s*\\.\\s*\\}|&?\\s*\\.\\s*)\\}\\}" : "\\{\\{(\\{\\s*\\.\\s*\\}|&\\s*\\.\\s*)\\}\\}"
+        let block = try! NSRegularExpression(
+            pattern: "(?m)^[ \\t]*\\{\\{#\\s*\(name)\\s*\\}\\}[ \\t]*\\n\(item)\\n[ \\t]*\\{\\{/\\s*\(name)\\s*\\}\\}[ \\t]*(\\n|$)")
+        return block.firstMatch(in: text, range: whole) != nil
     }
 
     /// Renders a context with a named template; `nil` if the template is missing.

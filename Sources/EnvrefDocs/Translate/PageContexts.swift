@@ -9,8 +9,10 @@
 ///
 /// The page templates see every field but `variables`. Each variable is rendered on its own, through
 /// `_variable.html.mustache` or `_variable.md.mustache` with a `VariableRowContext`, and the finished rows
-/// reach the page template as `variableRows`, a list of text in registry order. Rows render over every core,
-/// and a large page's variables are never encoded all at once.
+/// reach the page template as `variableRows`, in registry order: one value that the rows replace one per line
+/// when the template places it as `{{#variableRows}}`, `{{{.}}}`, `{{/variableRows}}` on lines of their own,
+/// and a list of text otherwise (`TemplateSet.placesEachItemOnItsOwnLine`). Rows render over every core, and a
+/// large page's variables are never encoded all at once.
 public struct ReferencePageContext: Hashable, Sendable, Encodable {
     /// The page language's code, for `lang` attributes.
     public var language: String
@@ -49,8 +51,7 @@ public struct ReferencePageContext: Hashable, Sendable, Encodable {
     public var variablesCaption: String
     /// Column headings of the variables table.
     public var columns: ColumnHeadings
-    /// One entry per variable, in registry order; the page templates get them rendered and joined, one per line,
-    /// as `variableRows`.
+    /// One entry per variable, in registry order; the page templates get them rendered, as `variableRows`.
     public var variables: [VariableContext]
 }
 

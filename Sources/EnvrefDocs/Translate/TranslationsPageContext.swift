@@ -5,7 +5,8 @@ import EnvrefCore
 ///
 /// The page templates see every field but `rows`. Each row is rendered on its own, through
 /// `_translation.html.mustache` or `_translation.md.mustache` with its `TranslationRowContext`, and the
-/// finished rows reach the page template as `matrixRows`, a list of text in registry order.
+/// finished rows reach the page template as `matrixRows`, in registry order, as `ReferencePageContext`
+/// describes for `variableRows`.
 public struct TranslationsPageContext: Hashable, Sendable, Encodable {
     /// The page language (the source language) for `lang` attributes.
     public var language: String
@@ -33,8 +34,7 @@ public struct TranslationsPageContext: Hashable, Sendable, Encodable {
     public var valueDriftLabel: String
     /// One entry per target language.
     public var languages: [LanguageCoverageContext]
-    /// One entry per variable, in registry order; the page templates get them rendered and joined, one per line,
-    /// as `matrixRows`.
+    /// One entry per variable, in registry order; the page templates get them rendered, as `matrixRows`.
     public var rows: [TranslationRowContext]
     /// Heading over the orphan list.
     public var orphansHeading: String

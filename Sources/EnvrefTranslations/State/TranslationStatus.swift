@@ -131,8 +131,9 @@ public struct TranslationStatus: Hashable, Sendable {
     /// Computes the status; `languages` limits it to some target languages (all when `nil`). With a `cache`, the
     /// verdicts of every variable whose inputs are those of an earlier run are taken from it, and (with
     /// `updatingCache`) this run's are kept there once enough of them are new (`CacheFolder.isWorthRewriting`);
-    /// the status is the same as without one (`StatusVerdicts`). `variableDigests`, the registry's when its load
-    /// came with them, spare the cache working them out.
+    /// the status is the same as without one (`StatusVerdicts`). `variableDigests` must be the registry's,
+    /// `VariableDigest.of(registry)`, as its load through the cache gives them: they spare the status working them
+    /// out, and verdicts are kept under them.
     public init(registry: Registry, lock: TranslationLock, languages: [LanguageCode]? = nil, cache: CacheFolder? = nil,
                 updatingCache: Bool = true, variableDigests: [VariableDigest]? = nil) {
         registryPath = registry.path
@@ -141,6 +142,7 @@ public struct TranslationStatus: Hashable, Sendable {
         let reported = registry.targetLanguages.filter { wanted?.contains($0) ?? true }
         let cached = cache.map { cache -> (stored: StatusVerdicts, keys: [ContentDigest]) in
             let digests = variableDigests.flatMap { $0.count == registry.variables.count ? $0 : nil } ?? VariableDigest.of(registry)
+            assert(digests == VariableDigest.of(registry), "the digests of another registry")
             let stored = StatusVerdicts(registry: registry, variableDigests: digests, reported: reported, cache: cache)
             return (stored, Array(registry.variables.indices).parallelMap { stored.key(of: registry.variables[$0], digest: digests[$0], lock: lock) })
         }
@@ -165,8 +167,9 @@ public struct TranslationStatus: Hashable, Sendable {
             return Self.row(variable, source: source.text, cells: cells)
         }
         let reused = cachedVerdicts.count { $0 != nil }
-        if updatingCache, var (stored, keys) = cached,
-           CacheFolder.isWorthRewriting(missing: rows.count - reused + stored.verdicts.count - reused, of: rows.count) {
+        if updatingCache, let (kept, keys) = cached,
+           CacheFolder.isWorthRewriting(missing: rows.count - reused + kept.verdicts.count - reused, of: rows.count) {
+            var stored = kept
             stored.verdicts = Dictionary(zip(keys, rows.map { $0.cells.map(StatusVerdicts.Verdict.init) }), uniquingKeysWith: { first, _ in first })
             stored.store()
         }

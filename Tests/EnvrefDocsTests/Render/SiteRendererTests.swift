@@ -187,6 +187,40 @@ struct SiteRendererTests {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    @Test("a page template places its rows itself only when it writes each on a line of its own", arguments: [
+        ("{{#variableRows}}\n{{{.}}}\n{{/variableRows}}\n", true),
+        ("<tbody>\n  {{#variableRows}}\n{{{ . }}}\n  {{/variableRows}}\n</tbody>", true),
+        ("{{#variableRows}}\n{{& .}}\n{{/variableRows}}\n{{^variableRows}}none{{/variableRows}}\n", true),
+        ("{{%CONTENT_TYPE: TEXT}}\n{{#variableRows}}\n{{.}}\n{{/variableRows}}\n", true),
+        ("{{#variableRows}}\n{{.}}\n{{/variableRows}}\n", false),
+        ("{{#variableRows}}{{{.}}}{{/variableRows}}\n", false),
+        ("{{#variableRows}}\n<tr>{{{.}}}</tr>\n{{/variableRows}}\n", false),
+        ("{{#variableRows}}\n  {{{.}}}\n{{/variableRows}}\n", false),
+        ("{{#variableRows}}\n{{{.}}}\n{{/variableRows}}\n{{#variableRows}}\n{{{.}}}\n{{/variableRows}}\n", false),
+        ("{{#variableRows}}\n{{{.}}}\n{{/variableRows}}\n{{variableRows}}\n", false),
+        ("{{=<% %>=}}\n<%#variableRows%>\n<%& . %>\n<%/variableRows%>\n", false),
+        ("{{> rows}}\n", false),
+    ])
+    func rowsPlacedAsLines(template: String, placesLines: Bool) throws {
+        let directory = try Fixtures.templatesDirectory(["reference.html": template])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let templates = try #require(TemplateSet.load(from: directory.path).templates)
+        #expect(templates.placesEachItemOnItsOwnLine("variableRows", in: "reference.html") == placesLines)
+    }
+
+    @Test("a page template that wraps each row gets the rows as a list, and wraps each one")
+    func rowsWrappedByThePage() throws {
+        let directory = try Fixtures.templatesDirectory([
+            "reference.html": "<ol>\n{{#variableRows}}<li>{{{.}}}</li>\n{{/variableRows}}</ol>\n",
+            "_variable.html": "{{#variable}}{{name}}{{/variable}}\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = DocsPipeline(contentDirectory: Fixtures.contentDirectory, templatesDirectory: directory.path).run()
+        let files = try #require(output.files, "\(output.diagnostics)")
+        let names = try Fixtures.siteContent().registry.variables.map(\.name)
+        #expect(Fixtures.text(of: "en/index.html", in: files) == "<ol>\n" + names.map { "<li>\($0)</li>\n" }.joined() + "</ol>\n")
+    }
+
     @Test("template syntax errors are reported with file, line and column")
     func templateErrors() throws {
         let directory = try Fixtures.templatesDirectory([
