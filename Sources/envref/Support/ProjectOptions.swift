@@ -69,9 +69,10 @@ enum Console {
     }
 }
 
-/// Where commands keep work between runs: rendered rows, the loaded registry and lock, the translation status.
+/// Where commands keep work between runs: rendered rows, the pages written, the loaded registry and lock, the
+/// translation status.
 struct CacheOptions: ParsableArguments {
-    @Option(name: .customLong("cache"), help: "The folder that keeps work between runs: rendered rows, the loaded registry and lock, the translation status.")
+    @Option(name: .customLong("cache"), help: "The folder that keeps work between runs: rendered rows, the pages written, the loaded registry and lock, the translation status.")
     var cacheDirectory = ".envref-cache"
 
     @Flag(name: .customLong("no-cache"), help: "Do all the work, and neither read nor write the cache.")
