@@ -1,3 +1,5 @@
+import Foundation
+
 /// A 128-bit digest of bytes (MurmurHash3, x64 variant), for telling cached work apart by its inputs.
 ///
 /// Not cryptographic: it keys a cache that the user's own builds write, where SHA-256 would cost more than
@@ -61,6 +63,11 @@ public struct ContentDigest: Hashable, Sendable, Comparable, CustomStringConvert
     /// The digest of `bytes`.
     public init(of bytes: [UInt8], seed: UInt64 = 0) {
         self = bytes.withUnsafeBytes { ContentDigest(of: $0, seed: seed) }
+    }
+
+    /// The digest of `data`.
+    public init(of data: Data, seed: UInt64 = 0) {
+        self = data.withUnsafeBytes { ContentDigest(of: $0, seed: seed) }
     }
 
     /// The 16 bytes of the digest, each half little-endian, as the reference implementation writes them.

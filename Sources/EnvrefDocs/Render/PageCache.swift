@@ -57,7 +57,7 @@ public struct PageCache: Sendable {
         var files: [OutputFile] = []
         for file in record.files {
             guard let contents = try? Data(contentsOf: site.appending(path: file.path)),
-                  contents.withUnsafeBytes({ ContentDigest(of: $0) }) == file.digest
+                  ContentDigest(of: contents) == file.digest
             else { return nil }
             files.append(OutputFile(path: file.path, contents: contents))
         }

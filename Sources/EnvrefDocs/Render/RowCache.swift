@@ -32,8 +32,8 @@ public struct RowCache: Sendable {
     public struct Rows: Sendable {
         /// The rows by the digest of what each is made from.
         public var entries: [ContentDigest: RenderedRow]
-        /// The file the rows are kept in.
-        let file: URL
+        /// The name of the file the rows are kept in, in the cache folder.
+        let fileName: String
         /// The digest of everything the rows depend on besides their own sources; the file is sealed with it.
         let header: ContentDigest
 
@@ -64,13 +64,13 @@ public struct RowCache: Sendable {
         inputs.write(page)
         inputs.write(templates.sourceDigest)
         inputs.write(shared) { $0.write($1) }
-        return Rows(entries: [:], file: folder.directory.appendingPathComponent("\(page).rows"), header: ContentDigest(of: inputs.bytes))
+        return Rows(entries: [:], fileName: "\(page).rows", header: ContentDigest(of: inputs.bytes))
     }
 
     /// `rows` with the entries their file holds, when it can be used.
     public func reading(_ rows: Rows) -> Rows {
         var read = rows
-        if let archive = folder.read(rows.file.lastPathComponent, format: Self.formatVersion, inputs: rows.header.bytes) {
+        if let archive = folder.read(rows.fileName, format: Self.formatVersion, inputs: rows.header.bytes) {
             read.entries = Self.decode(archive) ?? [:]
         }
         return read
@@ -79,7 +79,7 @@ public struct RowCache: Sendable {
     /// Keeps `rows` for the next build, replacing the file whole; a cache that cannot be written is left
     /// as it was, since the build itself does not depend on it.
     public func store(_ rows: Rows) {
-        folder.write(rows.file.lastPathComponent, format: Self.formatVersion, inputs: rows.header.bytes) { archive in
+        folder.write(rows.fileName, format: Self.formatVersion, inputs: rows.header.bytes) { archive in
             Self.encode(rows.entries, into: &archive)
         }
     }

@@ -69,12 +69,11 @@ public struct SiteRenderer: Sendable {
 
     /// One language's reference page, in HTML and Markdown, with a row for each of its `variables`.
     public func renderReferencePage(_ page: ReferencePageContext, into sink: (OutputFile) throws -> Void) throws {
-        let rows = try renderRows(page.variables, keys: nil, templates: Self.variableRowTemplates, reusing: nil,
-                                  context: { VariableRowContext($0, on: page) })
         var shell = page
         shell.variables = []
-        try renderPage(shell, placing: (rows.html, rows.markdown), as: Self.referencePage(page.language).field,
-                       templates: Self.referencePage(page.language).templates, paths: Self.referencePage(page.language).paths, into: sink)
+        var noCaches: RowPageCaches?
+        _ = try renderRowPage(Self.referencePage(page.language), shell: shell, items: page.variables, shared: nil, caches: &noCaches,
+                              context: { VariableRowContext($0, on: page) }, into: sink)
     }
 
     /// One language's reference page with a row for each of `sources`, in HTML and Markdown, taken whole from
@@ -109,7 +108,8 @@ public struct SiteRenderer: Sendable {
     }
 
     /// `page` around a row for each of `items`: its files taken whole from the site folder when `caches` record
-    /// it made from the same inputs, or else its rows taken from the row cache or rendered, and placed.
+    /// it made from the same inputs, or else its rows taken from the row cache or rendered, and placed. Without
+    /// caches no key is worked out.
     private func renderRowPage<Item: CachedRowSource, Context: Encodable>(
         _ page: RowPage, shell: some Encodable, items: [Item], shared: ContentDigest?, caches: inout RowPageCaches?,
         context: (Item) -> Context, into sink: (OutputFile) throws -> Void) throws -> RowReuse {
@@ -122,9 +122,14 @@ public struct SiteRenderer: Sendable {
         }
         let cached = unread.flatMap { unread in caches.map { $0.rows.reading(unread) } }
         let rows = try renderRows(items, keys: keys, templates: page.rowTemplates, reusing: cached, context: context)
+        // Pages of megabytes are hashed only when there is a record to keep them in.
+        guard caches?.pages != nil else {
+            try renderPage(shell, placing: (rows.html, rows.markdown), as: page.field, templates: page.templates, paths: page.paths, into: sink)
+            return rows.reuse
+        }
         var written: [PageCache.File] = []
         try renderPage(shell, placing: (rows.html, rows.markdown), as: page.field, templates: page.templates, paths: page.paths) { file in
-            written.append(PageCache.File(path: file.path, digest: file.contents.withUnsafeBytes { ContentDigest(of: $0) }))
+            if pageKey != nil { written.append(PageCache.File(path: file.path, digest: ContentDigest(of: file.contents))) }
             try sink(file)
         }
         if let pageKey { caches?.pages?.record(page.name, key: pageKey, files: written) } else { caches?.pages?.forget(page.name) }
@@ -372,16 +377,13 @@ public struct SiteRenderer: Sendable {
 
 /// What a table row is rendered from, keyed for the row cache: equal sources give equal keys, and sources
 /// that differ in anything give different ones.
-public protocol CachedRowSource: Sendable, Encodable {
+public protocol CachedRowSource: Sendable {
     /// The row's key in a cache file whose keys are seeded with `seed`; `nil` when it cannot be trusted.
     func rowKey(seed: UInt64) -> ContentDigest?
 }
 
-extension CachedRowSource {
-    /// The digest of the source's encoding (`EncodedDigest`).
-    public func rowKey(seed: UInt64) -> ContentDigest? {
-        EncodedDigest.digest(of: self, seed: seed)
-    }
+extension VariableContext: CachedRowSource {
+    /// None: a page's contexts are rendered only by the cache-free path (`renderReferencePage(_:into:)`), which
+    /// asks no row for a key.
+    public func rowKey(seed: UInt64) -> ContentDigest? { nil }
 }
-
-extension VariableContext: CachedRowSource {}

@@ -38,8 +38,7 @@ public struct TemplateSet: Sendable {
         _ = htmlEscapingRegistration
         var diagnostics: [Diagnostic] = []
         var templates: [String: MustacheTemplate] = [:]
-        // Every template's name and text, in file name order.
-        var sources: [[String]] = []
+        var texts: [String: String] = [:]
         let manager = FileManager.default
         let names = ((try? manager.contentsOfDirectory(atPath: directory)) ?? []).sorted()
         if !manager.fileExists(atPath: directory) {
@@ -52,7 +51,7 @@ public struct TemplateSet: Sendable {
                 diagnostics.append(.error("cannot read the template as UTF-8 text", at: SourceLocation(path: path, line: 1, column: 1)))
                 continue
             }
-            sources.append([name, text])
+            texts[name] = text
             do {
                 templates[name] = try MustacheTemplate(string: contentTypeLine + text)
             } catch let error as MustacheTemplate.ParserError {
@@ -73,8 +72,14 @@ public struct TemplateSet: Sendable {
             if let data = manager.contents(atPath: "\(assetsDirectory)/\(file)") { assets[file] = data }
         }
         guard !diagnostics.containsErrors else { return (nil, diagnostics) }
-        return (TemplateSet(library: MustacheLibrary(templates: templates), assets: assets, sourceDigest: EncodedDigest.digest(of: sources)!,
-                            texts: Dictionary(sources.map { ($0[0], $0[1]) }, uniquingKeysWith: { first, _ in first })),
+        // Every template's name and text, in name order.
+        var sources = ArchiveWriter()
+        sources.write(texts.sorted { $0.key < $1.key }) { archive, template in
+            archive.write(template.key)
+            archive.write(template.value)
+        }
+        return (TemplateSet(library: MustacheLibrary(templates: templates), assets: assets, sourceDigest: ContentDigest(of: sources.bytes),
+                            texts: texts),
                 diagnostics)
     }
 

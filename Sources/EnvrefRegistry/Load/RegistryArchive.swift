@@ -40,16 +40,16 @@ extension Registry {
 extension Variable {
     /// Writes every field, positions last.
     func write(to archive: inout ArchiveWriter) {
-        writeContent(to: &archive)
-        for (_, text) in descriptions.sorted(by: { $0.key < $1.key }) { archive.writeLineAndColumn(of: text.location) }
+        let sorted = sortedDescriptions
+        writeFacts(to: &archive)
+        writeDescriptions(sorted, to: &archive)
+        for (_, text) in sorted { archive.writeLineAndColumn(of: text.location) }
         archive.writeLineAndColumn(of: location)
     }
 
-    /// Writes what the variable says, every field but positions, for keys of work that depends on what a
-    /// variable says and not on where: with `descriptions` false, only its facts.
-    public func writeContent(to archive: inout ArchiveWriter, descriptions includingDescriptions: Bool = true) {
-        writeFacts(to: &archive)
-        if includingDescriptions { writeDescriptions(to: &archive) }
+    /// The descriptions in language order, so one registry always archives to the same bytes.
+    fileprivate var sortedDescriptions: [(key: LanguageCode, value: LocalizedText)] {
+        descriptions.sorted { $0.key < $1.key }
     }
 
     /// Writes every field but positions and descriptions.
@@ -77,10 +77,9 @@ extension Variable {
         archive.write(deprecation) { archive, deprecation in archive.write(deprecation.replacement) { $0.write($1) } }
     }
 
-    /// Writes every description, without positions.
-    fileprivate func writeDescriptions(to archive: inout ArchiveWriter) {
-        // Sorted, so one registry always archives to the same bytes.
-        archive.write(descriptions.sorted { $0.key < $1.key }) { archive, entry in
+    /// Writes `sorted`, the variable's `sortedDescriptions`, without positions.
+    fileprivate func writeDescriptions(_ sorted: [(key: LanguageCode, value: LocalizedText)], to archive: inout ArchiveWriter) {
+        archive.write(sorted) { archive, entry in
             archive.write(entry.key.rawValue)
             archive.write(entry.value.text)
             archive.write(entry.value.isMarkedUntranslated)
@@ -134,7 +133,7 @@ extension Variable {
     }
 }
 
-/// Digests of what one variable says (`Variable.writeContent`), without its positions: keys for work that depends
+/// Digests of what one variable says, every field but its positions: keys for work that depends
 /// on a variable and not on where it is, such as its translation status.
 ///
 /// A registry's snapshot keeps them beside the variables, so a run that loads the registry from the cache keys
@@ -157,7 +156,7 @@ public struct VariableDigest: Hashable, Sendable {
         var archive = ArchiveWriter(capacity: 1_024)
         variable.writeFacts(to: &archive)
         facts = ContentDigest(of: archive.bytes)
-        variable.writeDescriptions(to: &archive)
+        variable.writeDescriptions(variable.sortedDescriptions, to: &archive)
         content = ContentDigest(of: archive.bytes)
     }
 

@@ -52,7 +52,8 @@ public enum RegistryLoader {
         guard let cache else { return load(bytes: bytes, path: shownPath) }
         let previous = cache.read(snapshotFile, format: snapshotFormat).flatMap(RegistrySnapshot.init(archived:))
         var (result, snapshot, composed) = load(bytes: bytes, path: shownPath, reusing: previous)
-        if updatingCache, let snapshot, snapshot != previous, CacheFolder.isWorthRewriting(missing: composed, of: snapshot.entries.count) {
+        // Nothing composed means the snapshot is the one read; a whole load always differs from it.
+        if updatingCache, let snapshot, CacheFolder.isWorthRewriting(missing: composed, of: snapshot.entries.count) {
             cache.write(snapshotFile, format: snapshotFormat) { snapshot.write(to: &$0) }
         }
         result.variableDigests = snapshot?.variableDigests

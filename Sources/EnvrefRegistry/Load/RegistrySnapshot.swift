@@ -166,8 +166,11 @@ public struct RegistrySnapshot: Hashable, Sendable {
         guard let reloaded = loaded.registry, loaded.diagnostics.isEmpty, let found,
               found.endLine == runStart.line + runLines,
               found.keyLines.count == reloaded.variables.count, found.keyLines.first == runStart.line,
-              reloaded.variables.map(\.name) == oldRun.map(\.name),
-              Self.replacementsKeepWhatTheirOldNamesRead(replaced: replacedOutside, before: oldRun, after: reloaded.variables),
+              reloaded.variables.map(\.name) == oldRun.map(\.name)
+        else { return nil }
+        let runDigests = reloaded.variables.map(VariableDigest.init(of:))
+        guard Self.replacementsKeepWhatTheirOldNamesRead(replaced: replacedOutside, run: oldRun.map(\.name),
+                                                        before: variableDigests[first..<after], after: runDigests),
               YAMLPrescan.keysBeginTheirLines(found.keyLines, lineStarts: textLineStarts, bytes: text),
               Self.matchesKeptIndentation(YAMLPrescan.keyIndentation(at: textLineStarts[found.keyLines[0]], in: text),
                                           keptKey: first > 0 ? headEnd : after < entries.count ? entries[after].start.offset + growth : nil,
@@ -190,7 +193,7 @@ public struct RegistrySnapshot: Hashable, Sendable {
         }
         let moved = { (mark: TextMark) in TextMark(offset: mark.offset + growth, line: mark.line + lineGrowth) }
         let runEntries = Self.entries(starting: runStarts, before: runEnd, in: newBytes)
-        let digests = Array(variableDigests[..<first]) + reloaded.variables.map(VariableDigest.init(of:)) + variableDigests[after...]
+        let digests = Array(variableDigests[..<first]) + runDigests + variableDigests[after...]
         let snapshot = RegistrySnapshot(size: newBytes.count, registry: spliced, variableDigests: digests, headDigest: headDigest,
                                         entries: Array(entries[..<first]) + runEntries
                                             + entries[after...].map { Entry(start: moved($0.start), digest: $0.digest) },
@@ -205,21 +208,14 @@ public struct RegistrySnapshot: Hashable, Sendable {
         return indentation != nil && indentation == YAMLPrescan.keyIndentation(at: keptKey, in: bytes)
     }
 
-    /// Whether the run's variables that variables outside it name as their replacement (`replaced`) give those
-    /// old names what they gave them `before` the edit: every fact is compared, a superset of what an old name
-    /// reads (`RegistryDecoder.resolve`), and as bytes, since `String` equality would take a value rewritten in
-    /// another Unicode normalisation as unchanged while a whole load gives the old name the new bytes.
-    private static func replacementsKeepWhatTheirOldNamesRead(replaced: Set<String>, before: some Sequence<Variable>,
-                                                             after: [Variable]) -> Bool {
-        zip(before, after).allSatisfy { old, new in
-            !replaced.contains(old.name) || facts(of: old) == facts(of: new)
-        }
-    }
-
-    private static func facts(of variable: Variable) -> [UInt8] {
-        var archive = ArchiveWriter()
-        variable.writeContent(to: &archive, descriptions: false)
-        return archive.bytes
+    /// Whether the variables of the `run` (by name) that variables outside it name as their replacement
+    /// (`replaced`) give those old names what they gave them `before` the edit: the digests of their facts are
+    /// compared, a superset of what an old name reads (`RegistryDecoder.resolve`), and of their bytes, since
+    /// `String` equality would take a value rewritten in another Unicode normalisation as unchanged while a
+    /// whole load gives the old name the new bytes.
+    private static func replacementsKeepWhatTheirOldNamesRead(replaced: Set<String>, run: [String], before: ArraySlice<VariableDigest>,
+                                                             after: [VariableDigest]) -> Bool {
+        zip(run, zip(before, after)).allSatisfy { name, digests in !replaced.contains(name) || digests.0.facts == digests.1.facts }
     }
 
     // MARK: Archive

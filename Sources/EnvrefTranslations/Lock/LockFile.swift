@@ -29,7 +29,7 @@ public enum LockFile {
         // the file's bytes (positions are kept as lines and columns, the path supplied when read back): at
         // 10,000 variables, reading it back costs a tenth of composing it. Only text that read cleanly is kept,
         // so a kept lock's bytes were UTF-8.
-        let key = data.withUnsafeBytes { ContentDigest(of: $0) }.bytes
+        let key = ContentDigest(of: data).bytes
         if let cache, let archived = cache.read(snapshotFile, format: snapshotFormat, inputs: key),
            let lock = TranslationLock(archived: archived, path: displayPath) {
             return (lock, [])

@@ -141,7 +141,7 @@ public struct TranslationStatus: Hashable, Sendable {
         let wanted = languages.map(Set.init)
         let reported = registry.targetLanguages.filter { wanted?.contains($0) ?? true }
         let cached = cache.map { cache -> (stored: StatusVerdicts, keys: [ContentDigest]) in
-            let digests = variableDigests.flatMap { $0.count == registry.variables.count ? $0 : nil } ?? VariableDigest.of(registry)
+            let digests = variableDigests ?? VariableDigest.of(registry)
             assert(digests == VariableDigest.of(registry), "the digests of another registry")
             let stored = StatusVerdicts(registry: registry, variableDigests: digests, reported: reported, cache: cache)
             return (stored, Array(registry.variables.indices).parallelMap { stored.key(of: registry.variables[$0], digest: digests[$0], lock: lock) })

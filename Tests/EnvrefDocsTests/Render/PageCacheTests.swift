@@ -21,7 +21,7 @@ struct PageCacheTests {
         let paths = files.map(\.path)
 
         var pages = PageCache(folder: folder, site: site)
-        pages.record("reference-fr", key: key, files: files.map { PageCache.File(path: $0.path, digest: $0.contents.withUnsafeBytes { ContentDigest(of: $0) }) })
+        pages.record("reference-fr", key: key, files: files.map { PageCache.File(path: $0.path, digest: ContentDigest(of: $0.contents)) })
         pages.store()
         let read = PageCache(folder: folder, site: site)
         #expect(read.keptFiles(of: "reference-fr", key: key, paths: paths) == files)

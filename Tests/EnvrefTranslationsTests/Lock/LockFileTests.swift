@@ -74,7 +74,7 @@ struct LockFileTests {
 
     /// What the lock's cache file is sealed with: the digest of the file's bytes.
     private static func snapshotInputs(of file: URL) throws -> [UInt8] {
-        try Data(contentsOf: file).withUnsafeBytes { ContentDigest(of: $0) }.bytes
+        ContentDigest(of: try Data(contentsOf: file)).bytes
     }
 
     @Test("source texts no translation refers to are dropped when written")
