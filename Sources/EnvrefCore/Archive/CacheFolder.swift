@@ -72,16 +72,21 @@ public struct CacheFolder: Sendable {
         let manager = FileManager.default
         if !manager.fileExists(atPath: directory.path) {
             try manager.createDirectory(at: directory, withIntermediateDirectories: true)
+        }
+        // Written whenever missing, not only with the folder: a run killed between the two leaves a folder
+        // without them. The tag goes last, so its presence says both are there.
+        if !manager.fileExists(atPath: directory.appendingPathComponent("CACHEDIR.TAG").path) {
             // Version control and backup tools skip the folder without being told to.
             try Data("# Made by envref: work kept between runs. Safe to delete.\n*\n".utf8)
                 .write(to: directory.appendingPathComponent(".gitignore"))
             try Data("Signature: 8a477f597d28d172789f06886806bc55\n# envref's cache; see https://bford.info/cachedir/\n".utf8)
                 .write(to: directory.appendingPathComponent("CACHEDIR.TAG"))
         }
+        removeTemporaryFilesOfEndedRuns()
         let final = directory.appendingPathComponent(name).path
-        let temporary = directory.appendingPathComponent(".\(name).\(getpid()).tmp").path
+        let temporary = directory.appendingPathComponent(".\(name).\(getpid())\(Self.temporarySuffix)").path
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown) }
+        guard descriptor >= 0 else { throw OutputWriter.posixError(at: URL(fileURLWithPath: temporary)) }
         var written = 0
         bytes.withUnsafeBytes { buffer in
             while written < buffer.count {
@@ -92,8 +97,23 @@ public struct CacheFolder: Sendable {
             }
         }
         guard close(descriptor) == 0, written == bytes.count, rename(temporary, final) == 0 else {
+            let error = OutputWriter.posixError(at: URL(fileURLWithPath: final))
             unlink(temporary)
-            throw CocoaError(.fileWriteUnknown)
+            throw error
+        }
+    }
+
+    /// How a file being written ends its name, after a dot, the file's own name and the writer's process ID.
+    static let temporarySuffix = ".tmp"
+
+    /// Removes files that runs killed while writing left behind: those of processes no longer running. They can
+    /// run to megabytes, and nothing else would ever remove them.
+    private func removeTemporaryFilesOfEndedRuns() {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return }
+        for name in names where name.hasPrefix(".") && name.hasSuffix(Self.temporarySuffix) {
+            let parts = name.dropLast(Self.temporarySuffix.count).split(separator: ".")
+            guard let pid = parts.last.flatMap({ Int32($0) }), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            unlink(directory.appendingPathComponent(name).path)
         }
     }
 

@@ -27,6 +27,23 @@ struct CacheFolderTests {
         #expect(CacheFolder.isWorthRewriting(missing: 10_000, of: 10_000))
     }
 
+    @Test("a write removes the files killed runs were writing, and puts back the folder's markers when missing")
+    func leftovers() throws {
+        let scratch = scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let folder = CacheFolder(directory: scratch, identity: "test")
+        folder.write("a", format: "f") { $0.write(1) }
+        let manager = FileManager.default
+        // No process has this ID (Linux caps them at 2^22); the file of a running one, this process's, stays.
+        let ended = ".rows.99999999.tmp", running = ".other.\(getpid()).tmp", unrelated = ".notes.tmp"
+        for name in [ended, running, unrelated] { try Data("partial".utf8).write(to: scratch.appending(path: name)) }
+        for marker in [".gitignore", "CACHEDIR.TAG"] { try manager.removeItem(at: scratch.appending(path: marker)) }
+        folder.write("b", format: "f") { $0.write(2) }
+        let names = Set(try manager.contentsOfDirectory(atPath: scratch.path))
+        #expect(names == [".gitignore", "CACHEDIR.TAG", "a", "b", running, unrelated])
+        #expect(folder.read("a", format: "f") != nil)
+    }
+
     @Test("a file reads back only with the format, identity and inputs it was written with")
     func sealing() throws {
         let scratch = scratchDirectory()
