@@ -5,17 +5,19 @@ run the references the speed targets name (the ``cmark-gfm`` CLI on the five pag
 and ``envref diff`` and ``envref build``. From the floors it derives a lower bound for each target that
 envref's design cannot beat, whatever it does around the libraries. The design: the registry is composed
 whole into Yams nodes, which keep every diagnostic's position; each description is parsed by cmark-gfm, one
-parse at a time, since cmark-gfm's extensions share a process-wide table; every row of every page is rendered
-by swift-mustache, over every core. So:
+parse at a time, since cmark-gfm's extensions share a process-wide table; swift-mustache renders the rows
+once for each shape they come in (`TemplateShape`: which fields are set, the flags, the counts), over every
+core, and every row of a shape is filled in from that. So:
 
 - ``envref diff`` composes the registry (the lock can be composed beside it) before it compares anything;
 - ``envref build`` composes the registry first; then the parses take at least their own time on one core,
   and the parses and the rows together at least their total spread over every core:
-  ``compose + max(cmark, (cmark + rows) / cores)``.
+  ``compose + max(cmark, (cmark + rows × shapes ÷ rows rendered) / cores)``.
 
 The cmark-gfm floor times the five pages, which hold the same descriptions as the registry; parsing them
-one description at a time only adds per-parse overhead. The row floor uses a two-tag template; envref's
-own HTML row template has about sixty.
+one description at a time only adds per-parse overhead. The row floor renders every row through a two-tag
+template (envref's own HTML row template has about sixty), and counts for the share of rows that are a shape
+of their own, which ``envref build --timings`` reports.
 
 Writes ``floors.json`` (raw numbers) and ``floors.md`` into the results folder.
 
@@ -25,7 +27,9 @@ Usage: ``python3 Benchmarks/floors.py --envref .build/release/envref --results B
 import argparse
 import json
 import os
+import re
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -65,10 +69,15 @@ def main():
     measured["cmark-gfm (5 pages)"] = scale.measure_cmark(pages, arguments.runs)
     measured["hugo (5 languages)"] = scale.measure_hugo(root, arguments.runs)
 
+    # How many times a full build runs the row templates: once per shape, which the timings' last line counts.
+    timed = subprocess.run([envref, "build", "--content", content, "--templates", HERE.parent / "Templates", "--output", site,
+                            "--no-cache", "--timings"], check=True, capture_output=True, text=True)
+    counts = re.fullmatch(r"rows: (\d+) reused, (\d+) rendered, (\d+) shapes", timed.stderr.strip().splitlines()[-1])
+    rows_rendered, shapes = int(counts[2]), int(counts[3])
     cores = os.cpu_count() or 1
     compose_s = floors["yams compose: registry"] / 1000
     cmark_s = floors["cmark-gfm: five pages to HTML"] / 1000
-    rows_s = floors["mustache: two-tag rows, both formats"] / 1000
+    rows_s = floors["mustache: two-tag rows, both formats"] / 1000 * shapes / rows_rendered
     # envref composes a large registry's variables in groups over the cores, beside the lock: composing both
     # is work that no split makes smaller, spread at best over every core.
     lock_s = floors["yams compose: lock"] / 1000
@@ -88,6 +97,7 @@ def main():
         target["floor_over_limit"] = round(target["floor_s"] / target["limit_s"], 2)
         target["envref_over_floor"] = round(target["envref_s"] / target["floor_s"], 2)
     data = {"area": "floors", "variables": SIZE, "seed": arguments.seed, "runs": arguments.runs, "cores": cores,
+            "rows_rendered": rows_rendered, "shapes": shapes,
             "floors_ms": floors, "floors_peak_mb": floors_peak_mb, "measured": measured, "targets": targets}
     arguments.results.mkdir(parents=True, exist_ok=True)
     (arguments.results / "floors.json").write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
@@ -106,7 +116,10 @@ def markdown(data):
     for name in ("yams compose: registry", "yams compose: lock", "cmark-gfm: five pages to HTML",
                  "mustache: two-tag rows, both formats"):
         lines.append(f"| {name} | {floors[name]:,.0f} ms |")
-    lines += ["", f"{int(floors['rows']):,} rows, rendered twice (HTML and Markdown). Lower bounds on {data['cores']} cores, "
+    lines += ["", f"{int(floors['rows']):,} rows, rendered twice (HTML and Markdown). A full envref build renders "
+              f"{data['rows_rendered']:,} rows (the reference pages' and the translation matrix's) through the row templates "
+              f"{data['shapes']:,} times, once for each shape they come in, and fills in the others, so its rows cost "
+              f"at least the two-tag rows' time × {data['shapes']:,} ÷ {data['rows_rendered']:,}. Lower bounds on {data['cores']} cores, "
               "for envref's design (the registry and the lock composed into Yams nodes, spread over every core, "
               "descriptions parsed one at a time, rows rendered over every core): `envref diff` composes the registry "
               "and the lock, at least (registry + lock) ÷ cores; `envref build` then needs at least max(cmark-gfm, "

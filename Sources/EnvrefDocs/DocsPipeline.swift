@@ -45,6 +45,8 @@ public struct DocsPipeline: Sendable {
         public var rowsReused = 0
         /// How many rows (of the reference pages and the translation matrix) were rendered.
         public var rowsRendered = 0
+        /// How many times the row templates ran for the rows rendered (`SiteRenderer.RowReuse.shapes`).
+        public var rowShapes = 0
     }
 
     /// Runs every stage and returns the whole site in memory.
@@ -67,12 +69,13 @@ public struct DocsPipeline: Sendable {
     /// taken whole (`PageCache`).
     private func run(after earlierStages: StageTimings, updatingCache: Bool, site: URL?, into sink: (OutputFile) throws -> Void) -> Outcome {
         var timings = earlierStages
-        var rowsReused = 0, rowsRendered = 0
+        var rowsReused = 0, rowsRendered = 0, rowShapes = 0
         // Only a build that writes to a folder can take a page from it, so only such a build reads the records.
         var caches = rowCache.map { rowCache in RowPageCaches(rows: rowCache, pages: site.map { PageCache(folder: rowCache.folder, site: $0) }) }
         func keep(_ reuse: SiteRenderer.RowReuse) {
             rowsReused += reuse.reused
             rowsRendered += reuse.rendered
+            rowShapes += reuse.shapes
             // Rewritten once enough rows changed or went away (`CacheFolder.isWorthRewriting`), so a build with
             // nothing new writes nothing, and one with one new row renders it again next time instead.
             if updatingCache, let rowCache, let kept = reuse.rows,
@@ -81,7 +84,8 @@ public struct DocsPipeline: Sendable {
             }
         }
         func finish(_ diagnostics: [Diagnostic], succeeded: Bool) -> Outcome {
-            Outcome(diagnostics: diagnostics.sorted(), succeeded: succeeded, timings: timings, rowsReused: rowsReused, rowsRendered: rowsRendered)
+            Outcome(diagnostics: diagnostics.sorted(), succeeded: succeeded, timings: timings, rowsReused: rowsReused, rowsRendered: rowsRendered,
+                    rowShapes: rowShapes)
         }
         // The lock and the templates do not depend on the registry, so they load on the other core while it
         // does: at scale the registry and the lock are each a Yams compose of several megabytes.

@@ -193,55 +193,116 @@ public struct SiteRenderer: Sendable {
         public var rendered = 0
         /// How many rows the row cache offered.
         public var offered = 0
+        /// How many times the row templates ran for the rows rendered: once for each shape the rows came in
+        /// (`TemplateShape`), or once for each row when the templates do more with texts than write them.
+        public var shapes = 0
     }
 
     /// Every item's row in both formats, each rendered on its own through `templates` from the context that
     /// `context` makes of it, or taken from `cachedRows` when it holds the item's key (`keys`, one per item, made
     /// with `cachedRows`' seed): an item is all its row is made from, besides what the cache's header covers.
     ///
-    /// Swift-mustache looks every tag up through its context stack with dynamic casts, so rendering is most of
-    /// a large build. Rows share nothing, so they render over every core, in registry order; a row holds no
-    /// page-level values in its stack, which also makes each lookup shorter than inside the page's loop.
+    /// Swift-mustache looks every tag up through its context stack with dynamic casts, which made rendering
+    /// rows most of a full build. Rows come in few shapes, so when both row templates only write texts as they
+    /// are (`TemplateSet.rendersTextAsIs(_:)`) each shape is rendered once and every row of it filled in
+    /// (`TemplateSkeleton`); otherwise every row is rendered. Rows share nothing, so each step runs over every
+    /// core, in registry order.
     private func renderRows<Item: CachedRowSource, Context: Encodable>(
-        _ items: [Item], keys: [ContentDigest?]?, templates: (html: String, markdown: String), reusing cachedRows: RowCache.Rows?,
-        context: (Item) -> Context)
+        _ items: [Item], keys: [ContentDigest?]?, templates rowTemplates: (html: String, markdown: String),
+        reusing cachedRows: RowCache.Rows?, context: (Item) -> Context)
         throws(DiagnosticsError) -> (html: [String], markdown: [String], reuse: RowReuse) {
-        let rendered = Array(items.indices).parallelMap { index in
-            Result { () throws(DiagnosticsError) -> (row: RowCache.RenderedRow, key: ContentDigest?, reused: Bool) in
-                let item = items[index]
-                let key = keys?[index]
-                if let key, let row = cachedRows?.entries[key] { return (row, key, true) }
-                let values = try Self.templateValues(of: context(item))
-                let row = RowCache.RenderedRow(html: try renderRow(values, templates.html), markdown: try renderRow(values, templates.markdown))
-                return (row, key, false)
+        let byShape = templates.rendersTextAsIs(rowTemplates.html) && templates.rendersTextAsIs(rowTemplates.markdown)
+        let prepared = Array(items.indices).parallelMap { index in
+            Result { () throws(DiagnosticsError) -> PreparedRow in
+                if let key = keys?[index], let row = cachedRows?.entries[key] { return .cached(row) }
+                guard byShape else {
+                    let values = try Self.templateValues(of: context(items[index]))
+                    return .rendered(RowCache.RenderedRow(html: try renderRow(values, rowTemplates.html),
+                                                          markdown: try renderRow(values, rowTemplates.markdown)))
+                }
+                return .shaped(try Self.encoding { try TemplateShape(encoding: context(items[index])) })
+            }
+        }
+        // The first row of each shape stands for it.
+        var shapeNumbers: [TemplateShape: Int] = [:]
+        var representatives: [(index: Int, textCount: Int)] = []
+        for (index, row) in prepared.enumerated() {
+            guard case .shaped(let shape) = try row.get(), shapeNumbers[shape] == nil else { continue }
+            shapeNumbers[shape] = representatives.count
+            representatives.append((index, shape.texts.count))
+        }
+        let skeletons = representatives.parallelMap(minimumChunk: 8) { index, textCount in
+            Result { () throws(DiagnosticsError) -> (html: TemplateSkeleton?, markdown: TemplateSkeleton?) in
+                let marked = try Self.encoding { try TemplateValueEncoder.encode(context(items[index]), markingTexts: TemplateSkeleton.marker) }
+                return (TemplateSkeleton(rendered: try renderText(marked, rowTemplates.html), textCount: textCount),
+                        TemplateSkeleton(rendered: try renderText(marked, rowTemplates.markdown), textCount: textCount))
+            }
+        }
+        let rows = Array(items.indices).parallelMap { index in
+            Result { () throws(DiagnosticsError) -> (row: RowCache.RenderedRow, reused: Bool) in
+                switch try prepared[index].get() {
+                case .cached(let row):
+                    return (row, true)
+                case .rendered(let row):
+                    return (row, false)
+                case .shaped(let shape):
+                    let (html, markdown) = try skeletons[shapeNumbers[shape]!].get()
+                    func row(_ skeleton: TemplateSkeleton?, _ template: String) throws(DiagnosticsError) -> String {
+                        // A template whose output could not be cut renders this row itself.
+                        guard let skeleton else { return try renderRow(try Self.templateValues(of: context(items[index])), template) }
+                        return Self.withoutLastLineBreak(skeleton.filled(with: shape.texts))
+                    }
+                    return (RowCache.RenderedRow(html: try row(html, rowTemplates.html), markdown: try row(markdown, rowTemplates.markdown)), false)
+                }
             }
         }
         var html: [String] = [], markdown: [String] = []
-        html.reserveCapacity(rendered.count)
-        markdown.reserveCapacity(rendered.count)
+        html.reserveCapacity(rows.count)
+        markdown.reserveCapacity(rows.count)
         var reuse = RowReuse(rows: cachedRows, offered: cachedRows?.entries.count ?? 0)
         reuse.rows?.entries = [:]
-        for result in rendered {
-            let (row, key, reused) = try result.get()
+        reuse.shapes = byShape ? representatives.count : 0
+        for (index, result) in rows.enumerated() {
+            let (row, reused) = try result.get()
             html.append(row.html)
             markdown.append(row.markdown)
-            if let key { reuse.rows?.entries[key] = row }
+            if let key = keys?[index] { reuse.rows?.entries[key] = row }
             if reused { reuse.reused += 1 } else { reuse.rendered += 1 }
         }
+        if !byShape { reuse.shapes = reuse.rendered }
         return (html, markdown, reuse)
+    }
+
+    /// A row as `renderRows` has it before it is finished.
+    private enum PreparedRow: Sendable {
+        /// Taken from the row cache.
+        case cached(RowCache.RenderedRow)
+        /// Rendered on its own.
+        case rendered(RowCache.RenderedRow)
+        /// To be filled in from its shape's skeleton.
+        case shaped(TemplateShape)
     }
 
     /// A row as the page template places it: on its own line, so the row's own last line break is dropped.
     private func renderRow(_ values: Any, _ template: String) throws(DiagnosticsError) -> String {
-        var text = try renderText(values, template)
+        Self.withoutLastLineBreak(try renderText(values, template))
+    }
+
+    private static func withoutLastLineBreak(_ text: String) -> String {
+        var text = text
         if text.hasSuffix("\n") { text.removeLast() }
         return text
     }
 
     /// What the templates read: `TemplateValueEncoder` says why they do not get the structs themselves.
     private static func templateValues(of context: some Encodable) throws(DiagnosticsError) -> Any {
+        try encoding { try TemplateValueEncoder.encode(context) }
+    }
+
+    /// What `encode` makes of a template context, its error spelled as a diagnostic.
+    private static func encoding<Encoded>(_ encode: () throws -> Encoded) throws(DiagnosticsError) -> Encoded {
         do {
-            return try TemplateValueEncoder.encode(context)
+            return try encode()
         } catch {
             throw DiagnosticsError([.error("cannot encode the template context: \(error)")])
         }

@@ -103,6 +103,42 @@ public struct TemplateSet: Sendable {
         return block.firstMatch(in: text, range: whole) != nil
     }
 
+    /// Whether the template `name` reads its values only by name, through variables (`{{name}}`, `{{{name}}}`,
+    /// `{{&name}}`, dotted or `.`), sections, inverted sections, comments and the `HTML` or `TEXT` content type.
+    /// Such a template does nothing with a text but write it, escaped or not, and decides nothing on what it
+    /// says, so its output for one `TemplateShape` can be rendered once and filled in (`TemplateSkeleton`).
+    /// Partials (which indent after a text's line breaks), transforms, changed delimiters and other pragmas
+    /// make it `false`.
+    public func rendersTextAsIs(_ name: String) -> Bool {
+        guard let text = texts[name] else { return false }
+        let plainName = try! NSRegularExpression(pattern: "^\\s*(\\.|[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*)\\s*$")
+        let contentType = try! NSRegularExpression(pattern: "^%\\s*CONTENT_TYPE\\s*:\\s*(HTML|TEXT)\\s*$")
+        func matches(_ expression: NSRegularExpression, _ text: Substring) -> Bool {
+            let text = String(text)
+            return expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        }
+        var rest = text[...]
+        while let open = rest.range(of: "{{") {
+            rest = rest[open.upperBound...]
+            if rest.first == "{" {
+                guard let close = rest.range(of: "}}}"), matches(plainName, rest[rest.index(after: rest.startIndex)..<close.lowerBound])
+                else { return false }
+                rest = rest[close.upperBound...]
+                continue
+            }
+            guard let close = rest.range(of: "}}") else { return false }
+            let tag = rest[..<close.lowerBound]
+            rest = rest[close.upperBound...]
+            switch tag.first {
+            case "!": continue
+            case "%": guard matches(contentType, tag) else { return false }
+            case "#", "^", "/", "&": guard matches(plainName, tag.dropFirst()) else { return false }
+            default: guard matches(plainName, tag) else { return false }
+            }
+        }
+        return true
+    }
+
     /// Renders a context with a named template; `nil` if the template is missing.
     ///
     /// Structs render slowly: pass what `TemplateValueEncoder` makes of them.

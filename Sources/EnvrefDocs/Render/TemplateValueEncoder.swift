@@ -12,7 +12,29 @@
 enum TemplateValueEncoder {
     /// `context` as plain values; throws only what the context's own `encode(to:)` throws.
     static func encode(_ context: some Encodable) throws -> Any {
-        try Slot.encoded(context) ?? [String: Any]()
+        try Slot.encoded(context, marker: nil) ?? [String: Any]()
+    }
+
+    /// `context` as plain values with each non-empty text replaced by `marker(n)`, n counting texts in the order
+    /// they are encoded, as `TemplateShape` lists them.
+    static func encode(_ context: some Encodable, markingTexts marker: @escaping (Int) -> String) throws -> Any {
+        try Slot.encoded(context, marker: TextMarker(marker)) ?? [String: Any]()
+    }
+}
+
+/// Replaces texts with numbered markers as they are encoded.
+private final class TextMarker {
+    private let marker: (Int) -> String
+    private var count = 0
+
+    init(_ marker: @escaping (Int) -> String) {
+        self.marker = marker
+    }
+
+    func mark(_ text: String) -> String {
+        guard !text.isEmpty else { return text }
+        defer { count += 1 }
+        return marker(count)
     }
 }
 
@@ -22,11 +44,22 @@ enum TemplateValueEncoder {
 /// `encode(to:)` has returned by then. Only containers handed out by `nestedContainer` and `superEncoder`
 /// are filled after the call that made them, so those stay slots until `value` reads them out.
 private final class Slot {
+    /// What replaces each text, when texts are marked; shared by every slot of one encoding.
+    let marker: TextMarker?
     var leaf: Any?
     var fields: [String: Any]?
     var elements: [Any]?
     /// Whether `fields` or `elements` hold a slot still to be read out.
     var holdsSlots = false
+
+    init(marker: TextMarker?) {
+        self.marker = marker
+    }
+
+    /// `text` as it is stored: itself, or its marker.
+    func text(_ text: String) -> String {
+        marker?.mark(text) ?? text
+    }
 
     var value: Any? {
         if let fields { return holdsSlots ? fields.compactMapValues(Self.readOut) : fields }
@@ -53,15 +86,15 @@ private final class Slot {
     }
 
     /// The final value of `value` encoded on its own.
-    static func encoded(_ value: some Encodable) throws -> Any? {
-        let slot = Slot()
+    static func encoded(_ value: some Encodable, marker: TextMarker?) throws -> Any? {
+        let slot = Slot(marker: marker)
         try value.encode(to: SlotEncoder(slot: slot))
         return slot.value
     }
 
     /// A slot for a container that is filled after this call returns.
     func fieldSlot(_ key: some CodingKey) -> Slot {
-        let slot = Slot()
+        let slot = Slot(marker: marker)
         fields![key.stringValue] = slot
         holdsSlots = true
         return slot
@@ -69,7 +102,7 @@ private final class Slot {
 
     /// A slot for an element container that is filled after this call returns.
     func elementSlot() -> Slot {
-        let slot = Slot()
+        let slot = Slot(marker: marker)
         elements!.append(slot)
         holdsSlots = true
         return slot
@@ -101,7 +134,7 @@ private struct KeyedSlotContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
 
     mutating func encodeNil(forKey key: Key) {}
     mutating func encode(_ value: Bool, forKey key: Key) { slot.set(value, forKey: key) }
-    mutating func encode(_ value: String, forKey key: Key) { slot.set(value, forKey: key) }
+    mutating func encode(_ value: String, forKey key: Key) { slot.set(slot.text(value), forKey: key) }
     mutating func encode(_ value: Double, forKey key: Key) { slot.set(value, forKey: key) }
     mutating func encode(_ value: Float, forKey key: Key) { slot.set(value, forKey: key) }
     mutating func encode(_ value: Int, forKey key: Key) { slot.set(value, forKey: key) }
@@ -115,7 +148,7 @@ private struct KeyedSlotContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
     mutating func encode(_ value: UInt32, forKey key: Key) { slot.set(value, forKey: key) }
     mutating func encode(_ value: UInt64, forKey key: Key) { slot.set(value, forKey: key) }
     mutating func encode(_ value: some Encodable, forKey key: Key) throws {
-        slot.set(try Slot.encoded(value), forKey: key)
+        slot.set(try Slot.encoded(value, marker: slot.marker), forKey: key)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(
@@ -137,7 +170,7 @@ private struct UnkeyedSlotContainer: UnkeyedEncodingContainer {
 
     mutating func encodeNil() { slot.append(nil) }
     mutating func encode(_ value: Bool) { slot.append(value) }
-    mutating func encode(_ value: String) { slot.append(value) }
+    mutating func encode(_ value: String) { slot.append(slot.text(value)) }
     mutating func encode(_ value: Double) { slot.append(value) }
     mutating func encode(_ value: Float) { slot.append(value) }
     mutating func encode(_ value: Int) { slot.append(value) }
@@ -150,7 +183,7 @@ private struct UnkeyedSlotContainer: UnkeyedEncodingContainer {
     mutating func encode(_ value: UInt16) { slot.append(value) }
     mutating func encode(_ value: UInt32) { slot.append(value) }
     mutating func encode(_ value: UInt64) { slot.append(value) }
-    mutating func encode(_ value: some Encodable) throws { slot.append(try Slot.encoded(value)) }
+    mutating func encode(_ value: some Encodable) throws { slot.append(try Slot.encoded(value, marker: slot.marker)) }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         SlotEncoder(slot: slot.elementSlot()).container(keyedBy: keyType)
@@ -167,7 +200,7 @@ private struct SingleSlotContainer: SingleValueEncodingContainer {
 
     mutating func encodeNil() { slot.leaf = nil }
     mutating func encode(_ value: Bool) { slot.leaf = value }
-    mutating func encode(_ value: String) { slot.leaf = value }
+    mutating func encode(_ value: String) { slot.leaf = slot.text(value) }
     mutating func encode(_ value: Double) { slot.leaf = value }
     mutating func encode(_ value: Float) { slot.leaf = value }
     mutating func encode(_ value: Int) { slot.leaf = value }

@@ -53,7 +53,7 @@ struct Build: ParsableCommand {
         defer {
             if timings {
                 Console.printError(outcome.timings.table)
-                Console.printError("rows: \(outcome.rowsReused) reused, \(outcome.rowsRendered) rendered")
+                Console.printError("rows: \(outcome.rowsReused) reused, \(outcome.rowsRendered) rendered, \(outcome.rowShapes) shapes")
             }
         }
         guard let plan = written else { throw ExitCode.failure }

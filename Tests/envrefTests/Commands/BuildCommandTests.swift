@@ -47,13 +47,13 @@ struct BuildCommandTests {
         #expect(result.errorLines.dropLast().allSatisfy { $0.hasSuffix(" ms") })
         // The first build in a fresh folder has no cache yet: every row is rendered, 36 variables on each of the five
         // reference pages and in the translation matrix.
-        #expect(result.errorLines.last == "rows: 0 reused, 216 rendered")
+        #expect(result.errorLines.last == "rows: 0 reused, 216 rendered, 103 shapes")
         // --check writes nothing, so its last stage is named for what it does; it reads the rows the build kept.
         let check = try CommandRunner.run(["build", "--check", "--timings"], in: project)
         #expect(check.status == 0)
         #expect(check.errorLines.dropLast().map { $0.split(separator: " ").dropLast(2).joined(separator: " ") }
             == stages + ["compare with the site folder", "total"])
-        #expect(check.errorLines.last == "rows: 216 reused, 0 rendered")
+        #expect(check.errorLines.last == "rows: 216 reused, 0 rendered, 0 shapes")
     }
 
     @Test("rows, the registry, the lock and the status are kept in .envref-cache, or in the --cache folder, and --no-cache neither reads nor writes one")
@@ -62,7 +62,7 @@ struct BuildCommandTests {
         defer { try? FileManager.default.removeItem(at: project) }
         let manager = FileManager.default
         let uncached = try CommandRunner.run(["build", "--no-cache", "--timings"], in: project)
-        #expect(uncached.errorLines.last == "rows: 0 reused, 216 rendered")
+        #expect(uncached.errorLines.last == "rows: 0 reused, 216 rendered, 103 shapes")
         #expect(!manager.fileExists(atPath: project.appending(path: ".envref-cache").path))
 
         _ = try CommandRunner.run(["build"], in: project)
@@ -71,10 +71,10 @@ struct BuildCommandTests {
             == [".gitignore", "CACHEDIR.TAG", "pages", "reference-en.rows", "reference-es.rows", "reference-fr.rows", "reference-ja.rows",
                "reference-ko.rows", "registry.snapshot", "translations.rows", "translations.snapshot", "translations.status"])
         let again = try CommandRunner.run(["build", "--no-cache", "--timings"], in: project)
-        #expect(again.errorLines.last == "rows: 0 reused, 216 rendered")
+        #expect(again.errorLines.last == "rows: 0 reused, 216 rendered, 103 shapes")
 
         let elsewhere = try CommandRunner.run(["build", "--cache", "rows", "--timings"], in: project)
-        #expect(elsewhere.errorLines.last == "rows: 0 reused, 216 rendered")
+        #expect(elsewhere.errorLines.last == "rows: 0 reused, 216 rendered, 103 shapes")
         #expect(manager.fileExists(atPath: project.appending(path: "rows/reference-ja.rows").path))
     }
 

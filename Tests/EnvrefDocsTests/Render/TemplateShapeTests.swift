@@ -1,0 +1,200 @@
+import EnvrefCore
+import Foundation
+import Testing
+
+@testable import EnvrefDocs
+
+@Suite("Render: rows rendered once per shape and filled in")
+struct TemplateShapeTests {
+    /// A context with every kind of value the encoder meets: texts, optionals, flags, numbers, lists, nesting.
+    private struct Sample: Encodable {
+        struct Item: Encodable {
+            var label: String
+            var code: String?
+            var flag: Bool
+        }
+
+        var title: String
+        var note: String?
+        var empty: String
+        var count: Int
+        var isOn: Bool
+        var items: [Item]
+        var tags: [String]
+        var nested: Item?
+        var unused: String
+    }
+
+    /// Texts that escaping, line handling or the markers could get wrong.
+    private static let awkwardTexts = [
+        "a & b", "<script>alert(1)</script>", "\"quoted\"", "it's", "\"\u{301} quote with a combining mark",
+        "ends with a line break\n", "\r\n", "trailing space ", "x\u{0}y", "&amp;", "\u{0}envref text ", "日本語", "9",
+    ]
+
+    private static func sample(_ texts: [String], seed: Int) -> Sample {
+        func text(_ offset: Int) -> String { texts[(seed + offset) % texts.count] }
+        return Sample(
+            title: text(0), note: text(1), empty: "", count: 3, isOn: true,
+            items: [Sample.Item(label: text(2), code: text(3), flag: true), Sample.Item(label: text(4), code: nil, flag: false)],
+            tags: [text(5), text(6), text(7)], nested: Sample.Item(label: text(8), code: text(9), flag: false), unused: text(10))
+    }
+
+    private static let templates: [String: String] = [
+        "reference.html": """
+            <h1 title="{{title}}">{{{title}}}</h1>
+            {{#note}}<p>{{.}}</p>{{/note}}{{^note}}none{{/note}}[{{empty}}] {{count}} {{#isOn}}on{{/isOn}}
+            {{#items}}
+            <li class="{{#flag}}flag{{/flag}}">{{label}} {{&code}} {{title}}</li>
+            {{/items}}
+            {{#tags}}{{.}},{{/tags}} {{nested.label}} {{#nested}}{{ code }}{{/nested}}{{! a comment: {{title}} }}
+
+            """,
+        "reference.md": "{{%CONTENT_TYPE: TEXT}}\n{{title}} | {{#items}}{{label}}:{{code}};{{/items}} {{#tags}}{{.}} {{/tags}}\n",
+        "index.html": "{{title}}\n{{%CONTENT_TYPE: TEXT}}\n{{title}} {{nested.code}}\n{{%CONTENT_TYPE: HTML}}\n{{nested.code}}\n",
+    ]
+
+    private static func loadTemplates() throws -> (TemplateSet, URL) {
+        let directory = try Fixtures.templatesDirectory(templates)
+        return (try #require(TemplateSet.load(from: directory.path).templates), directory)
+    }
+
+    /// `context` rendered from the skeleton of `representative`'s shape.
+    private static func filled(_ context: some Encodable, from representative: some Encodable, with template: String,
+                               in templates: TemplateSet) throws -> String? {
+        let shape = try TemplateShape(encoding: context)
+        let marked = try TemplateValueEncoder.encode(representative, markingTexts: TemplateSkeleton.marker)
+        let rendered = try #require(templates.render(marked, with: template))
+        return TemplateSkeleton(rendered: rendered, textCount: shape.texts.count)?.filled(with: shape.texts)
+    }
+
+    private static func direct(_ context: some Encodable, with template: String, in templates: TemplateSet) throws -> String? {
+        templates.render(try TemplateValueEncoder.encode(context), with: template)
+    }
+
+    @Test("a row filled in from another row's skeleton is what rendering it gives",
+          arguments: ["reference.html", "reference.md", "index.html"])
+    func filledEqualsRendered(template: String) throws {
+        let (templates, directory) = try Self.loadTemplates()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        #expect(templates.rendersTextAsIs(template))
+        let representative = Self.sample(["representative"], seed: 0)
+        for seed in Self.awkwardTexts.indices {
+            let row = Self.sample(Self.awkwardTexts, seed: seed)
+            #expect(try TemplateShape(encoding: row) == TemplateShape(encoding: representative))
+            let expected = try Self.direct(row, with: template, in: templates)
+            #expect(try Self.filled(row, from: representative, with: template, in: templates) == expected)
+        }
+    }
+
+    @Test("every row of the fixture's pages, in both formats, fills in to what rendering it gives")
+    func fixtureRows() throws {
+        let templates = try #require(TemplateSet.load(from: Fixtures.templatesDirectory).templates)
+        let contexts = try Fixtures.contexts()
+        var checked = 0
+        for name in ["_variable.html", "_variable.md", "_translation.html", "_translation.md"] {
+            #expect(templates.rendersTextAsIs(name))
+        }
+        for page in contexts.pages {
+            for variable in page.variables {
+                let row = VariableRowContext(variable, on: page)
+                for template in ["_variable.html", "_variable.md"] {
+                    #expect(try Self.filled(row, from: row, with: template, in: templates) == Self.direct(row, with: template, in: templates))
+                    checked += 1
+                }
+            }
+        }
+        for row in try #require(contexts.translations).rows {
+            for template in ["_translation.html", "_translation.md"] {
+                #expect(try Self.filled(row, from: row, with: template, in: templates) == Self.direct(row, with: template, in: templates))
+                checked += 1
+            }
+        }
+        #expect(checked > 20)
+    }
+
+    @Test("contexts differing in anything but their non-empty texts have different shapes")
+    func shapesTellApart() throws {
+        let base = Self.sample(["text"], seed: 0)
+        var variants: [Sample] = []
+        var changed = base
+        changed.note = nil
+        variants.append(changed)
+        changed = base
+        changed.isOn = false
+        variants.append(changed)
+        changed = base
+        changed.count = 4
+        variants.append(changed)
+        changed = base
+        changed.tags.removeLast()
+        variants.append(changed)
+        changed = base
+        changed.items[0].flag = false
+        variants.append(changed)
+        changed = base
+        changed.items[0].code = nil
+        variants.append(changed)
+        changed = base
+        changed.title = ""
+        variants.append(changed)
+        changed = base
+        changed.nested = nil
+        variants.append(changed)
+        // Moved, not changed: the second item's missing code goes to the first.
+        changed = base
+        changed.items[0].code = nil
+        changed.items[1].code = "text"
+        variants.append(changed)
+        let shapes = try ([base] + variants).map { try TemplateShape(encoding: $0) }
+        #expect(Set(shapes).count == shapes.count)
+        var retexted = Self.sample(Self.awkwardTexts, seed: 3)
+        retexted.unused = "another"
+        #expect(try TemplateShape(encoding: retexted) == shapes[0])
+        #expect(try TemplateShape(encoding: retexted).texts.count == 11)
+    }
+
+    @Test("a template that does more with its texts than write them is rendered row by row", arguments: [
+        ("{{#variable}}{{name}} {{{typeKeyword}}} {{&name}} {{.}}{{/variable}}{{^x}}{{/x}}{{! {{odd}} }}\n", true),
+        ("{{%CONTENT_TYPE: TEXT}}\n{{ variable.name }}\n", true),
+        ("{{> _variable.md}}\n", false),
+        ("{{#variable}}{{uppercased(name)}}{{/variable}}\n", false),
+        ("{{=<% %>=}}\n<% name %>\n", false),
+        ("{{*dynamic}}\n", false),
+    ])
+    func templatesFilledIn(template: String, fillable: Bool) throws {
+        let directory = try Fixtures.templatesDirectory(["_variable.html": template])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let templates = try #require(TemplateSet.load(from: directory.path).templates)
+        #expect(templates.rendersTextAsIs("_variable.html") == fillable)
+    }
+
+    @Test("a row template with a partial renders every row itself, to the same page")
+    func partialTemplate() throws {
+        let directory = try Fixtures.templatesDirectory([
+            "reference.html": "{{#variableRows}}\n{{{.}}}\n{{/variableRows}}\n",
+            "_variable.html": "{{#variable}}\n  {{> _name}}\n{{/variable}}\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Data("{{name}}\n{{typeKeyword}}\n".utf8).write(to: directory.appending(path: "_name.mustache"))
+        let templates = try #require(TemplateSet.load(from: directory.path).templates)
+        #expect(!templates.rendersTextAsIs("_variable.html"))
+        let output = DocsPipeline(contentDirectory: Fixtures.contentDirectory, templatesDirectory: directory.path).run()
+        let files = try #require(output.files, "\(output.diagnostics)")
+        let page = try Fixtures.contexts().pages[0]
+        let expected = page.variables.map { "  \($0.name)\n  \($0.typeKeyword)\n" }.joined()
+        #expect(Fixtures.text(of: "\(page.language)/index.html", in: files) == expected)
+    }
+
+    @Test("a marker cut short, misspelled or numbering a text the shape lacks leaves no skeleton")
+    func brokenMarkers() {
+        let marker = TemplateSkeleton.marker(0)
+        #expect(TemplateSkeleton(rendered: "a\(marker)b", textCount: 1)?.filled(with: ["<&>"]) == "a<&>b")
+        #expect(TemplateSkeleton(rendered: "a\(marker.replacingOccurrences(of: "&", with: "&amp;"))b", textCount: 1)?
+            .filled(with: ["<&>"]) == "a&lt;&amp;&gt;b")
+        #expect(TemplateSkeleton(rendered: "\u{0}not a marker\u{0}", textCount: 0)?.filled(with: []) == "\u{0}not a marker\u{0}")
+        #expect(TemplateSkeleton(rendered: String(marker.dropLast()), textCount: 1) == nil)
+        #expect(TemplateSkeleton(rendered: marker.replacingOccurrences(of: "&", with: "&#38;"), textCount: 1) == nil)
+        #expect(TemplateSkeleton(rendered: TemplateSkeleton.marker(1), textCount: 1) == nil)
+        #expect(TemplateSkeleton(rendered: marker.replacingOccurrences(of: "0&", with: "&"), textCount: 1) == nil)
+    }
+}
