@@ -118,7 +118,7 @@ let package = Package(
         .testTarget(
             name: "EnvrefDocsTests",
             dependencies: [
-                "EnvrefDocs", .product(name: "Mustache", package: "swift-mustache"),
+                "EnvrefDocs", "EnvrefTestSupport", .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
             ],
             exclude: ["Fixtures", "Translate/__Snapshots__", "Render/__Snapshots__"]

@@ -194,7 +194,8 @@ public struct SiteRenderer: Sendable {
         /// How many rows the row cache offered.
         public var offered = 0
         /// How many times the row templates ran for the rows rendered: once for each shape the rows came in
-        /// (`TemplateShape`), or once for each row when the templates do more with texts than write them.
+        /// (`TemplateShape`), and once more for each row rendered on its own, when the templates do more with
+        /// texts than write them.
         public var shapes = 0
     }
 
@@ -225,34 +226,38 @@ public struct SiteRenderer: Sendable {
         }
         // The first row of each shape stands for it.
         var shapeNumbers: [TemplateShape: Int] = [:]
-        var representatives: [(index: Int, textCount: Int)] = []
+        var representatives: [(index: Int, shape: TemplateShape)] = []
         for (index, row) in prepared.enumerated() {
             guard case .shaped(let shape) = try row.get(), shapeNumbers[shape] == nil else { continue }
             shapeNumbers[shape] = representatives.count
-            representatives.append((index, shape.texts.count))
+            representatives.append((index, shape))
         }
-        let skeletons = representatives.parallelMap(minimumChunk: 8) { index, textCount in
+        let skeletons = representatives.parallelMap(minimumChunk: 8) { index, shape in
             Result { () throws(DiagnosticsError) -> (html: TemplateSkeleton?, markdown: TemplateSkeleton?) in
-                let marked = try Self.encoding { try TemplateValueEncoder.encode(context(items[index]), markingTexts: TemplateSkeleton.marker) }
-                return (TemplateSkeleton(rendered: try renderText(marked, rowTemplates.html), textCount: textCount),
-                        TemplateSkeleton(rendered: try renderText(marked, rowTemplates.markdown), textCount: textCount))
+                let row = context(items[index])
+                return try Self.encoding {
+                    (try TemplateSkeleton.make(for: row, shape: shape, template: rowTemplates.html, in: templates),
+                     try TemplateSkeleton.make(for: row, shape: shape, template: rowTemplates.markdown, in: templates))
+                }
             }
         }
         let rows = Array(items.indices).parallelMap { index in
-            Result { () throws(DiagnosticsError) -> (row: RowCache.RenderedRow, reused: Bool) in
+            Result { () throws(DiagnosticsError) -> (row: RowCache.RenderedRow, reused: Bool, alone: Bool) in
                 switch try prepared[index].get() {
                 case .cached(let row):
-                    return (row, true)
+                    return (row, true, false)
                 case .rendered(let row):
-                    return (row, false)
+                    return (row, false, true)
                 case .shaped(let shape):
                     let (html, markdown) = try skeletons[shapeNumbers[shape]!].get()
-                    func row(_ skeleton: TemplateSkeleton?, _ template: String) throws(DiagnosticsError) -> String {
-                        // A template whose output could not be cut renders this row itself.
-                        guard let skeleton else { return try renderRow(try Self.templateValues(of: context(items[index])), template) }
-                        return Self.withoutLastLineBreak(skeleton.filled(with: shape.texts))
+                    guard let html, let markdown else {
+                        // A template whose output could not be cut renders every row of the shape itself.
+                        let values = try Self.templateValues(of: context(items[index]))
+                        return (RowCache.RenderedRow(html: try renderRow(values, rowTemplates.html),
+                                                     markdown: try renderRow(values, rowTemplates.markdown)), false, true)
                     }
-                    return (RowCache.RenderedRow(html: try row(html, rowTemplates.html), markdown: try row(markdown, rowTemplates.markdown)), false)
+                    return (RowCache.RenderedRow(html: Self.withoutLastLineBreak(html.filled(with: shape.texts)),
+                                                 markdown: Self.withoutLastLineBreak(markdown.filled(with: shape.texts))), false, false)
                 }
             }
         }
@@ -261,15 +266,15 @@ public struct SiteRenderer: Sendable {
         markdown.reserveCapacity(rows.count)
         var reuse = RowReuse(rows: cachedRows, offered: cachedRows?.entries.count ?? 0)
         reuse.rows?.entries = [:]
-        reuse.shapes = byShape ? representatives.count : 0
+        reuse.shapes = representatives.count
         for (index, result) in rows.enumerated() {
-            let (row, reused) = try result.get()
+            let (row, reused, alone) = try result.get()
+            if alone { reuse.shapes += 1 }
             html.append(row.html)
             markdown.append(row.markdown)
             if let key = keys?[index] { reuse.rows?.entries[key] = row }
             if reused { reuse.reused += 1 } else { reuse.rendered += 1 }
         }
-        if !byShape { reuse.shapes = reuse.rendered }
         return (html, markdown, reuse)
     }
 

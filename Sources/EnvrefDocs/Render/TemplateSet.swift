@@ -105,10 +105,11 @@ public struct TemplateSet: Sendable {
 
     /// Whether the template `name` reads its values only by name, through variables (`{{name}}`, `{{{name}}}`,
     /// `{{&name}}`, dotted or `.`), sections, inverted sections, comments and the `HTML` or `TEXT` content type.
-    /// Such a template does nothing with a text but write it, escaped or not, and decides nothing on what it
-    /// says, so its output for one `TemplateShape` can be rendered once and filled in (`TemplateSkeleton`).
-    /// Partials (which indent after a text's line breaks), transforms, changed delimiters and other pragmas
-    /// make it `false`.
+    /// Such a template decides nothing on what a text says, and writes it, escaped or not, or leaves it out, so
+    /// its output for one `TemplateShape` can be rendered once and filled in (`TemplateSkeleton`). A variable
+    /// that names a list or a struct writes its texts spelled as Swift does, which the skeleton finds and
+    /// refuses. Partials (which indent after a text's line breaks), transforms, changed delimiters and other
+    /// pragmas make it `false`.
     public func rendersTextAsIs(_ name: String) -> Bool {
         guard let text = texts[name] else { return false }
         let plainName = try! NSRegularExpression(pattern: "^\\s*(\\.|[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*)\\s*$")

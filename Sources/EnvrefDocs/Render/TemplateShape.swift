@@ -248,10 +248,23 @@ struct TemplateSkeleton: Sendable {
         "\u{0}\(String(decoding: markerName, as: UTF8.self))\(index)&\u{0}"
     }
 
+    /// The skeleton of `context`'s shape through `template`, or `nil` when its output cannot be cut (see
+    /// `init(rendered:textCount:)`) or `context` does not have the shape `shape`.
+    ///
+    /// `context` is encoded twice, for its shape and for its marked values, and both must list its texts in one
+    /// order: a dictionary in a context may iterate in another order in another copy, so both encodings are of
+    /// this one copy, and its shape is checked against the one the skeleton is for.
+    static func make(for context: some Encodable, shape: TemplateShape, template: String, in templates: TemplateSet) throws -> TemplateSkeleton? {
+        guard try TemplateShape(encoding: context) == shape,
+              let rendered = templates.render(try TemplateValueEncoder.encode(context, markingTexts: marker), with: template)
+        else { return nil }
+        return TemplateSkeleton(rendered: rendered, textCount: shape.texts.count)
+    }
+
     /// Cuts `rendered`, a template's output for values marked with `marker(_:)`, that hold `textCount` texts.
-    /// `nil` when a marker is found other than whole and in one of the two spellings: a template that does
-    /// something else with its texts is rendered for every context instead. A text the template never places
-    /// is left out, as the template leaves it out.
+    /// `nil` when a marker is found other than whole and in one of the two spellings, or its name is found
+    /// outside a marker: a template that does something else with its texts is rendered for every context
+    /// instead. A text the template never places is left out, as the template leaves it out.
     init?(rendered: String, textCount: Int) {
         let bytes = Array(rendered.utf8)
         var pieces: [Piece] = []
@@ -288,6 +301,14 @@ struct TemplateSkeleton: Sendable {
             position = cursor
         }
         if literalStart < bytes.count { pieces.append(.literal(Array(bytes[literalStart...]))) }
+        // A marker's name left in the text is a text the template wrote some other way: inside a list or a
+        // struct written whole (`String(describing:)`, which spells a NUL `\0`), say.
+        let name = Self.markerName
+        for case .literal(let literal) in pieces where literal.count >= name.count {
+            guard !(0...(literal.count - name.count)).contains(where: { literal[$0..<($0 + name.count)].elementsEqual(name) }) else {
+                return nil
+            }
+        }
         self.pieces = pieces
         self.textCount = textCount
     }

@@ -1,4 +1,5 @@
 import EnvrefCore
+import EnvrefTestSupport
 import Foundation
 import Testing
 
@@ -28,7 +29,7 @@ struct TemplateShapeTests {
     /// Texts that escaping, line handling or the markers could get wrong.
     private static let awkwardTexts = [
         "a & b", "<script>alert(1)</script>", "\"quoted\"", "it's", "\"\u{301} quote with a combining mark",
-        "ends with a line break\n", "\r\n", "trailing space ", "x\u{0}y", "&amp;", "\u{0}envref text ", "日本語", "9",
+        "ends with a line break\n", "\r\n", "trailing space ", "x\u{0}y", "&amp;", TemplateSkeleton.marker(0), TemplateSkeleton.marker(1).replacingOccurrences(of: "&", with: "&amp;"), "日本語", "9",
     ]
 
     private static func sample(_ texts: [String], seed: Int) -> Sample {
@@ -58,13 +59,15 @@ struct TemplateShapeTests {
         return (try #require(TemplateSet.load(from: directory.path).templates), directory)
     }
 
-    /// `context` rendered from the skeleton of `representative`'s shape.
+    /// `context` rendered from the skeleton of `representative`'s shape, as the renderer does; `nil` when the
+    /// template's output for that shape cannot be cut.
     private static func filled(_ context: some Encodable, from representative: some Encodable, with template: String,
                                in templates: TemplateSet) throws -> String? {
         let shape = try TemplateShape(encoding: context)
-        let marked = try TemplateValueEncoder.encode(representative, markingTexts: TemplateSkeleton.marker)
-        let rendered = try #require(templates.render(marked, with: template))
-        return TemplateSkeleton(rendered: rendered, textCount: shape.texts.count)?.filled(with: shape.texts)
+        try #require(try TemplateShape(encoding: representative) == shape)
+        let skeleton = try TemplateSkeleton.make(for: representative, shape: try TemplateShape(encoding: representative),
+                                                 template: template, in: templates)
+        return skeleton?.filled(with: shape.texts)
     }
 
     private static func direct(_ context: some Encodable, with template: String, in templates: TemplateSet) throws -> String? {
@@ -86,30 +89,92 @@ struct TemplateShapeTests {
         }
     }
 
-    @Test("every row of the fixture's pages, in both formats, fills in to what rendering it gives")
-    func fixtureRows() throws {
+    @Test("every row of the W&B pages, in both formats, filled in from the first row of its shape, is what rendering it gives")
+    func embeddedRows() throws {
         let templates = try #require(TemplateSet.load(from: Fixtures.templatesDirectory).templates)
-        let contexts = try Fixtures.contexts()
-        var checked = 0
+        let contexts = try Fixtures.contexts(in: Fixtures.embeddedContentDirectory)
         for name in ["_variable.html", "_variable.md", "_translation.html", "_translation.md"] {
             #expect(templates.rendersTextAsIs(name))
         }
-        for page in contexts.pages {
-            for variable in page.variables {
-                let row = VariableRowContext(variable, on: page)
-                for template in ["_variable.html", "_variable.md"] {
-                    #expect(try Self.filled(row, from: row, with: template, in: templates) == Self.direct(row, with: template, in: templates))
-                    checked += 1
+        func check<Row: Encodable>(_ rows: [Row], templates names: [String]) throws -> Int {
+            var representatives: [TemplateShape: Row] = [:]
+            var shared = 0
+            for row in rows {
+                let shape = try TemplateShape(encoding: row)
+                if representatives[shape] == nil { representatives[shape] = row } else { shared += 1 }
+                for name in names {
+                    let filled = try Self.filled(row, from: representatives[shape]!, with: name, in: templates)
+                    #expect(filled == (try Self.direct(row, with: name, in: templates)))
                 }
             }
+            return shared
         }
-        for row in try #require(contexts.translations).rows {
-            for template in ["_translation.html", "_translation.md"] {
-                #expect(try Self.filled(row, from: row, with: template, in: templates) == Self.direct(row, with: template, in: templates))
-                checked += 1
-            }
+        let variableRows = contexts.pages.flatMap { page in page.variables.map { VariableRowContext($0, on: page) } }
+        let translationRows = try #require(contexts.translations).rows
+        // The five pages' 180 rows come in 33 shapes and the matrix's 36 rows in one: the rows sharing a shape
+        // with an earlier one are what skeletons are for.
+        #expect(variableRows.count == 180)
+        #expect(try check(variableRows, templates: ["_variable.html", "_variable.md"]) == 180 - 33)
+        #expect(try check(translationRows, templates: ["_translation.html", "_translation.md"]) == 36 - 1)
+    }
+
+    @Test("a row template that writes a list or a struct whole gets no skeleton, and its rows render one by one",
+          arguments: ["{{#variable}}{{notes}} {{seeAlso}}{{/variable}}", "{{#variable}}{{{seeAlso}}}{{/variable}}"])
+    func wholeValues(row: String) throws {
+        let template = "{{%CONTENT_TYPE: TEXT}}\n\(row)\n"
+        let directory = try Fixtures.templatesDirectory([
+            "reference.md": "{{%CONTENT_TYPE: TEXT}}\n{{#variableRows}}\n{{.}}\n{{/variableRows}}\n", "_variable.md": template,
+        ])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let templates = try #require(TemplateSet.load(from: directory.path).templates)
+        #expect(templates.rendersTextAsIs("_variable.md"))
+        let page = try Fixtures.contexts().pages[0]
+        let rows = page.variables.map { VariableRowContext($0, on: page) }
+        let withText = try #require(rows.first { !$0.variable.seeAlso.isEmpty })
+        #expect(try Self.filled(withText, from: withText, with: "_variable.md", in: templates) == nil)
+        let output = DocsPipeline(contentDirectory: Fixtures.contentDirectory, templatesDirectory: directory.path).run()
+        let files = try #require(output.files, "\(output.diagnostics)")
+        let direct = try rows.map { row in
+            var text = try #require(try Self.direct(row, with: "_variable.md", in: templates))
+            if text.hasSuffix("\n") { text.removeLast() }
+            return text
         }
-        #expect(checked > 20)
+        let expected = String(decoding: SiteRenderer.normalisedBytes(direct.joined(separator: "\n") + "\n"), as: UTF8.self)
+        let markdown = try #require(Fixtures.text(of: "\(page.language)/environment-variables.md", in: files))
+        #expect(markdown == expected)
+        #expect(!markdown.contains("envref text"))
+    }
+
+    /// A context holding a dictionary, which may list its keys in another order in each copy.
+    private struct Keyed: Encodable {
+        var fields: [String: String]
+    }
+
+    @Test("a context with a dictionary fills in each text where its own key goes, whatever order each copy lists them in")
+    func dictionaryOrder() throws {
+        let names = (0..<24).map { "k\($0)" }
+        let directory = try Fixtures.templatesDirectory(["index.html": names.map { "{{fields.\($0)}}" }.joined(separator: "|") + "\n"])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let templates = try #require(TemplateSet.load(from: directory.path).templates)
+        func row(_ seed: Int) -> Keyed {
+            var fields: [String: String] = [:]
+            var generator = SplitMix64(seed: UInt64(seed))
+            for name in names.shuffled(using: &generator) { fields[name] = "\(name)=\(seed)" }
+            return Keyed(fields: fields)
+        }
+        for seed in 0..<20 {
+            let context = row(seed)
+            let shape = try TemplateShape(encoding: context)
+            let expected = try Self.direct(context, with: "index.html", in: templates)
+            let own = try #require(try TemplateSkeleton.make(for: context, shape: shape, template: "index.html", in: templates))
+            #expect(own.filled(with: shape.texts) == expected)
+            // The renderer makes the context of a shape's first row again: a copy that lists its keys in another
+            // order has another shape, and gets no skeleton, rather than one that would misplace the texts.
+            let copy = row(seed)
+            let fromCopy = try TemplateSkeleton.make(for: copy, shape: shape, template: "index.html", in: templates)
+            #expect((fromCopy == nil) == (try TemplateShape(encoding: copy) != shape))
+            if let fromCopy { #expect(fromCopy.filled(with: shape.texts) == expected) }
+        }
     }
 
     @Test("contexts differing in anything but their non-empty texts have different shapes")
@@ -153,7 +218,7 @@ struct TemplateShapeTests {
         #expect(try TemplateShape(encoding: retexted).texts.count == 11)
     }
 
-    @Test("a template that does more with its texts than write them is rendered row by row", arguments: [
+    @Test("only a template that reads its values by name is filled in from skeletons", arguments: [
         ("{{#variable}}{{name}} {{{typeKeyword}}} {{&name}} {{.}}{{/variable}}{{^x}}{{/x}}{{! {{odd}} }}\n", true),
         ("{{%CONTENT_TYPE: TEXT}}\n{{ variable.name }}\n", true),
         ("{{> _variable.md}}\n", false),
@@ -198,3 +263,4 @@ struct TemplateShapeTests {
         #expect(TemplateSkeleton(rendered: marker.replacingOccurrences(of: "0&", with: "&"), textCount: 1) == nil)
     }
 }
+

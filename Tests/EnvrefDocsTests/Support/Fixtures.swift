@@ -12,8 +12,11 @@ enum Fixtures {
     static let contentDirectory = testsDirectory.appending(path: "Fixtures/Content").path
     static let templatesDirectory = repositoryRoot.appending(path: "Templates").path
 
-    /// The fixture registry and content, loaded through the real loaders.
-    static func siteContent() throws -> SiteContent {
+    /// The project's own content, the W&B registry.
+    static let embeddedContentDirectory = repositoryRoot.appending(path: "Content").path
+
+    /// The fixture registry and content (or those of `contentDirectory`), loaded through the real loaders.
+    static func siteContent(in contentDirectory: String = contentDirectory) throws -> SiteContent {
         let registry = try RegistryLoader.load(
             fileAt: URL(fileURLWithPath: contentDirectory + "/variables.yaml"), displayPath: "variables.yaml"
         ).get()
@@ -22,17 +25,17 @@ enum Fixtures {
         return content
     }
 
-    /// The fixture's translation status, read from its lock.
-    static func translationStatus() throws -> TranslationStatus {
-        let content = try siteContent()
+    /// The fixture's translation status (or that of `contentDirectory`), read from its lock.
+    static func translationStatus(in contentDirectory: String = contentDirectory) throws -> TranslationStatus {
+        let content = try siteContent(in: contentDirectory)
         let lock = TranslationFiles(registryPath: contentDirectory + "/variables.yaml").loadLock()
         guard !lock.diagnostics.containsErrors else { throw DiagnosticsError(lock.diagnostics) }
         return TranslationStatus(registry: content.registry, lock: lock.lock)
     }
 
-    /// The contexts of every fixture page, the translations page included.
-    static func contexts() throws -> SiteContexts {
-        SiteContextBuilder().build(try siteContent(), status: try translationStatus())
+    /// The contexts of every fixture page (or every page of `contentDirectory`), the translations page included.
+    static func contexts(in contentDirectory: String = contentDirectory) throws -> SiteContexts {
+        SiteContextBuilder().build(try siteContent(in: contentDirectory), status: try translationStatus(in: contentDirectory))
     }
 
     /// The fixture run through every stage.
