@@ -55,22 +55,8 @@ public struct InterfaceStrings: Hashable, Sendable {
     /// placeholders itself. Rows format their notes by the ten thousand, and a `replacing` per placeholder went
     /// through the regex engine each time.
     public func format(_ key: String, _ values: [String: String]) -> String {
-        let text = self[key]
         var formatted = ""
-        var remaining = Substring(text)
-        while let open = remaining.firstIndex(of: "{") {
-            guard let close = remaining[open...].firstIndex(of: "}"),
-                  let value = values[String(remaining[remaining.index(after: open)..<close])]
-            else {
-                formatted += remaining[...open]
-                remaining = remaining[remaining.index(after: open)...]
-                continue
-            }
-            formatted += remaining[..<open]
-            formatted += value
-            remaining = remaining[remaining.index(after: close)...]
-        }
-        formatted += remaining
+        walkPlaceholders(of: key, values) { formatted += $0 } value: { formatted += $0 }
         return formatted
     }
 
@@ -79,24 +65,32 @@ public struct InterfaceStrings: Hashable, Sendable {
     public func segments(_ key: String, _ values: [String: String]) -> [TextSegment] {
         var segments: [TextSegment] = []
         var literal = ""
-        var remaining = Substring(self[key])
-        while let open = remaining.firstIndex(of: "{") {
-            guard let close = remaining[open...].firstIndex(of: "}"),
-                  let value = values[String(remaining[remaining.index(after: open)..<close])]
-            else {
-                literal += remaining[...open]
-                remaining = remaining[remaining.index(after: open)...]
-                continue
-            }
-            literal += remaining[..<open]
+        walkPlaceholders(of: key, values) { literal += $0 } value: { value in
             if !literal.isEmpty { segments.append(TextSegment(text: literal)) }
             literal = ""
             segments.append(TextSegment(code: value))
-            remaining = remaining[remaining.index(after: close)...]
         }
-        literal += remaining
         if !literal.isEmpty { segments.append(TextSegment(text: literal)) }
         return segments
+    }
+
+    /// Walks the text for `key`, handing the words between placeholders to `literal` and each placeholder's value
+    /// to `value`; a brace that opens no placeholder of `values` is a word.
+    private func walkPlaceholders(of key: String, _ values: [String: String], literal: (Substring) -> Void, value: (String) -> Void) {
+        var remaining = Substring(self[key])
+        while let open = remaining.firstIndex(of: "{") {
+            guard let close = remaining[open...].firstIndex(of: "}"),
+                  let filled = values[String(remaining[remaining.index(after: open)..<close])]
+            else {
+                literal(remaining[...open])
+                remaining = remaining[remaining.index(after: open)...]
+                continue
+            }
+            literal(remaining[..<open])
+            value(filled)
+            remaining = remaining[remaining.index(after: close)...]
+        }
+        literal(remaining)
     }
 
     /// A date written the way this language writes dates, from `date.format` and `date.monthNames`.
