@@ -111,6 +111,8 @@ public struct DocsPipeline: Sendable {
         guard !lock.diagnostics.containsErrors else { return finish(diagnostics, succeeded: false) }
         let builder = SiteContextBuilder(assetVersions: SiteContextBuilder.assetVersions(of: templateSet.assets))
         let renderer = SiteRenderer(templates: templateSet)
+        // The registry's snapshot keeps them; a build without one works them out, for the rows' keys and the status.
+        let variableDigests = loaded.variableDigests ?? VariableDigest.of(registry)
         do {
             // Reference pages are translated and rendered one language at a time: with a large registry,
             // every language's context held at once would set the build's peak memory.
@@ -118,18 +120,18 @@ public struct DocsPipeline: Sendable {
                 // Each row's context is made only when the row cache does not hold the row: making it parses the
                 // description, so "translate" here is the page around the rows and each row's source.
                 let (page, rows) = timings.measure("translate \(language.language)") {
-                    (builder.page(for: language, in: siteContent), builder.rows(for: language, in: siteContent))
+                    (builder.page(for: language, in: siteContent), builder.rows(for: language, in: siteContent, variableDigests: variableDigests))
                 }
                 try timings.measure("render \(language.language)") {
                     keep(try renderer.renderReferencePage(
-                        page, sources: rows.sources, shared: rows.sharedDigest, caches: &caches,
-                        context: { builder.rowContext($0, of: rows, on: page) }, into: sink))
+                        page, rows: rows.rows, shared: rows.sharedDigest, caches: &caches,
+                        context: { builder.rowContext($0.source, of: rows, on: page) }, into: sink))
                 }
             }
             // Worked out only now, so the status is not held while the reference pages render.
             let status = timings.measure("translation status") {
                 TranslationStatus(registry: registry, lock: lock.lock, cache: rowCache?.folder, updatingCache: updatingCache,
-                                  variableDigests: loaded.variableDigests)
+                                  variableDigests: variableDigests)
             }
             let siteWide = timings.measure("translate site-wide pages") { builder.buildSiteWidePages(siteContent, status: status) }
             try timings.measure("render site-wide pages") {

@@ -175,10 +175,10 @@ struct RowCachePipelineTests {
     @Test("what a page's rows share is all in the shared digest")
     func sharedInputs() {
         // A new stored field of ReferenceRows is something rows are made from: it belongs in `sharedDigest`.
-        let fields = Set(Mirror(reflecting: ReferenceRows(sources: [], strings: InterfaceStrings(texts: [:]), sourceLanguage: "en",
+        let fields = Set(Mirror(reflecting: ReferenceRows(rows: [], strings: InterfaceStrings(texts: [:]), sourceLanguage: "en",
                                                           fallbackNotice: "")).children.compactMap(\.label))
-        #expect(fields == ["sources", "strings", "sourceLanguage", "fallbackNotice"])
-        let base = ReferenceRows(sources: [], strings: InterfaceStrings(texts: ["a": "1", "b": "2"]), sourceLanguage: "en", fallbackNotice: "n")
+        #expect(fields == ["rows", "strings", "sourceLanguage", "fallbackNotice"])
+        let base = ReferenceRows(rows: [], strings: InterfaceStrings(texts: ["a": "1", "b": "2"]), sourceLanguage: "en", fallbackNotice: "n")
         var changed = [base, base, base, base]
         changed[0].strings = InterfaceStrings(texts: ["a": "1", "b": "3"])
         changed[1].strings = InterfaceStrings(texts: ["a": "1", "c": "2"])

@@ -51,9 +51,11 @@ public struct ArchiveWriter: Sendable {
         for item in items { writeItem(&self, item) }
     }
 
-    /// Writes a digest as its sixteen bytes.
+    /// Writes a digest as its sixteen bytes, as `ContentDigest.bytes` lists them, without making that array:
+    /// keys are written by the ten thousand.
     @inlinable public mutating func write(_ digest: ContentDigest) {
-        written += digest.bytes
+        withUnsafeBytes(of: digest.high.littleEndian) { written += $0 }
+        withUnsafeBytes(of: digest.low.littleEndian) { written += $0 }
     }
 
     /// Writes a run of raw bytes, preceded by its length.

@@ -72,7 +72,11 @@ public struct ContentDigest: Hashable, Sendable, Comparable, CustomStringConvert
 
     /// The 16 bytes of the digest, each half little-endian, as the reference implementation writes them.
     public var bytes: [UInt8] {
-        (0..<8).map { UInt8(truncatingIfNeeded: high >> ($0 * 8)) } + (0..<8).map { UInt8(truncatingIfNeeded: low >> ($0 * 8)) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(16)
+        withUnsafeBytes(of: high.littleEndian) { bytes += $0 }
+        withUnsafeBytes(of: low.littleEndian) { bytes += $0 }
+        return bytes
     }
 
     /// The digest stored as `bytes` stores it, at `offset` in `buffer`.

@@ -76,17 +76,17 @@ public struct SiteRenderer: Sendable {
                               context: { VariableRowContext($0, on: page) }, into: sink)
     }
 
-    /// One language's reference page with a row for each of `sources`, in HTML and Markdown, taken whole from
+    /// One language's reference page with one of `rows` for each variable, in HTML and Markdown, taken whole from
     /// `caches` when it was made from the same inputs, or else with each row whose key the row cache holds taken
     /// from there instead of made and rendered; `context` makes the others. `shared` is the digest of what every
-    /// row shares and a source's key does not cover (`ReferenceRows.sharedDigest`). Returns the page's rows, to
+    /// row shares and a row's key does not cover (`ReferenceRows.sharedDigest`). Returns the page's rows, to
     /// keep for the next build, and how many were reused.
-    public func renderReferencePage(_ page: ReferencePageContext, sources: [VariableRowSource], shared: ContentDigest,
-                                    caches: inout RowPageCaches?, context: (VariableRowSource) -> VariableRowContext,
+    public func renderReferencePage(_ page: ReferencePageContext, rows: [VariableRow], shared: ContentDigest,
+                                    caches: inout RowPageCaches?, context: (VariableRow) -> VariableRowContext,
                                     into sink: (OutputFile) throws -> Void) throws -> RowReuse {
         var shell = page
         shell.variables = []
-        return try renderRowPage(Self.referencePage(page.language), shell: shell, items: sources, shared: shared, caches: &caches,
+        return try renderRowPage(Self.referencePage(page.language), shell: shell, items: rows, shared: shared, caches: &caches,
                                  context: context, into: sink)
     }
 

@@ -47,11 +47,12 @@ public struct SiteContextBuilder: Sendable {
     /// Builds the contexts of every page; `status` adds the translation status page.
     public func build(_ content: SiteContent, status: TranslationStatus? = nil) -> SiteContexts {
         var contexts = buildSiteWidePages(content, status: status)
+        let digests = VariableDigest.of(content.registry)
         contexts.pages = content.languages.map { language in
             var page = page(for: language, in: content)
-            let rows = rows(for: language, in: content)
+            let rows = rows(for: language, in: content, variableDigests: digests)
             // Each variable's context stands alone, and parsing its description is most of the work: spread over the cores.
-            page.variables = rows.sources.parallelMap { variableContext($0, of: rows) }
+            page.variables = rows.rows.parallelMap { variableContext($0.source, of: rows) }
             return page
         }
         return contexts
@@ -194,12 +195,17 @@ public struct SiteContextBuilder: Sendable {
             variables: [])
     }
 
-    /// What the rows of one language's page are made from.
-    public func rows(for language: LanguageContent, in content: SiteContent) -> ReferenceRows {
-        let sourceLanguage = content.registry.sourceLanguage
+    /// What the rows of one language's page are made from; `variableDigests` are the registry's
+    /// (`VariableDigest.of(_:)`, or those its snapshot keeps).
+    public func rows(for language: LanguageContent, in content: SiteContent, variableDigests: [VariableDigest]) -> ReferenceRows {
+        let registry = content.registry
+        precondition(variableDigests.count == registry.variables.count, "the digests of another registry")
         return ReferenceRows(
-            sources: content.registry.variables.parallelMap { VariableRowSource($0, language: language.language, sourceLanguage: sourceLanguage) },
-            strings: language.strings, sourceLanguage: sourceLanguage,
+            rows: registry.variables.indices.map {
+                VariableRow(registry.variables, index: $0, facts: variableDigests[$0].facts, language: language.language,
+                            sourceLanguage: registry.sourceLanguage)
+            },
+            strings: language.strings, sourceLanguage: registry.sourceLanguage,
             fallbackNotice: Self.fallbackNotice(for: language, in: content))
     }
 

@@ -105,10 +105,9 @@ public struct TranslationCellContext: Hashable, Sendable, Encodable {
 }
 
 extension TranslationRowContext: CachedRowSource {
-    /// Every field, each length-prefixed by the archive writer, in declaration order, as
-    /// `VariableRowSource.rowKey(seed:)` writes its own: the matrix has a key to work out for every variable, and
-    /// going through `Encodable` took most of the site-wide pages' time in a build that rendered no row. A test
-    /// holds this list to the stored properties.
+    /// Every field, each length-prefixed by the archive writer, in declaration order: the matrix has a key to work
+    /// out for every variable, and going through `Encodable` took most of the site-wide pages' time in a build
+    /// that rendered no row. A test holds this list to the stored properties.
     public func rowKey(seed: UInt64) -> ContentDigest? {
         var archive = ArchiveWriter(capacity: 1_024)
         archive.write(name)

@@ -4,10 +4,10 @@ import EnvrefRegistry
 /// What one variable's row on one language's page is made from: the facts of the variable the row shows,
 /// and the description it shows in that language.
 ///
-/// A row's context is made from this and the page's `ReferenceRows` alone, so a digest of the two stands for
-/// the row: a build that finds the digest in the row cache takes the row from there without parsing its
-/// description or rendering it. The registry's source positions are left out: a line added above a variable
-/// moves it without changing its row.
+/// A row's context is made from this and the page's `ReferenceRows` alone, so what this is made from stands for
+/// the row (`VariableRow.rowKey(seed:)`): a build that finds the row's key in the row cache takes the row from
+/// there without making its source, parsing its description or rendering it. The registry's source positions are
+/// left out: a line added above a variable moves it without changing its row.
 public struct VariableRowSource: Hashable, Sendable, Encodable {
     /// The variable's name.
     public var name: String
@@ -81,37 +81,52 @@ public struct VariableRowSource: Hashable, Sendable, Encodable {
     var type: VariableType { VariableType(rawValue: typeKeyword)! }
 }
 
-extension VariableRowSource: CachedRowSource {
-    /// Every field, each length-prefixed by the archive writer, in declaration order: a page has a key to work
-    /// out for each of its rows, and going through `Encodable` cost as much as reading the rows back. A test
-    /// holds this list to the struct's stored properties.
+/// One variable's row on one language's page, as the row cache keys it: by the digest of the variable's facts,
+/// which the registry's snapshot keeps, and the one description the row shows. Its `source` is made only for a
+/// row the cache lacks, so a rebuild does not lay out ten thousand sources per page to key them.
+public struct VariableRow: CachedRowSource {
+    /// The registry's variables, shared by every row of a page.
+    private let variables: [Variable]
+    private let index: Int
+    private let language: LanguageCode
+    private let sourceLanguage: LanguageCode
+    /// The digest of the variable's facts (`VariableDigest.facts`).
+    private let facts: ContentDigest
+
+    /// The row of the variable at `index` of `variables`, whose facts digest is `facts`, on the page in `language`.
+    public init(_ variables: [Variable], index: Int, facts: ContentDigest, language: LanguageCode, sourceLanguage: LanguageCode) {
+        self.variables = variables
+        self.index = index
+        self.facts = facts
+        self.language = language
+        self.sourceLanguage = sourceLanguage
+    }
+
+    /// What the row is made from.
+    public var source: VariableRowSource {
+        VariableRowSource(variables[index], language: language, sourceLanguage: sourceLanguage)
+    }
+
+    /// The facts' digest, whether the page's language has its own description, and the description shown: all
+    /// `source` is made from. The facts cover more than a row shows (the Swift name), which at worst renders a
+    /// row again; a description of another language, which no row of this page shows, is left out.
     public func rowKey(seed: UInt64) -> ContentDigest? {
-        var archive = ArchiveWriter(capacity: 1_024)
-        archive.write(name)
-        archive.write(typeKeyword)
-        archive.write(values) { $0.write($1) }
-        archive.write(deprecatedValues) { $0.write($1.value); $0.write($1.replacement) }
-        archive.write(defaultValue) { $0.write($1) }
-        archive.write(isSecret)
-        archive.write(example) { $0.write($1) }
-        archive.write(seeAlso) { $0.write($1) }
-        for limit in [minLength, maxLength] { archive.write(limit) { $0.write($1) } }
-        archive.write(pattern) { $0.write($1) }
-        for limit in [minimum, maximum] { archive.write(limit) { $0.write($1) } }
-        archive.write(separator)
-        archive.write(isDeprecated)
-        archive.write(replacement) { $0.write($1) }
-        archive.write(isTranslated)
-        archive.write(description)
+        let descriptions = variables[index].descriptions
+        let own = descriptions[language]
+        guard let shown = own ?? descriptions[sourceLanguage] else { return nil }
+        var archive = ArchiveWriter(capacity: 64 + shown.text.utf8.count)
+        archive.write(facts)
+        archive.write(own != nil)
+        archive.write(shown.text)
         return ContentDigest(of: archive.bytes, seed: seed)
     }
 }
 
-/// What every row of one language's page shares, and each variable's `VariableRowSource`: everything the
-/// page's rows are made from.
+/// What every row of one language's page shares, and each variable's `VariableRow`: everything the page's rows
+/// are made from.
 public struct ReferenceRows: Sendable {
-    /// One source per variable, in registry order.
-    public var sources: [VariableRowSource]
+    /// One row per variable, in registry order.
+    public var rows: [VariableRow]
     /// The page's interface strings, which word every label of a row.
     public var strings: InterfaceStrings
     /// The language a row falls back to.

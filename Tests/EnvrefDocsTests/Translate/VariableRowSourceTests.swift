@@ -37,40 +37,56 @@ struct VariableRowSourceTests {
         var renamed = variable
         renamed.swiftName = "somethingElse"
         #expect(VariableRowSource(renamed, language: "fr", sourceLanguage: registry.sourceLanguage) == source)
+        #expect(Self.key(of: moved, language: "fr", in: registry) == Self.key(of: variable, language: "fr", in: registry))
         var changed = variable
         changed.example = "another example"
-        #expect(VariableRowSource(changed, language: "fr", sourceLanguage: registry.sourceLanguage).rowKey(seed: 1) != source.rowKey(seed: 1))
+        #expect(Self.key(of: changed, language: "fr", in: registry) != Self.key(of: variable, language: "fr", in: registry))
     }
 
-    /// The key is written field by field, so a field it leaves out would let a changed row be taken from the cache.
-    @Test("a row source's key changes with each of its fields, and with the seed")
-    func keyCoversEveryField() throws {
+    /// The key of `variable`'s row on the page in `language`, as a build works it out.
+    private static func key(of variable: Variable, language: LanguageCode, in registry: Registry, seed: UInt64 = 1) -> ContentDigest? {
+        VariableRow([variable], index: 0, facts: VariableDigest(of: variable).facts, language: language,
+                    sourceLanguage: registry.sourceLanguage).rowKey(seed: seed)
+    }
+
+    /// A row is taken from the cache by its key, so anything its source is made from must change the key.
+    @Test("a row's key changes with everything its source is made from, and with the seed, and not with another language's text")
+    func keyCoversTheSource() throws {
         let registry = try Fixtures.siteContent().registry
-        let base = VariableRowSource(try #require(registry.variables.first), language: "fr", sourceLanguage: registry.sourceLanguage)
-        let changes: [(field: String, change: (inout VariableRowSource) -> Void)] = [
-            ("name", { $0.name += "X" }), ("typeKeyword", { $0.typeKeyword += "x" }), ("values", { $0.values.append("x") }),
-            ("deprecatedValues", { $0.deprecatedValues.append(.init(value: "a", replacement: "b")) }),
-            ("defaultValue", { $0.defaultValue = ($0.defaultValue ?? "") + "x" }), ("isSecret", { $0.isSecret.toggle() }),
+        let base = try #require(registry.variables.first { $0.descriptions["fr"] != nil && $0.deprecation == nil })
+        let key = try #require(Self.key(of: base, language: "fr", in: registry))
+        #expect(Self.key(of: base, language: "fr", in: registry, seed: 2) != key)
+        let changes: [(field: String, change: (inout Variable) -> Void)] = [
+            ("name", { $0.name += "X" }), ("type", { $0.type = $0.type == .string ? .int : .string }), ("values", { $0.values.append("x") }),
+            ("deprecatedValues", { $0.deprecatedValues.append(DeprecatedValue(value: "a", replacement: "b")) }),
+            ("defaultValue", { $0.defaultValue = .string("x\($0.name)") }), ("isSecret", { $0.isSecret.toggle() }),
             ("example", { $0.example = ($0.example ?? "") + "x" }), ("seeAlso", { $0.seeAlso.append("X") }),
-            ("minLength", { $0.minLength = ($0.minLength ?? 0) + 1 }), ("maxLength", { $0.maxLength = ($0.maxLength ?? 0) + 1 }),
-            ("pattern", { $0.pattern = ($0.pattern ?? "") + "x" }), ("minimum", { $0.minimum = ($0.minimum ?? 0) + 1 }),
-            ("maximum", { $0.maximum = ($0.maximum ?? 0) + 1 }), ("separator", { $0.separator += ";" }),
-            ("isDeprecated", { $0.isDeprecated.toggle() }), ("replacement", { $0.replacement = ($0.replacement ?? "") + "X" }),
-            ("isTranslated", { $0.isTranslated.toggle() }), ("description", { $0.description += "." }),
+            ("constraints", { $0.constraints.maximum = ($0.constraints.maximum ?? 0) + 1 }), ("separator", { $0.separator += ";" }),
+            ("deprecation", { $0.deprecation = Deprecation(replacement: "OTHER") }),
+            ("descriptions", { $0.descriptions["fr"]!.text += "." }),
+            ("descriptions", { $0.descriptions["fr"] = nil }),
         ]
-        #expect(Set(changes.map(\.field)) == Set(Mirror(reflecting: base).children.compactMap(\.label)),
-                "a new field of VariableRowSource: write it in rowKey(seed:) and change it here")
-        let key = try #require(base.rowKey(seed: 1))
-        #expect(base.rowKey(seed: 2) != key)
+        let source = VariableRow([base], index: 0, facts: VariableDigest(of: base).facts, language: "fr", sourceLanguage: registry.sourceLanguage).source
         for (field, change) in changes {
             var changed = base
             change(&changed)
-            #expect(changed.rowKey(seed: 1) != key, "\(field)")
+            let changedSource = VariableRow([changed], index: 0, facts: VariableDigest(of: changed).facts, language: "fr",
+                                            sourceLanguage: registry.sourceLanguage).source
+            #expect(changedSource != source, "\(field) changes nothing a row shows")
+            #expect(Self.key(of: changed, language: "fr", in: registry) != key, "\(field)")
         }
-        // Pieces are length-prefixed, so text cannot move from one field or item to the next unnoticed.
-        var joined = base, split = base
-        joined.values = ["ab"]
-        split.values = ["a", "b"]
-        #expect(joined.rowKey(seed: 1) != split.rowKey(seed: 1))
+        // The French row shows neither the source language's text, while French has its own, nor another language's.
+        var elsewhere = base
+        elsewhere.descriptions[registry.sourceLanguage]!.text += " (edited)"
+        for language in elsewhere.descriptions.keys where language != "fr" && language != registry.sourceLanguage {
+            elsewhere.descriptions[language]!.text += " (edited)"
+        }
+        #expect(Self.key(of: elsewhere, language: "fr", in: registry) == key)
+        // Without a French text, the row shows the source language's, and its key follows that text.
+        var fallback = base
+        fallback.descriptions["fr"] = nil
+        var fallbackEdited = fallback
+        fallbackEdited.descriptions[registry.sourceLanguage]!.text += " (edited)"
+        #expect(Self.key(of: fallbackEdited, language: "fr", in: registry) != Self.key(of: fallback, language: "fr", in: registry))
     }
 }
