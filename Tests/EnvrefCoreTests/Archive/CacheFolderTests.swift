@@ -114,10 +114,21 @@ struct ArchiveTests {
         #expect(throws: ArchiveReader.Malformed.self) { try reader.readString() }
         reader = ArchiveReader([2])
         #expect(throws: ArchiveReader.Malformed.self) { try reader.readBool() }
-        var text = ArchiveWriter()
-        text.write(bytes: [0xFF, 0xFE])
-        reader = ArchiveReader(text.bytes)
-        #expect(throws: ArchiveReader.Malformed.self) { try reader.readString() }
+        // Lone and reversed bytes, an overlong form, a surrogate, a value past U+10FFFF, and sequences cut short:
+        // the last, a four-byte sequence cut to three, is repaired to a replacement character of the same length.
+        for invalid: [UInt8] in [[0xFF, 0xFE], [0x61, 0x80], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82],
+                                 [0xF0, 0x9F, 0x98], [0x61, 0xF0, 0x9F, 0x98, 0x62]] {
+            var text = ArchiveWriter()
+            text.write(bytes: invalid)
+            reader = ArchiveReader(text.bytes)
+            #expect(throws: ArchiveReader.Malformed.self, "\(invalid)") { try reader.readString() }
+        }
+        for valid in ["", "ascii", "naïve", "日本語", "😀 \u{0} \u{301}", String(repeating: "é", count: 1_000)] {
+            var text = ArchiveWriter()
+            text.write(valid)
+            reader = ArchiveReader(text.bytes)
+            #expect(try reader.readString() == valid)
+        }
         reader = ArchiveReader(writer.bytes)
         #expect(throws: ArchiveReader.Malformed.self) { try reader.readArray { (reader: inout ArchiveReader) throws(ArchiveReader.Malformed) in try reader.readBool() } }
     }
