@@ -111,14 +111,15 @@ public struct DocsPipeline: Sendable {
         guard !lock.diagnostics.containsErrors else { return finish(diagnostics, succeeded: false) }
         let builder = SiteContextBuilder(assetVersions: SiteContextBuilder.assetVersions(of: templateSet.assets))
         let renderer = SiteRenderer(templates: templateSet)
-        // The registry's snapshot keeps them; a build without one works them out, for the rows' keys and the status.
-        let variableDigests = loaded.variableDigests ?? VariableDigest.of(registry)
+        // The registry's snapshot keeps them; a build with a cache but no snapshot works them out, for the rows'
+        // keys and the status, and a build without a cache needs none.
+        let variableDigests = loaded.variableDigests ?? rowCache.map { _ in VariableDigest.of(registry) }
         do {
             // Reference pages are translated and rendered one language at a time: with a large registry,
             // every language's context held at once would set the build's peak memory.
             for language in siteContent.languages {
-                // Each row's context is made only when the row cache does not hold the row: making it parses the
-                // description, so "translate" here is the page around the rows and each row's source.
+                // Each row's source and context are made only when the row cache does not hold the row: making the
+                // context parses the description, so "translate" here is the page around the rows and their keys' inputs.
                 let (page, rows) = timings.measure("translate \(language.language)") {
                     (builder.page(for: language, in: siteContent), builder.rows(for: language, in: siteContent, variableDigests: variableDigests))
                 }

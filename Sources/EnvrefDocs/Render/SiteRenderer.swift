@@ -441,8 +441,9 @@ public struct SiteRenderer: Sendable {
     }
 }
 
-/// What a table row is rendered from, keyed for the row cache: equal sources give equal keys, and sources
-/// that differ in anything give different ones.
+/// What a table row is rendered from, keyed for the row cache: sources that differ in anything the row shows give
+/// different keys, and equal ones equal keys (a key may also cover what the row does not show, which at worst
+/// renders it again).
 public protocol CachedRowSource: Sendable {
     /// The row's key in a cache file whose keys are seeded with `seed`; `nil` when it cannot be trusted.
     func rowKey(seed: UInt64) -> ContentDigest?

@@ -47,10 +47,9 @@ public struct SiteContextBuilder: Sendable {
     /// Builds the contexts of every page; `status` adds the translation status page.
     public func build(_ content: SiteContent, status: TranslationStatus? = nil) -> SiteContexts {
         var contexts = buildSiteWidePages(content, status: status)
-        let digests = VariableDigest.of(content.registry)
         contexts.pages = content.languages.map { language in
             var page = page(for: language, in: content)
-            let rows = rows(for: language, in: content, variableDigests: digests)
+            let rows = rows(for: language, in: content, variableDigests: nil)
             // Each variable's context stands alone, and parsing its description is most of the work: spread over the cores.
             page.variables = rows.rows.parallelMap { variableContext($0.source, of: rows) }
             return page
@@ -157,7 +156,8 @@ public struct SiteContextBuilder: Sendable {
             afterDate: parts.count > 1 ? String(parts[1]) : "")
     }
 
-    /// Builds one language's page context without its variables: a build makes each row from `rows(for:in:)`,
+    /// Builds one language's page context without its variables: a build makes each row from
+    /// `rows(for:in:variableDigests:)`,
     /// and `build(_:status:)` fills them in.
     public func page(for language: LanguageContent, in content: SiteContent) -> ReferencePageContext {
         let strings = language.strings
@@ -196,13 +196,18 @@ public struct SiteContextBuilder: Sendable {
     }
 
     /// What the rows of one language's page are made from; `variableDigests` are the registry's
-    /// (`VariableDigest.of(_:)`, or those its snapshot keeps).
-    public func rows(for language: LanguageContent, in content: SiteContent, variableDigests: [VariableDigest]) -> ReferenceRows {
+    /// (`VariableDigest.of(_:)`, or those its snapshot keeps), which key the rows, or `nil` for rows that are
+    /// never looked up in a cache.
+    public func rows(for language: LanguageContent, in content: SiteContent, variableDigests: [VariableDigest]?) -> ReferenceRows {
         let registry = content.registry
-        precondition(variableDigests.count == registry.variables.count, "the digests of another registry")
+        if let variableDigests {
+            precondition(variableDigests.count == registry.variables.count, "the digests of another registry")
+            // Checked whole in debug builds only: it lays out every variable again.
+            assert(variableDigests == VariableDigest.of(registry), "the digests of another registry")
+        }
         return ReferenceRows(
             rows: registry.variables.indices.map {
-                VariableRow(registry.variables, index: $0, facts: variableDigests[$0].facts, language: language.language,
+                VariableRow(registry.variables, index: $0, facts: variableDigests?[$0].facts, language: language.language,
                             sourceLanguage: registry.sourceLanguage)
             },
             strings: language.strings, sourceLanguage: registry.sourceLanguage,

@@ -90,11 +90,12 @@ public struct VariableRow: CachedRowSource {
     private let index: Int
     private let language: LanguageCode
     private let sourceLanguage: LanguageCode
-    /// The digest of the variable's facts (`VariableDigest.facts`).
-    private let facts: ContentDigest
+    /// The digest of the variable's facts (`VariableDigest.facts`); `nil` for a build without a cache, which
+    /// asks no row for a key.
+    private let facts: ContentDigest?
 
     /// The row of the variable at `index` of `variables`, whose facts digest is `facts`, on the page in `language`.
-    public init(_ variables: [Variable], index: Int, facts: ContentDigest, language: LanguageCode, sourceLanguage: LanguageCode) {
+    public init(_ variables: [Variable], index: Int, facts: ContentDigest?, language: LanguageCode, sourceLanguage: LanguageCode) {
         self.variables = variables
         self.index = index
         self.facts = facts
@@ -109,8 +110,10 @@ public struct VariableRow: CachedRowSource {
 
     /// The facts' digest, whether the page's language has its own description, and the description shown: all
     /// `source` is made from. The facts cover more than a row shows (the Swift name), which at worst renders a
-    /// row again; a description of another language, which no row of this page shows, is left out.
+    /// row again; a description of another language, which no row of this page shows, is left out. `nil` without
+    /// the facts' digest.
     public func rowKey(seed: UInt64) -> ContentDigest? {
+        guard let facts else { return nil }
         let descriptions = variables[index].descriptions
         let own = descriptions[language]
         guard let shown = own ?? descriptions[sourceLanguage] else { return nil }
@@ -134,7 +137,7 @@ public struct ReferenceRows: Sendable {
     /// The notice over a description shown in the source language.
     public var fallbackNotice: String
 
-    /// A digest of what the rows share: a row's digest is its source's, seeded with this.
+    /// A digest of what the rows share: a row's key (`VariableRow.rowKey(seed:)`) is seeded with this.
     public var sharedDigest: ContentDigest {
         struct Shared: Encodable {
             var sourceLanguage: String

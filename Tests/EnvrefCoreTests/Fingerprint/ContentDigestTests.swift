@@ -31,7 +31,6 @@ struct ContentDigestTests {
         #expect(digest.description == "029bbd41b3a7d8cb191dae486a901e5b")
         let stored = [0xAA] + digest.bytes
         #expect(stored.withUnsafeBytes { ContentDigest(storedAt: 1, in: $0) } == digest)
-        #expect(digest.bytes == [0x02, 0x9b, 0xbd, 0x41, 0xb3, 0xa7, 0xd8, 0xcb, 0x19, 0x1d, 0xae, 0x48, 0x6a, 0x90, 0x1e, 0x5b])
         var archive = ArchiveWriter()
         archive.write(digest)
         #expect(archive.bytes == digest.bytes)

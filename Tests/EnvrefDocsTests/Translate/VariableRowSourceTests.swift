@@ -9,6 +9,13 @@ import Testing
 /// new field of `Variable` a decision: a field a row shows belongs in the source, or cached rows go stale.
 @Suite("Translate: row sources")
 struct VariableRowSourceTests {
+    /// The fields of `Variable` that a row's source is made from.
+    static let inSource: Set<String> = [
+        "name", "type", "values", "deprecatedValues", "defaultValue", "isSecret", "example", "seeAlso", "constraints",
+        "separator", "deprecation", "descriptions",
+    ]
+    static let constraintsInSource: Set<String> = ["minLength", "maxLength", "pattern", "minimum", "maximum"]
+
     @Test("every field of Variable is either in the row source or known not to be shown in a row")
     func fieldsAreAccountedFor() throws {
         let variable = try #require(try Fixtures.siteContent().registry.variables.first)
@@ -17,13 +24,13 @@ struct VariableRowSourceTests {
         // line added above a variable must not re-render its row. `descriptions` reaches the source as the one
         // text the page shows.
         let notShown: Set<String> = ["swiftName", "location"]
-        let inSource: Set<String> = [
-            "name", "type", "values", "deprecatedValues", "defaultValue", "isSecret", "example", "seeAlso", "constraints",
-            "separator", "deprecation", "descriptions",
-        ]
-        #expect(fields == notShown.union(inSource), "a new field of Variable: add it to VariableRowSource if a row shows it")
+        #expect(fields == notShown.union(Self.inSource), "a new field of Variable: add it to VariableRowSource if a row shows it")
         let constraints = Set(Mirror(reflecting: variable.constraints).children.compactMap(\.label))
-        #expect(constraints == ["minLength", "maxLength", "pattern", "minimum", "maximum"])
+        #expect(constraints == Self.constraintsInSource)
+        // A row shows a description's text alone: neither its untranslated mark nor where it was written.
+        let description = try #require(variable.descriptions.values.first)
+        #expect(Set(Mirror(reflecting: description).children.compactMap(\.label)) == ["text", "isMarkedUntranslated", "location"],
+                "a new field of LocalizedText: add it to VariableRowSource and VariableRow.rowKey if a row shows it")
     }
 
     @Test("two variables that differ only in their position give the same source, and in anything shown, another")
@@ -61,11 +68,19 @@ struct VariableRowSourceTests {
             ("deprecatedValues", { $0.deprecatedValues.append(DeprecatedValue(value: "a", replacement: "b")) }),
             ("defaultValue", { $0.defaultValue = .string("x\($0.name)") }), ("isSecret", { $0.isSecret.toggle() }),
             ("example", { $0.example = ($0.example ?? "") + "x" }), ("seeAlso", { $0.seeAlso.append("X") }),
-            ("constraints", { $0.constraints.maximum = ($0.constraints.maximum ?? 0) + 1 }), ("separator", { $0.separator += ";" }),
+            ("constraints.minLength", { $0.constraints.minLength = ($0.constraints.minLength ?? 0) + 1 }),
+            ("constraints.maxLength", { $0.constraints.maxLength = ($0.constraints.maxLength ?? 0) + 1 }),
+            ("constraints.pattern", { $0.constraints.pattern = ($0.constraints.pattern ?? "") + "x" }),
+            ("constraints.minimum", { $0.constraints.minimum = ($0.constraints.minimum ?? 0) + 1 }),
+            ("constraints.maximum", { $0.constraints.maximum = ($0.constraints.maximum ?? 0) + 1 }), ("separator", { $0.separator += ";" }),
             ("deprecation", { $0.deprecation = Deprecation(replacement: "OTHER") }),
             ("descriptions", { $0.descriptions["fr"]!.text += "." }),
             ("descriptions", { $0.descriptions["fr"] = nil }),
         ]
+        // Every field the source is made from, and every constraint, is changed at least once.
+        let fieldsChanged = Set(changes.map { $0.field.split(separator: ".").first.map(String.init)! })
+        #expect(fieldsChanged == Self.inSource)
+        #expect(Set(changes.compactMap { $0.field.hasPrefix("constraints.") ? String($0.field.dropFirst(12)) : nil }) == Self.constraintsInSource)
         let source = VariableRow([base], index: 0, facts: VariableDigest(of: base).facts, language: "fr", sourceLanguage: registry.sourceLanguage).source
         for (field, change) in changes {
             var changed = base
