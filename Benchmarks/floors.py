@@ -12,7 +12,7 @@ core, and every row of a shape is filled in from that. So:
 - ``envref diff`` composes the registry (the lock can be composed beside it) before it compares anything;
 - ``envref build`` composes the registry first; then the parses take at least their own time on one core,
   and the parses and the rows together at least their total spread over every core:
-  ``compose + max(cmark, (cmark + rows × shapes ÷ rows rendered) / cores)``.
+  ``compose + max(cmark, (cmark + rows × shapes ÷ rows timed) / cores)``.
 
 The cmark-gfm floor times the five pages, which hold the same descriptions as the registry; parsing them
 one description at a time only adds per-parse overhead. The row floor renders every row through a two-tag
@@ -77,7 +77,8 @@ def main():
     cores = os.cpu_count() or 1
     compose_s = floors["yams compose: registry"] / 1000
     cmark_s = floors["cmark-gfm: five pages to HTML"] / 1000
-    rows_s = floors["mustache: two-tag rows, both formats"] / 1000 * shapes / rows_rendered
+    # The two-tag time is of the floors' own rows; a build runs the row templates once per shape.
+    rows_s = floors["mustache: two-tag rows, both formats"] / 1000 * shapes / floors["rows"]
     # envref composes a large registry's variables in groups over the cores, beside the lock: composing both
     # is work that no split makes smaller, spread at best over every core.
     lock_s = floors["yams compose: lock"] / 1000
@@ -119,7 +120,7 @@ def markdown(data):
     lines += ["", f"{int(floors['rows']):,} rows, rendered twice (HTML and Markdown). A full envref build renders "
               f"{data['rows_rendered']:,} rows (the reference pages' and the translation matrix's) through the row templates "
               f"{data['shapes']:,} times, once for each shape they come in, and fills in the others, so its rows cost "
-              f"at least the two-tag rows' time × {data['shapes']:,} ÷ {data['rows_rendered']:,}. Lower bounds on {data['cores']} cores, "
+              f"at least the two-tag rows' time per row × {data['shapes']:,}. Lower bounds on {data['cores']} cores, "
               "for envref's design (the registry and the lock composed into Yams nodes, spread over every core, "
               "descriptions parsed one at a time, rows rendered over every core): `envref diff` composes the registry "
               "and the lock, at least (registry + lock) ÷ cores; `envref build` then needs at least max(cmark-gfm, "

@@ -200,7 +200,7 @@ def bench_size(envref, work, count, runs, seed):
     # since; and with the cache after one description changed, the loop of someone editing translations.
     diff = [envref, "diff", "--content", content, "--format", "json"]
     results["envref diff (no cache)"] = repeated(runs, diff + ["--no-cache"])
-    # One untimed run first: the build's cache last saw the edited registry that the toggle has just restored.
+    # One untimed run first, so every timed run finds the cache as an earlier diff left it.
     subprocess.run(diff + ["--cache", row_cache], check=True, capture_output=True)
     results["envref diff"] = repeated(runs, diff + ["--cache", row_cache])
     results["envref diff (one description changed)"] = repeated(runs, diff + ["--cache", row_cache], before=toggle)

@@ -114,6 +114,8 @@ public struct DocsPipeline: Sendable {
         // The registry's snapshot keeps them; a build with a cache but no snapshot works them out, for the rows'
         // keys and the status, and a build without a cache needs none.
         let variableDigests = loaded.variableDigests ?? rowCache.map { _ in VariableDigest.of(registry) }
+        // Checked whole once, in debug builds: the rows and the status take them on trust.
+        assert(loaded.variableDigests.map { $0 == VariableDigest.of(registry) } ?? true, "the snapshot's digests are not the registry's")
         do {
             // Reference pages are translated and rendered one language at a time: with a large registry,
             // every language's context held at once would set the build's peak memory.

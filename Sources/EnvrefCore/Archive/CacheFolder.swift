@@ -39,8 +39,9 @@ public struct CacheFolder: Sendable {
         try? FileBytes.read(url.path).get()
     }
 
-    /// Whether a file is worth writing again when this run used `total` entries of it (rows, verdicts, entries
-    /// of the registry) and `missing` of them were not in it or were not used: worked out anew, changed or gone.
+    /// Whether a file is worth writing again when the file this run would write holds `total` entries (rows,
+    /// verdicts, entries of the registry) and the one it has lacks `missing` of them or holds `missing` it no
+    /// longer uses: entries worked out anew, changed or gone.
     ///
     /// Rewriting a file costs every entry it holds, and an entry it lacks costs each later run that entry's work
     /// again. After one description changes at 10,000 variables, rewriting the registry's snapshot, a page's
@@ -66,8 +67,9 @@ public struct CacheFolder: Sendable {
         try? write(archive.bytes, to: name)
     }
 
-    /// Writes `bytes` as the file `name`, atomically (a temporary file renamed over it), making the folder first
-    /// when it is missing.
+    /// Writes `bytes` as the file `name`, atomically (a temporary file renamed over it), making the folder, its
+    /// `.gitignore` and `CACHEDIR.TAG` first when missing, and removing, once per process, the temporary files of
+    /// runs killed while writing.
     public func write(_ bytes: [UInt8], to name: String) throws {
         let manager = FileManager.default
         if !manager.fileExists(atPath: directory.path) {
@@ -107,12 +109,14 @@ public struct CacheFolder: Sendable {
     static let temporarySuffix = ".tmp"
 
     /// Removes files that runs killed while writing left behind: those of processes no longer running. They can
-    /// run to megabytes, and nothing else would ever remove them.
+    /// run to megabytes, and nothing else would ever remove them. Once per folder and process: the folder is
+    /// listed to find them.
     private func removeTemporaryFilesOfEndedRuns() {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return }
+        guard EndedProcess.sweepsFirstTime(directory.path),
+              let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return }
         for name in names where name.hasPrefix(".") && name.hasSuffix(Self.temporarySuffix) {
             let parts = name.dropLast(Self.temporarySuffix.count).split(separator: ".")
-            guard let pid = parts.last.flatMap({ Int32($0) }), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            guard let pid = parts.last.flatMap({ Int32($0) }), EndedProcess.hasEnded(pid) else { continue }
             unlink(directory.appendingPathComponent(name).path)
         }
     }

@@ -108,9 +108,7 @@ public struct OutputWriter: Sendable {
         let parent = root.deletingLastPathComponent()
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return }
         for name in names where name.hasPrefix(stagingPrefix) {
-            if let pid = Int32(name.dropFirst(stagingPrefix.count)), pid != ProcessInfo.processInfo.processIdentifier,
-                kill(pid, 0) == 0
-            {
+            if let pid = Int32(name.dropFirst(stagingPrefix.count)), !EndedProcess.hasEnded(pid) {
                 continue
             }
             try FileManager.default.removeItem(at: parent.appending(path: name))

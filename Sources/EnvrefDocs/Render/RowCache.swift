@@ -6,8 +6,9 @@ import Foundation
 /// Rendering rows through swift-mustache is most of a large build, and after one description changes every
 /// other row renders to the same text as before. Each page with rows (a reference page per language, and the
 /// translation matrix) keeps one file of them, keyed by the digest of what each row is made from: a row's
-/// text depends on nothing else but the templates and the program that renders them, and those are part of
-/// every key, so a stale row can never be reused. A cache
+/// text depends on nothing else but the templates, what the page's rows share and the program that renders
+/// them. The first two seed every key (the file's header), and the program's identity seals the file, so a
+/// stale row can never be reused. A cache
 /// that is missing, damaged or from another program is simply empty; the build renders every row and is
 /// byte-for-byte what it would be without one.
 public struct RowCache: Sendable {

@@ -115,7 +115,8 @@ public struct SiteRenderer: Sendable {
         context: (Item) -> Context, into sink: (OutputFile) throws -> Void) throws -> RowReuse {
         let unread = caches.map { $0.rows.unreadRows(forPage: page.name, templates: templates, shared: shared) }
         let keys = unread.map { unread in items.parallelMap { $0.rowKey(seed: unread.seed) } }
-        let pageKey = unread.flatMap { unread in keys.flatMap { Self.pageKey(shell: shell, rows: unread, keys: $0) } }
+        // A page's key is worth working out only where its record can be kept.
+        let pageKey = caches?.pages == nil ? nil : unread.flatMap { unread in keys.flatMap { Self.pageKey(shell: shell, rows: unread, keys: $0) } }
         if let pageKey, let files = caches?.pages?.keptFiles(of: page.name, key: pageKey, paths: [page.paths.html, page.paths.markdown]) {
             for file in files { try sink(file) }
             return RowReuse(rows: nil, reused: items.count)
@@ -184,7 +185,7 @@ public struct SiteRenderer: Sendable {
 
     /// What a page did with the rows it was offered.
     public struct RowReuse: Sendable {
-        /// The rows of the page, by key, to keep for the next build; `nil` when none were offered, or the page
+        /// The rows of the page, by key, to keep for the next build; `nil` without a row cache, or when the page
         /// was taken whole from the site folder.
         public var rows: RowCache.Rows?
         /// How many rows were taken as they were, from the row cache or with the whole page.

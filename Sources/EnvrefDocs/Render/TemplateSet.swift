@@ -22,6 +22,8 @@ public struct TemplateSet: Sendable {
     public let sourceDigest: ContentDigest
     /// Each template's text, by name.
     private let texts: [String: String]
+    /// The templates that read their values only by name (`rendersTextAsIs(_:)`), worked out once at load.
+    private let textAsIsTemplates: Set<String>
 
     /// The line put before every template, so one without a content type of its own escapes with
     /// `HTMLEscaping`: swift-mustache's default escaper is built in and cannot be swapped. Being alone on its
@@ -79,7 +81,7 @@ public struct TemplateSet: Sendable {
             archive.write(template.value)
         }
         return (TemplateSet(library: MustacheLibrary(templates: templates), assets: assets, sourceDigest: ContentDigest(of: sources.bytes),
-                            texts: texts),
+                            texts: texts, textAsIsTemplates: Set(texts.filter { readsValuesOnlyByName($0.value) }.keys)),
                 diagnostics)
     }
 
@@ -111,7 +113,11 @@ public struct TemplateSet: Sendable {
     /// refuses. Partials (which indent after a text's line breaks), transforms, changed delimiters and other
     /// pragmas make it `false`.
     public func rendersTextAsIs(_ name: String) -> Bool {
-        guard let text = texts[name] else { return false }
+        textAsIsTemplates.contains(name)
+    }
+
+    /// Whether every tag of `text` is one `rendersTextAsIs(_:)` allows.
+    private static func readsValuesOnlyByName(_ text: String) -> Bool {
         let plainName = try! NSRegularExpression(pattern: "^\\s*(\\.|[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*)\\s*$")
         let contentType = try! NSRegularExpression(pattern: "^%\\s*CONTENT_TYPE\\s*:\\s*(HTML|TEXT)\\s*$")
         func matches(_ expression: NSRegularExpression, _ text: Substring) -> Bool {

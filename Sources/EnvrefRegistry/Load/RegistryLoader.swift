@@ -8,8 +8,8 @@ public struct RegistryLoadResult: Sendable {
     public var registry: Registry?
     /// Every problem found, in file order.
     public var diagnostics: [Diagnostic]
-    /// The digests of each variable, in registry order, when the load went through a cache, which keeps them with
-    /// the registry; `nil` otherwise, and whenever the load had a diagnostic.
+    /// The digests of each variable, in registry order, when the load went through a cache and has a snapshot,
+    /// which keeps them with the registry; `nil` otherwise, as when the load had a diagnostic.
     public var variableDigests: [VariableDigest]?
 
     /// A result with no digests.

@@ -182,11 +182,8 @@ public struct RegistrySnapshot: Hashable, Sendable {
         variables.reserveCapacity(registry.variables.count - oldRun.count + reloaded.variables.count)
         variables += registry.variables[..<first]
         variables += reloaded.variables
-        if lineGrowth == 0 {
-            variables += registry.variables[after...]
-        } else {
-            for index in registry.variables.indices[after...] { variables.append(registry.variables[index].movedDown(by: lineGrowth)) }
-        }
+        // `movedDown(by: 0)` gives the variable as it is.
+        for index in registry.variables.indices[after...] { variables.append(registry.variables[index].movedDown(by: lineGrowth)) }
         spliced.variables = variables
         let runStarts = found.keyLines.map {
             TextMark(offset: runStart.offset + textLineStarts[$0] - runOffset, line: $0)

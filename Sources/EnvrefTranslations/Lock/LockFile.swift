@@ -24,17 +24,17 @@ public enum LockFile {
         guard FileManager.default.fileExists(atPath: url.path) else { return (TranslationLock(path: displayPath), []) }
         let unreadable = (TranslationLock(path: displayPath),
                           [Diagnostic.error("cannot read the lock file, or it is not UTF-8", at: SourceLocation(path: displayPath, line: 1, column: 1))])
-        guard let data = FileManager.default.contents(atPath: url.path) else { return unreadable }
+        guard let bytes = try? FileBytes.read(url.path).get() else { return unreadable }
         // The lock changes only when translations are accepted, so the last clean read is kept whole, keyed by
         // the file's bytes (positions are kept as lines and columns, the path supplied when read back): at
         // 10,000 variables, reading it back costs a tenth of composing it. Only text that read cleanly is kept,
         // so a kept lock's bytes were UTF-8.
-        let key = ContentDigest(of: data).bytes
+        let key = ContentDigest(of: bytes).bytes
         if let cache, let archived = cache.read(snapshotFile, format: snapshotFormat, inputs: key),
            let lock = TranslationLock(archived: archived, path: displayPath) {
             return (lock, [])
         }
-        guard let text = String(data: data, encoding: .utf8) else { return unreadable }
+        guard let text = String(validating: bytes, as: UTF8.self) else { return unreadable }
         let parsed = parse(text, path: displayPath)
         if let cache, updatingCache, parsed.diagnostics.isEmpty {
             cache.write(snapshotFile, format: snapshotFormat, inputs: key) { parsed.lock.write(to: &$0) }

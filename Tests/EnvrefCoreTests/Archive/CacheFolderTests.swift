@@ -32,11 +32,14 @@ struct CacheFolderTests {
         let scratch = scratchDirectory()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let folder = CacheFolder(directory: scratch, identity: "test")
-        folder.write("a", format: "f") { $0.write(1) }
         let manager = FileManager.default
+        try manager.createDirectory(at: scratch, withIntermediateDirectories: true)
         // No process has this ID (Linux caps them at 2^22); the file of a running one, this process's, stays.
+        // The folder is swept on this process's first write to it.
         let ended = ".rows.99999999.tmp", running = ".other.\(getpid()).tmp", unrelated = ".notes.tmp"
         for name in [ended, running, unrelated] { try Data("partial".utf8).write(to: scratch.appending(path: name)) }
+        folder.write("a", format: "f") { $0.write(1) }
+        #expect(!manager.fileExists(atPath: scratch.appending(path: ended).path))
         for marker in [".gitignore", "CACHEDIR.TAG"] { try manager.removeItem(at: scratch.appending(path: marker)) }
         folder.write("b", format: "f") { $0.write(2) }
         let names = Set(try manager.contentsOfDirectory(atPath: scratch.path))
@@ -114,8 +117,9 @@ struct ArchiveTests {
         #expect(throws: ArchiveReader.Malformed.self) { try reader.readString() }
         reader = ArchiveReader([2])
         #expect(throws: ArchiveReader.Malformed.self) { try reader.readBool() }
-        // Lone and reversed bytes, an overlong form, a surrogate, a value past U+10FFFF, and sequences cut short:
-        // the last, a four-byte sequence cut to three, is repaired to a replacement character of the same length.
+        // Lone and reversed bytes, an overlong form, a surrogate, a value past U+10FFFF, and sequences cut short.
+        // A four-byte sequence cut to three is repaired to a replacement character of the same length, which a
+        // check of the length after repairing would miss.
         for invalid: [UInt8] in [[0xFF, 0xFE], [0x61, 0x80], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82],
                                  [0xF0, 0x9F, 0x98], [0x61, 0xF0, 0x9F, 0x98, 0x62]] {
             var text = ArchiveWriter()

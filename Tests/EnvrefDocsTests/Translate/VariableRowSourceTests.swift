@@ -50,10 +50,14 @@ struct VariableRowSourceTests {
         #expect(Self.key(of: changed, language: "fr", in: registry) != Self.key(of: variable, language: "fr", in: registry))
     }
 
+    /// `variable`'s row on the page in `language`, as a build makes it.
+    private static func row(of variable: Variable, language: LanguageCode, in registry: Registry) -> VariableRow {
+        VariableRow([variable], index: 0, facts: VariableDigest(of: variable).facts, language: language, sourceLanguage: registry.sourceLanguage)
+    }
+
     /// The key of `variable`'s row on the page in `language`, as a build works it out.
     private static func key(of variable: Variable, language: LanguageCode, in registry: Registry, seed: UInt64 = 1) -> ContentDigest? {
-        VariableRow([variable], index: 0, facts: VariableDigest(of: variable).facts, language: language,
-                    sourceLanguage: registry.sourceLanguage).rowKey(seed: seed)
+        row(of: variable, language: language, in: registry).rowKey(seed: seed)
     }
 
     /// A row is taken from the cache by its key, so anything its source is made from must change the key.
@@ -81,12 +85,11 @@ struct VariableRowSourceTests {
         let fieldsChanged = Set(changes.map { $0.field.split(separator: ".").first.map(String.init)! })
         #expect(fieldsChanged == Self.inSource)
         #expect(Set(changes.compactMap { $0.field.hasPrefix("constraints.") ? String($0.field.dropFirst(12)) : nil }) == Self.constraintsInSource)
-        let source = VariableRow([base], index: 0, facts: VariableDigest(of: base).facts, language: "fr", sourceLanguage: registry.sourceLanguage).source
+        let source = Self.row(of: base, language: "fr", in: registry).source
         for (field, change) in changes {
             var changed = base
             change(&changed)
-            let changedSource = VariableRow([changed], index: 0, facts: VariableDigest(of: changed).facts, language: "fr",
-                                            sourceLanguage: registry.sourceLanguage).source
+            let changedSource = Self.row(of: changed, language: "fr", in: registry).source
             #expect(changedSource != source, "\(field) changes nothing a row shows")
             #expect(Self.key(of: changed, language: "fr", in: registry) != key, "\(field)")
         }

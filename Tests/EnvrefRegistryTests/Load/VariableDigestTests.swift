@@ -45,6 +45,18 @@ struct VariableDigestTests {
         #expect(VariableDigest(of: changed).facts != digest.facts)
         #expect(VariableDigest(of: changed).content != digest.content)
 
+        // Pieces are length-prefixed, so text cannot move from one value, or one field, to the next unnoticed.
+        var joined = base, split = base
+        joined.values = ["ab"]
+        split.values = ["a", "b"]
+        #expect(VariableDigest(of: joined).facts != VariableDigest(of: split).facts)
+        var exampleAB = base, exampleA = base
+        exampleAB.example = "ab"
+        exampleAB.seeAlso = []
+        exampleA.example = "a"
+        exampleA.seeAlso = ["b"]
+        #expect(VariableDigest(of: exampleAB).facts != VariableDigest(of: exampleA).facts)
+
         var moved = base
         moved.location.line += 3
         moved.descriptions["fr"]?.location.line += 3
