@@ -74,11 +74,13 @@ let package = Package(
         // Source scanning for variables the registry does not know.
         .target(name: "EnvrefAudit", dependencies: ["EnvrefCore", "EnvrefRegistry"]),
 
+        // Sets the C allocator's heap padding as the command line loads, before its first thread.
+        .target(name: "CEnvrefHeap"),
         .executableTarget(
             name: "envref",
             dependencies: [
                 "EnvrefCore", "EnvrefRegistry", "EnvrefDocs", "EnvrefSwiftGen",
-                "EnvrefTranslations", "EnvrefAudit", "EnvrefPreview",
+                "EnvrefTranslations", "EnvrefAudit", "EnvrefPreview", "CEnvrefHeap",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -150,6 +152,6 @@ let package = Package(
             ]
         ),
         .testTarget(name: "wandb-settingsTests", dependencies: ["wandb-settings"]),
-        .testTarget(name: "envrefTests", dependencies: ["envref", "EnvrefTestSupport"], exclude: ["HostileRegistries"]),
+        .testTarget(name: "envrefTests", dependencies: ["envref", "CEnvrefHeap", "EnvrefTestSupport"], exclude: ["HostileRegistries"]),
     ]
 )

@@ -83,13 +83,17 @@ public struct TranslationLock: Hashable, Sendable {
 
     /// Entries for variables or languages the registry does not have.
     public func orphans(in registry: Registry) -> [TranslationOrphan] {
-        let names = Set(registry.variables.map(\.name))
-        let targets = Set(registry.targetLanguages)
+        // When every recorded name is the registry's, as it is but for renames, counting them spares a set of
+        // every name; targets are a handful, compared in turn rather than hashed for each of the lock's records.
+        // Read by index, as elsewhere: iterating the variables copies each whole, every field retained.
+        let recordedNames = registry.variables.indices.count { entries[registry.variables[$0].name] != nil }
+        let names = recordedNames == entries.count ? nil : Set(registry.variables.indices.map { registry.variables[$0].name })
+        let targets = registry.targetLanguages
         var orphans: [TranslationOrphan] = []
         for (variable, languages) in entries {
             for (language, entry) in languages {
                 let reason: String
-                if !names.contains(variable) {
+                if let names, !names.contains(variable) {
                     reason = "the registry has no variable '\(variable)'"
                 } else if language == registry.sourceLanguage {
                     reason = "'\(language)' is the source language"

@@ -22,7 +22,7 @@ struct StatusVerdicts: Sendable {
 
     static let file = "translations.status"
     /// Bumped whenever the layout or what a key covers changes, so older files are ignored.
-    static let format = "envref status verdicts 2"
+    static let format = "envref status verdicts 3"
 
     /// The verdicts `cache` holds for a status of `registry` in the `reported` languages; `variableDigests` are
     /// the registry's, one per variable.
@@ -47,10 +47,19 @@ struct StatusVerdicts: Sendable {
         archive.write(digest.content)
         // The variable's records are looked up once, not once per language.
         let recorded = lock.entries[variable.name]
+        var fingerprints: [String?] = []
+        fingerprints.reserveCapacity(reported.count)
         for language in reported {
             let fingerprint = recorded?[language]?.fingerprint
+            fingerprints.append(fingerprint)
             archive.write(fingerprint) { $0.write($1) }
-            archive.write(fingerprint.flatMap(lock.sourceText(for:))) { $0.write($1) }
+        }
+        // Each archived text once, in the order its fingerprint first comes: translations reviewed against the
+        // same source share it, and writing it for every language made the keys a tenth of `envref diff`. The
+        // fingerprints above say which texts follow, so the key still tells every record apart.
+        for (index, fingerprint) in fingerprints.enumerated() {
+            guard let fingerprint, !fingerprints[..<index].contains(fingerprint) else { continue }
+            archive.write(lock.sourceText(for: fingerprint)) { $0.write($1) }
         }
         return ContentDigest(of: archive.bytes)
     }
@@ -98,7 +107,7 @@ struct StatusVerdicts: Sendable {
         func write(to archive: inout ArchiveWriter) {
             // The state as its place among the cases: 50,000 verdicts are read back at 10,000 variables, and a
             // name would be a string made and looked up for each.
-            archive.write(TranslationState.allCases.firstIndex(of: state)!)
+            archive.write(state.index)
             archive.write(untranslatedReason) { archive, reason in
                 switch reason {
                 case .identicalToSource: archive.write(0)

@@ -14,7 +14,17 @@ public enum TranslationState: String, CaseIterable, Hashable, Sendable, Comparab
 
     /// Orders as listed: translated first, missing last.
     public static func < (lhs: TranslationState, rhs: TranslationState) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        lhs.index < rhs.index
+    }
+
+    /// The state's place in `allCases`.
+    var index: Int {
+        switch self {
+        case .translated: 0
+        case .stale: 1
+        case .untranslated: 2
+        case .missing: 3
+        }
     }
 }
 
@@ -153,19 +163,9 @@ public struct TranslationStatus: Hashable, Sendable {
         let drift = cachedVerdicts.contains { $0 == nil } ? ValueDriftCheck(registry: registry) : nil
         // Every row is independent of the others; at 10,000 variables this is most of `envref diff`.
         let rows = Array(registry.variables.indices).parallelMap { index -> TranslationRow in
-            let variable = registry.variables[index]
-            let sourceText = variable.descriptions[registry.sourceLanguage]?.text ?? ""
-            if let verdicts = cachedVerdicts[index] {
-                let cells = zip(reported, verdicts).map { language, verdict in verdict.cell(of: variable, in: language) }
-                return Self.row(variable, source: sourceText, cells: cells)
-            }
-            // Made above whenever a row has no verdicts.
-            let drift = drift!
-            let source = SourceText(sourceText)
-            let cells = reported.map { language in
-                Self.cell(variable, language: language, source: source, sourceLanguage: registry.sourceLanguage, lock: lock, drift: drift)
-            }
-            return Self.row(variable, source: source.text, cells: cells)
+            // The variable is passed in place: a copy of each would retain and release its every field.
+            Self.row(of: registry.variables[index], verdicts: cachedVerdicts[index], reported: reported,
+                     sourceLanguage: registry.sourceLanguage, lock: lock, drift: drift)
         }
         let reused = cachedVerdicts.count { $0 != nil }
         if updatingCache, let (kept, keys) = cached,
@@ -177,16 +177,37 @@ public struct TranslationStatus: Hashable, Sendable {
         self.languages = reported
         self.rows = rows
         summaries = reported.enumerated().map { index, language in
-            var byState: [TranslationState: [String]] = [:]
+            // Gathered by the state's place among the cases, then keyed: hashing a state for each of 50,000 cells
+            // cost more than the gathering.
+            var byState = Array(repeating: [String](), count: TranslationState.allCases.count)
             var drifting: [String] = []
             // Each cell read in place, not copied out of its row: there are 50,000 of them at 10,000 variables.
             for row in rows.indices {
-                byState[rows[row].cells[index].state, default: []].append(rows[row].variable)
+                byState[rows[row].cells[index].state.index].append(rows[row].variable)
                 if !rows[row].cells[index].valueDrift.isEmpty { drifting.append(rows[row].variable) }
             }
-            return LanguageSummary(language: language, total: rows.count, variables: byState, valueDrift: drifting)
+            let variables = Dictionary(uniqueKeysWithValues: zip(TranslationState.allCases, byState).filter { !$0.1.isEmpty })
+            return LanguageSummary(language: language, total: rows.count, variables: variables, valueDrift: drifting)
         }
         orphans = lock.orphans(in: registry)
+    }
+
+    /// The row of `variable`: from its kept `verdicts` when there are some, worked out otherwise (`drift` is
+    /// then the registry's value-drift check).
+    private static func row(of variable: Variable, verdicts: [StatusVerdicts.Verdict]?, reported: [LanguageCode], sourceLanguage: LanguageCode,
+                            lock: TranslationLock, drift: ValueDriftCheck?) -> TranslationRow {
+        let sourceText = variable.descriptions[sourceLanguage]?.text ?? ""
+        if let verdicts {
+            let cells = zip(reported, verdicts).map { language, verdict in verdict.cell(of: variable, in: language) }
+            return row(variable, source: sourceText, cells: cells)
+        }
+        // Made whenever a row has no verdicts.
+        let drift = drift!
+        let source = SourceText(sourceText)
+        let cells = reported.map { language in
+            cell(variable, language: language, source: source, sourceLanguage: sourceLanguage, lock: lock, drift: drift)
+        }
+        return row(variable, source: source.text, cells: cells)
     }
 
     private static func row(_ variable: Variable, source: String, cells: [TranslationCell]) -> TranslationRow {

@@ -149,4 +149,39 @@ struct StatusVerdictsTests {
         #expect(TranslationStatus(registry: registry, lock: lock, languages: ["ja"], cache: folder)
             == TranslationStatus(registry: registry, lock: lock, languages: ["ja"]))
     }
+
+    @Test("a row's key tells apart which language was reviewed against which archived text, each text written once")
+    func keyRecords() throws {
+        let (directory, folder) = Self.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let registry = try Self.registry(Self.yaml)
+        let mode = try #require(registry.variable(named: "DEMO_MODE"))
+        let verdicts = StatusVerdicts(registry: registry, variableDigests: VariableDigest.of(registry), reported: registry.targetLanguages,
+                                      cache: folder)
+        func key(_ records: [LanguageCode: String], editing edit: (inout TranslationLock) -> Void = { _ in }) -> ContentDigest {
+            var lock = TranslationLock(path: "Content/translations.lock")
+            for (language, text) in records { lock.record("DEMO_MODE", in: language, madeFrom: text) }
+            edit(&lock)
+            return verdicts.key(of: mode, digest: VariableDigest(of: mode), lock: lock)
+        }
+        let keys = [
+            key([:]),
+            key(["fr": "A"]),
+            key(["ja": "A"]),
+            key(["fr": "A", "ja": "A"]),
+            key(["fr": "A", "ja": "B"]),
+            key(["fr": "B", "ja": "A"]),
+            key(["fr": "B", "ja": "B"]),
+            // The same fingerprints with another archived text: a lock edited by hand.
+            key(["fr": "A", "ja": "A"]) { lock in lock.sources[Fingerprint.of("A")] = "C" },
+            key(["fr": "A", "ja": "B"]) { lock in lock.sources[Fingerprint.of("B")] = nil },
+        ]
+        #expect(Set(keys).count == keys.count)
+        #expect(key(["fr": "A", "ja": "B"]) == key(["ja": "B", "fr": "A"]), "a key does not depend on the order records were made in")
+    }
+
+    @Test("a state's index is its place among the cases, as kept verdicts store it")
+    func stateIndex() {
+        #expect(TranslationState.allCases.map(\.index) == Array(TranslationState.allCases.indices))
+    }
 }

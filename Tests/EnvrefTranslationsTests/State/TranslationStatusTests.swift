@@ -54,6 +54,16 @@ struct TranslationStatusTests {
             "DEMO_MODE de: the registry does not declare language 'de'",
             "DEMO_MODE en: 'en' is the source language",
         ])
+        // Every recorded variable is the registry's: only languages can be orphans.
+        lock.forget("DEMO_GONE", in: "fr")
+        #expect(lock.entries["DEMO_GONE"] == nil)
+        #expect(TranslationStatus(registry: registry, lock: lock).orphans.map { "\($0.variable) \($0.language)" } == ["DEMO_MODE de", "DEMO_MODE en"])
+        // A record for a variable the registry lacks in place of one it has: as many recorded names as before.
+        let dropped = try #require(registry.variables.first { $0.name != "DEMO_MODE" && lock.entries[$0.name] != nil })
+        lock.entries[dropped.name] = nil
+        lock.record("DEMO_ELSEWHERE", in: "fr", madeFrom: "x")
+        #expect(TranslationStatus(registry: registry, lock: lock).orphans.map { "\($0.variable) \($0.language)" }
+            == ["DEMO_ELSEWHERE fr", "DEMO_MODE de", "DEMO_MODE en"])
     }
 
     @Test("limiting the report to some languages")
