@@ -117,35 +117,25 @@ public struct DocsPipeline: Sendable {
         // Checked whole once, in debug builds: the rows and the status take them on trust.
         assert(loaded.variableDigests.map { $0 == VariableDigest.of(registry) } ?? true, "the snapshot's digests are not the registry's")
         do {
-            // The status reads only the registry and the lock, so it is worked out beside the reference pages,
-            // on whichever core their rows leave idle: their descriptions are parsed one at a time (cmark-gfm's
-            // extensions share a process-wide table).
-            var statusTime = Duration.zero
-            let (referencePages, status) = concurrently({
-                Result { () throws in
-                    // Reference pages are translated and rendered one language at a time: with a large registry,
-                    // every language's context held at once would set the build's peak memory.
-                    for language in siteContent.languages {
-                        // Each row's source and context are made only when the row cache does not hold the row: making the
-                        // context parses the description, so "translate" here is the page around the rows and their keys' inputs.
-                        let (page, rows) = timings.measure("translate \(language.language)") {
-                            (builder.page(for: language, in: siteContent), builder.rows(for: language, in: siteContent, variableDigests: variableDigests))
-                        }
-                        try timings.measure("render \(language.language)") {
-                            keep(try renderer.renderReferencePage(
-                                page, rows: rows.rows, shared: rows.sharedDigest, caches: &caches,
-                                context: { builder.rowContext($0.source, of: rows, on: page) }, into: sink))
-                        }
-                    }
+            // Reference pages are translated and rendered one language at a time: with a large registry,
+            // every language's context held at once would set the build's peak memory.
+            for language in siteContent.languages {
+                // Each row's source and context are made only when the row cache does not hold the row: making the
+                // context parses the description, so "translate" here is the page around the rows and their keys' inputs.
+                let (page, rows) = timings.measure("translate \(language.language)") {
+                    (builder.page(for: language, in: siteContent), builder.rows(for: language, in: siteContent, variableDigests: variableDigests))
                 }
-            }, {
-                let clock = ContinuousClock(), start = clock.now
-                defer { statusTime = clock.now - start }
-                return TranslationStatus(registry: registry, lock: lock.lock, cache: rowCache?.folder, updatingCache: updatingCache,
-                                         variableDigests: variableDigests)
-            })
-            timings.record("translation status, during the renders", statusTime, overlapping: true)
-            try referencePages.get()
+                try timings.measure("render \(language.language)") {
+                    keep(try renderer.renderReferencePage(
+                        page, rows: rows.rows, shared: rows.sharedDigest, caches: &caches,
+                        context: { builder.rowContext($0.source, of: rows, on: page) }, into: sink))
+                }
+            }
+            // Worked out only now, so the status is not held while the reference pages render.
+            let status = timings.measure("translation status") {
+                TranslationStatus(registry: registry, lock: lock.lock, cache: rowCache?.folder, updatingCache: updatingCache,
+                                  variableDigests: variableDigests)
+            }
             let siteWide = timings.measure("translate site-wide pages") { builder.buildSiteWidePages(siteContent, status: status) }
             try timings.measure("render site-wide pages") {
                 keep(try renderer.renderSiteWidePages(siteWide, caches: &caches, into: sink))

@@ -14,7 +14,7 @@ struct DocsPipelineTests {
         #expect(outcome.timings.stages.map(\.name) == [
             "load registry, lock and templates", "load content",
             "translate en", "render en", "translate fr", "render fr",
-            "translation status, during the renders", "translate site-wide pages", "render site-wide pages",
+            "translation status", "translate site-wide pages", "render site-wide pages",
         ])
     }
 

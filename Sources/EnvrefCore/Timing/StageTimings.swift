@@ -6,14 +6,11 @@ public struct StageTimings: Sendable, Equatable {
         public var name: String
         /// How long it took, by the wall clock.
         public var duration: Duration
-        /// Whether it ran beside the stages before it, so that the total leaves it out.
-        public var isOverlapping: Bool
 
         /// Creates a record of one stage.
-        public init(name: String, duration: Duration, isOverlapping: Bool = false) {
+        public init(name: String, duration: Duration) {
             self.name = name
             self.duration = duration
-            self.isOverlapping = isOverlapping
         }
     }
 
@@ -31,14 +28,14 @@ public struct StageTimings: Sendable, Equatable {
         return try body()
     }
 
-    /// Records a stage timed elsewhere; an `overlapping` one ran beside the stages before it.
-    public mutating func record(_ name: String, _ duration: Duration, overlapping: Bool = false) {
-        stages.append(Stage(name: name, duration: duration, isOverlapping: overlapping))
+    /// Records a stage timed elsewhere.
+    public mutating func record(_ name: String, _ duration: Duration) {
+        stages.append(Stage(name: name, duration: duration))
     }
 
-    /// The time of every stage together, but those that ran beside others: the run's wall time.
+    /// The time of every stage together.
     public var total: Duration {
-        stages.reduce(.zero) { $0 + ($1.isOverlapping ? .zero : $1.duration) }
+        stages.reduce(.zero) { $0 + $1.duration }
     }
 
     /// A line per stage and one for the total: names in one column, whole milliseconds right-aligned in the next.

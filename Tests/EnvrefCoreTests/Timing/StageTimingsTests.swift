@@ -28,21 +28,6 @@ struct StageTimingsTests {
         #expect(timings.stages.map(\.name) == ["first", "second"])
     }
 
-    @Test("a stage that ran beside the others is listed in its place and left out of the total")
-    func overlapping() {
-        var timings = StageTimings()
-        timings.record("render en", .milliseconds(300))
-        timings.record("translation status, during the renders", .milliseconds(250), overlapping: true)
-        timings.record("commit", .milliseconds(2))
-        #expect(timings.table == """
-            render en                               300 ms
-            translation status, during the renders  250 ms
-            commit                                    2 ms
-            total                                   302 ms
-            """)
-        #expect(timings.stages.map(\.isOverlapping) == [false, true, false])
-    }
-
     @Test("an empty record has only its total")
     func empty() {
         #expect(StageTimings().table == "total  0 ms")

@@ -41,7 +41,7 @@ struct BuildCommandTests {
         #expect(result.standardOutput == "Site: 0 created, 0 updated, 0 removed, 20 unchanged\n")
         let languageStages: [String] = ["en", "fr", "es", "ja", "ko"].flatMap { ["translate \($0)", "render \($0)"] }
         let stages: [String] = ["open the site folder", "load registry, lock and templates", "load content"]
-            + languageStages + ["translation status, during the renders", "translate site-wide pages", "render site-wide pages"]
+            + languageStages + ["translation status", "translate site-wide pages", "render site-wide pages"]
         let names: [String] = result.errorLines.dropLast().map { $0.split(separator: " ").dropLast(2).joined(separator: " ") }
         #expect(names == stages + ["commit", "total"])
         #expect(result.errorLines.dropLast().allSatisfy { $0.hasSuffix(" ms") })
