@@ -19,6 +19,10 @@ let package = Package(
             dependencies: [.product(name: "EnvrefRegistry", package: envref)]
         ),
         .executableTarget(
+            name: "fuzz-registry-reload",
+            dependencies: [.product(name: "EnvrefRegistry", package: envref)]
+        ),
+        .executableTarget(
             name: "fuzz-markdown-import",
             dependencies: [.product(name: "EnvrefTranslations", package: envref)]
         ),

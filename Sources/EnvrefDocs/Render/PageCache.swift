@@ -59,7 +59,7 @@ public struct PageCache: Sendable {
             guard let contents = try? Data(contentsOf: site.appending(path: file.path)),
                   ContentDigest(of: contents) == file.digest
             else { return nil }
-            files.append(OutputFile(path: file.path, contents: contents))
+            files.append(OutputFile(path: file.path, contents: contents, readFromOutputFolder: true))
         }
         return files
     }

@@ -27,7 +27,7 @@ public struct RowCache: Sendable {
     }
 
     /// Bumped whenever the file layout or what a key covers changes, so older files are dropped.
-    static let formatVersion = "envref row cache 3"
+    static let formatVersion = "envref row cache 4"
 
     /// One page's rows, as loaded or as one build used them.
     public struct Rows: Sendable {

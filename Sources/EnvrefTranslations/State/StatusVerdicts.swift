@@ -40,13 +40,13 @@ struct StatusVerdicts: Sendable {
         }
     }
 
-    /// The key of `variable`'s row: the variable without positions (its `digest`), and what the lock records for
-    /// each reported language (the fingerprint, and the source text it archived).
-    func key(of variable: Variable, digest: VariableDigest, lock: TranslationLock) -> ContentDigest {
+    /// The key of the row of the variable named `name`: the variable without positions (its `digest`), and what
+    /// the lock records for each reported language (the fingerprint, and the source text it archived).
+    func key(ofVariableNamed name: String, digest: VariableDigest, lock: TranslationLock) -> ContentDigest {
         var archive = ArchiveWriter(capacity: 512)
         archive.write(digest.content)
         // The variable's records are looked up once, not once per language.
-        let recorded = lock.entries[variable.name]
+        let recorded = lock.entries[name]
         var fingerprints: [String?] = []
         fingerprints.reserveCapacity(reported.count)
         for language in reported {

@@ -155,7 +155,7 @@ public struct TranslationStatus: Hashable, Sendable {
             assert(variableDigests.map { $0 == VariableDigest.of(registry) } ?? true, "the digests of another registry")
             let digests = variableDigests ?? VariableDigest.of(registry)
             let stored = StatusVerdicts(registry: registry, variableDigests: digests, reported: reported, cache: cache)
-            return (stored, Array(registry.variables.indices).parallelMap { stored.key(of: registry.variables[$0], digest: digests[$0], lock: lock) })
+            return (stored, Array(registry.variables.indices).parallelMap { stored.key(ofVariableNamed: registry.variables[$0].name, digest: digests[$0], lock: lock) })
         }
         let cachedVerdicts = cached.map { cached in cached.keys.map { cached.stored.verdicts[$0] } }
             ?? Array(repeating: nil, count: registry.variables.count)

@@ -84,10 +84,11 @@ struct Diff: ParsableCommand {
             let registry = try stages.measure("load registry") { try content.loadRegistry(failureCode: 2, cache: cache.folder) }
             failures = try comparePage(against, registry: registry, policy: policy, stages: &stages)
         } else {
-            let (registry, _, lock, digests) = try stages.measure("load registry and lock") {
+            let loaded = try stages.measure("load registry and lock") {
                 try content.loadRegistryAndLock(failureCode: 2, cache: cache.folder)
             }
-            failures = try reportStatus(registry: registry, lock: lock, variableDigests: digests, policy: policy, stages: &stages)
+            failures = try reportStatus(registry: loaded.registry, lock: loaded.lock, variableDigests: loaded.variableDigests, policy: policy,
+                                        stages: &stages)
         }
         for failure in failures { Console.printError("envref diff: \(failure)") }
         if !failures.isEmpty { throw ExitCode.failure }

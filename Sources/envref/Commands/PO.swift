@@ -35,7 +35,8 @@ struct PO: ParsableCommand {
         var output = "."
 
         func run() throws {
-            let (registry, _, lock, _) = try content.loadRegistryAndLock()
+            let loaded = try content.loadRegistryAndLock()
+            let (registry, lock) = (loaded.registry, loaded.lock)
             var selected = registry.targetLanguages
             if !languages.isEmpty {
                 selected = languages.map(LanguageCode.init(rawValue:))
@@ -82,7 +83,8 @@ struct PO: ParsableCommand {
         var dryRun = false
 
         func run() throws {
-            let (registry, translationFiles, lock, _) = try content.loadRegistryAndLock()
+            let loaded = try content.loadRegistryAndLock()
+            let (registry, translationFiles, lock) = (loaded.registry, loaded.files, loaded.lock)
             var inputs: [POImport.Input] = []
             var parseFailed = false
             for path in files {

@@ -40,7 +40,8 @@ struct Translations: ParsableCommand {
         }
 
         func run() throws {
-            let (registry, files, lock, _) = try content.loadRegistryAndLock()
+            let loaded = try content.loadRegistryAndLock()
+            let (registry, files, lock) = (loaded.registry, loaded.files, loaded.lock)
             let outcome = TranslationReview.accept(all ? nil : names, languages: languages.map(LanguageCode.init(rawValue:)),
                                                    registry: registry, lock: lock)
             Console.report(outcome.diagnostics)

@@ -29,12 +29,12 @@ struct ContentOptions: ParsableArguments {
     /// and exits as `loadRegistry` does, showing the lock's problems only for a registry that loaded and
     /// exiting with `failureCode` when the lock cannot be used. With a `cache`, the registry comes with its
     /// variables' digests, for the translation status.
-    func loadRegistryAndLock(failureCode: Int32 = 1, cache: CacheFolder? = nil)
-        throws -> (registry: Registry, files: TranslationFiles, lock: TranslationLock, variableDigests: [VariableDigest]?) {
+    func loadRegistryAndLock(failureCode: Int32 = 1, cache: CacheFolder? = nil) throws -> LoadedTranslations {
         let files = TranslationFiles(registryPath: resolvedRegistryPath)
         let (loaded, lock) = concurrently({ loadedRegistry(cache: cache) }, { files.loadLock(cache: cache) })
         let registry = try reported(loaded, strict: false, failureCode: failureCode)
-        return (registry, files, try reported(lock, failureCode: failureCode), loaded.variableDigests)
+        return LoadedTranslations(registry: registry, files: files, lock: try reported(lock, failureCode: failureCode),
+                                  variableDigests: loaded.variableDigests)
     }
 
     private func loadedRegistry(cache: CacheFolder?) -> RegistryLoadResult {
@@ -54,6 +54,18 @@ struct ContentOptions: ParsableArguments {
         if loaded.diagnostics.containsErrors { throw ExitCode(failureCode) }
         return loaded.lock
     }
+}
+
+/// A registry and its translation lock, as the translation commands load them (`loadRegistryAndLock`).
+struct LoadedTranslations {
+    /// The registry.
+    var registry: Registry
+    /// Where its translation files are.
+    var files: TranslationFiles
+    /// Its lock.
+    var lock: TranslationLock
+    /// Its variables' digests, when it came through the cache (`RegistryLoadResult.variableDigests`).
+    var variableDigests: [VariableDigest]?
 }
 
 /// Writes diagnostics and messages where users and editors expect them.

@@ -31,6 +31,34 @@ struct OutputWriterTests {
         #expect(try String(contentsOf: root.appending(path: "a/one.txt"), encoding: .utf8) == "changed\n")
     }
 
+    @Test("a file read from the output folder is taken as unchanged without being read again")
+    func readFromOutputFolder() throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let writer = OutputWriter(root: root, ownsFolder: true)
+        try writer.write([OutputFile(path: "page.html", text: "as written\n"), OutputFile(path: "other.html", text: "as written\n")])
+        let identity = try inode(root.appending(path: "page.html"))
+        // The hint is trusted: had the writer compared, it would have found other bytes and replaced the file.
+        let plan = try writer.write([OutputFile(path: "page.html", contents: Data("stale hint\n".utf8), readFromOutputFolder: true),
+                                     OutputFile(path: "other.html", text: "changed\n")])
+        #expect(plan.unchanged == ["page.html"])
+        #expect(plan.modified == ["other.html"])
+        #expect(try inode(root.appending(path: "page.html")) == identity)
+        #expect(try String(contentsOf: root.appending(path: "page.html"), encoding: .utf8) == "as written\n")
+        // A file not there yet is created whatever the hint says.
+        #expect(try writer.write([OutputFile(path: "new.html", contents: Data("n".utf8), readFromOutputFolder: true)]).created == ["new.html"])
+    }
+
+    @Test("whether a file was read from the output folder is not part of its identity")
+    func readFromOutputFolderIdentity() {
+        let read = OutputFile(path: "page.html", contents: Data("x".utf8), readFromOutputFolder: true)
+        let made = OutputFile(path: "page.html", text: "x")
+        #expect(read == made)
+        #expect(Set([read, made]).count == 1)
+        #expect(read != OutputFile(path: "page.html", text: "y"))
+        #expect(read != OutputFile(path: "other.html", text: "x"))
+    }
+
     @Test("a folder the writer owns loses files it no longer produces; others are left alone")
     func ownership() throws {
         let root = try folder()

@@ -25,6 +25,8 @@ struct PageCacheTests {
         pages.store()
         let read = PageCache(folder: folder, site: site)
         #expect(read.keptFiles(of: "reference-fr", key: key, paths: paths) == files)
+        // Marked as read from the site folder, so the writer does not read them a second time.
+        #expect(read.keptFiles(of: "reference-fr", key: key, paths: paths)?.map(\.isReadFromOutputFolder) == [true, true])
         #expect(read.keptFiles(of: "reference-fr", key: ContentDigest(high: 1, low: 3), paths: paths) == nil, "another key")
         #expect(read.keptFiles(of: "reference-en", key: key, paths: paths) == nil, "another page")
         #expect(read.keptFiles(of: "reference-fr", key: key, paths: ["fr/index.html", "fr/other.md"]) == nil, "other paths")

@@ -99,7 +99,7 @@ struct StatusVerdictsTests {
                                                              location: mode.location, text: nil))
         planted.state = .stale
         planted.staleness = .neverReviewed
-        stored.verdicts = [stored.key(of: mode, digest: VariableDigest(of: mode), lock: lock): [planted, planted]]
+        stored.verdicts = [stored.key(ofVariableNamed: mode.name, digest: VariableDigest(of: mode), lock: lock): [planted, planted]]
         stored.store()
         let status = TranslationStatus(registry: registry, lock: lock, cache: folder)
         #expect(status.cells(for: "fr").first?.state == .stale)
@@ -162,7 +162,7 @@ struct StatusVerdictsTests {
             var lock = TranslationLock(path: "Content/translations.lock")
             for (language, text) in records { lock.record("DEMO_MODE", in: language, madeFrom: text) }
             edit(&lock)
-            return verdicts.key(of: mode, digest: VariableDigest(of: mode), lock: lock)
+            return verdicts.key(ofVariableNamed: mode.name, digest: VariableDigest(of: mode), lock: lock)
         }
         let keys = [
             key([:]),
