@@ -65,22 +65,26 @@ let baseSnapshot: RegistrySnapshot = {
 }()
 
 /// The base's lines before its first entry, each entry's lines (from its key to the next key), and the lines
-/// after the mapping: entries are the lines indented by two spaces and what follows them up to the next.
+/// after the mapping: an entry begins at a line indented by two spaces, and the mapping ends at the first line
+/// after it that starts with a key of its own.
 let (baseHead, baseEntries, baseTail): ([UInt8], [[UInt8]], [UInt8]) = {
     var lines = baseRegistry.split(separator: "\n", omittingEmptySubsequences: false).map { Array(($0 + "\n").utf8) }
     lines.removeLast()  // the text ends with a line break
     let isKey = { (line: [UInt8]) in line.count > 3 && line[0] == 0x20 && line[1] == 0x20 && line[2] != 0x20 && line[2] != 0x23 }
+    let isTopLevel = { (line: [UInt8]) in line.first.map { $0 != 0x20 && $0 != 0x0A && $0 != 0x23 } ?? false }
     let first = lines.firstIndex(where: isKey)!
+    let end = lines[first...].firstIndex(where: isTopLevel) ?? lines.endIndex
     var entries: [[UInt8]] = []
-    for line in lines[first...] {
+    for line in lines[first..<end] {
         if isKey(line) { entries.append(line) } else { entries[entries.count - 1] += line }
     }
-    return (lines[..<first].flatMap { $0 }, entries, [])
+    return (lines[..<first].flatMap { $0 }, entries, lines[end...].flatMap { $0 })
 }()
 
 /// What the seed corpus edits: every kind of entry a reload must keep or compose again. Block, flow and
 /// plain descriptions; comments and blank lines between entries; a deprecated name whose replacement another
-/// entry defines; `seeAlso` names in both directions; constraints and a list separator.
+/// entry defines; `seeAlso` names in both directions; constraints and a list separator; and a key after the
+/// mapping, which a reload must find unchanged.
 let baseRegistry = """
     # A registry every input edits.
     languages: [en, fr, ja]
@@ -142,5 +146,6 @@ let baseRegistry = """
         description:
           en: Former name of `DEMO_NAME`; still read.
           ja: "`DEMO_NAME` の旧名です。"
-
+    updated: "2026-11-22"
+    # The end.
     """

@@ -118,7 +118,7 @@ public struct VariableRow: CachedRowSource {
         // every row of every page, and copying each text into a buffer of its own was half of a page's time.
         let isOwn = variables[index].descriptions[language] != nil
         guard var shown = variables[index].descriptions[isOwn ? language : sourceLanguage]?.text else { return nil }
-        let text = shown.withUTF8 { ContentDigest(of: UnsafeRawBufferPointer($0)) }
+        let text = shown.withUTF8 { ContentDigest(of: UnsafeRawBufferPointer($0), seed: seed) }
         let parts = (facts.high.littleEndian, facts.low.littleEndian, UInt64(isOwn ? 1 : 0).littleEndian, text.high.littleEndian,
                      text.low.littleEndian)
         return withUnsafeBytes(of: parts) { ContentDigest(of: $0, seed: seed) }

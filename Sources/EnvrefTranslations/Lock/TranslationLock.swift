@@ -81,12 +81,14 @@ public struct TranslationLock: Hashable, Sendable {
         }
     }
 
-    /// Entries for variables or languages the registry does not have.
+    /// Entries for variables or languages the registry does not have. The registry's names must be unique, as
+    /// every loaded registry's are (a duplicate key is an error).
     public func orphans(in registry: Registry) -> [TranslationOrphan] {
         // When every recorded name is the registry's, as it is but for renames, counting them spares a set of
         // every name; targets are a handful, compared in turn rather than hashed for each of the lock's records.
         // Read by index, as elsewhere: iterating the variables copies each whole, every field retained.
         let recordedNames = registry.variables.indices.count { entries[registry.variables[$0].name] != nil }
+        assert(Set(registry.variables.indices.map { registry.variables[$0].name }).count == registry.variables.count, "duplicate names")
         let names = recordedNames == entries.count ? nil : Set(registry.variables.indices.map { registry.variables[$0].name })
         let targets = registry.targetLanguages
         var orphans: [TranslationOrphan] = []

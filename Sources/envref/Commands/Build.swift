@@ -15,7 +15,8 @@ struct Build: ParsableCommand {
 
             With --check nothing is written: the command lists every out-of-date file and exits 1 if there is one.
 
-            With --timings the command prints each stage's wall time, and their total, to standard error.
+            With --timings the command prints the C allocator's heap padding, each stage's wall time and their \
+            total to standard error.
 
             Rendered table rows and a record of each page written are kept in .envref-cache/ (--cache), so the \
             next build renders only the rows whose text or wording changed, and takes a page made from unchanged \
@@ -39,7 +40,7 @@ struct Build: ParsableCommand {
     @Flag(name: .shortAndLong, help: "List every file written or removed.")
     var verbose = false
 
-    @Flag(help: "Print each stage's wall time to standard error.")
+    @Flag(help: "Print the heap padding and each stage's wall time to standard error.")
     var timings = false
 
     func run() throws {
@@ -52,6 +53,7 @@ struct Build: ParsableCommand {
         // Printed last, whichever way the command ends.
         defer {
             if timings {
+                Console.printError(Console.heapPaddingLine)
                 Console.printError(outcome.timings.table)
                 Console.printError("rows: \(outcome.rowsReused) reused, \(outcome.rowsRendered) rendered, \(outcome.rowShapes) shapes")
             }

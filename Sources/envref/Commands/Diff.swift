@@ -57,7 +57,7 @@ struct Diff: ParsableCommand {
     @Option(help: ArgumentHelp("Compare this hand-written Markdown page with the registry.", valueName: "PAGE.md"))
     var against: String?
 
-    @Flag(help: "Print each stage's wall time to standard error.")
+    @Flag(help: "Print the heap padding and each stage's wall time to standard error.")
     var timings = false
 
     func validate() throws {
@@ -78,7 +78,12 @@ struct Diff: ParsableCommand {
         let policy = FailurePolicy(conditions: (try? failOn.map(FailureCondition.parseList)) ?? [], minimumCoverage: minCoverage)
         var stages = StageTimings()
         // Printed last, whichever way the command ends.
-        defer { if timings { Console.printError(stages.table) } }
+        defer {
+            if timings {
+                Console.printError(Console.heapPaddingLine)
+                Console.printError(stages.table)
+            }
+        }
         let failures: [String]
         if let against {
             let registry = try stages.measure("load registry") { try content.loadRegistry(failureCode: 2, cache: cache.folder) }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CEnvrefHeap
 import EnvrefCore
 import EnvrefDocs
 import EnvrefRegistry
@@ -73,6 +74,13 @@ enum Console {
     /// Prints each diagnostic on its own line to standard error.
     static func report(_ diagnostics: [Diagnostic]) {
         for diagnostic in diagnostics { printError(diagnostic.description) }
+    }
+
+    /// The line `--timings` starts with: how the C allocator's heaps are padded (`CEnvrefHeap`), which every
+    /// time below depends on, and which the environment can change.
+    static var heapPaddingLine: String {
+        let padding = envref_heap_padding()
+        return padding == 0 ? "heap padding: as the C library or the environment sets it" : "heap padding: \(padding >> 20) MiB"
     }
 
     /// Prints a line to standard error.

@@ -106,5 +106,11 @@ struct VariableRowSourceTests {
         var fallbackEdited = fallback
         fallbackEdited.descriptions[registry.sourceLanguage]!.text += " (edited)"
         #expect(Self.key(of: fallbackEdited, language: "fr", in: registry) != Self.key(of: fallback, language: "fr", in: registry))
+        // A French text that is the source language's text, word for word, shows the same words without the notice
+        // over a fallback: only whether the language has its own text tells the two rows apart.
+        var copied = fallback
+        copied.descriptions["fr"] = copied.descriptions[registry.sourceLanguage]
+        #expect(Self.row(of: copied, language: "fr", in: registry).source != Self.row(of: fallback, language: "fr", in: registry).source)
+        #expect(Self.key(of: copied, language: "fr", in: registry) != Self.key(of: fallback, language: "fr", in: registry))
     }
 }

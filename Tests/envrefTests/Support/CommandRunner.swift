@@ -10,6 +10,18 @@ struct CommandRunner {
         var errorLines: [String] { standardError.split(separator: "\n").map(String.init) }
     }
 
+    /// The line `--timings` starts with in an `envref` that inherits this process's environment: the padding
+    /// its heaps get as it loads (`CEnvrefHeap`), unless the environment chose one.
+    static var heapPaddingLine: String {
+        let environment = ProcessInfo.processInfo.environment
+        let chosen = environment["MALLOC_TOP_PAD_"] != nil || environment["GLIBC_TUNABLES"]?.contains("glibc.malloc.top_pad") == true
+        #if canImport(Glibc)
+        return chosen ? "heap padding: as the C library or the environment sets it" : "heap padding: 48 MiB"
+        #else
+        return "heap padding: as the C library or the environment sets it"
+        #endif
+    }
+
     static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(path: "../../..").standardized
 
     /// The executable next to the test bundle, where SwiftPM builds every product.
