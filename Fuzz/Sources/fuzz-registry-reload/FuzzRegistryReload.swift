@@ -69,7 +69,8 @@ let baseSnapshot: RegistrySnapshot = {
 /// after it that starts with a key of its own.
 let (baseHead, baseEntries, baseTail): ([UInt8], [[UInt8]], [UInt8]) = {
     var lines = baseRegistry.split(separator: "\n", omittingEmptySubsequences: false).map { Array(($0 + "\n").utf8) }
-    lines.removeLast()  // the text ends with a line break
+    // The text ends with a line break, after which the split finds an empty piece.
+    precondition(lines.removeLast() == [0x0A], "the base registry ends with a line break")
     let isKey = { (line: [UInt8]) in line.count > 3 && line[0] == 0x20 && line[1] == 0x20 && line[2] != 0x20 && line[2] != 0x23 }
     let isTopLevel = { (line: [UInt8]) in line.first.map { $0 != 0x20 && $0 != 0x0A && $0 != 0x23 } ?? false }
     let first = lines.firstIndex(where: isKey)!
@@ -148,4 +149,5 @@ let baseRegistry = """
           ja: "`DEMO_NAME` の旧名です。"
     updated: "2026-11-22"
     # The end.
+
     """
