@@ -8,21 +8,37 @@ import Glibc
 /// twice, whole and through the base's snapshot, as a rebuild loads it (`RegistrySnapshot` composes again only
 /// the entries whose lines changed).
 ///
-/// The input's first byte picks an entry of `variables` (its low seven bits, modulo the count); the rest of the
-/// input replaces that entry's lines, or, with the byte's high bit set, goes in before them. Everything else
-/// stays as the base has it, so an edit that keeps the file clean takes the reload's path: random edits of a
-/// whole file almost never did (11 in 19,547 inputs). Both loads must agree exactly: the same registry,
-/// positions included, the same diagnostics, and the same snapshot for the next run. A difference is a
-/// finding, reported by a trap with both results.
+/// The input's first byte picks an entry of `variables` (its low six bits, modulo the count) and how the rest
+/// edits it:
+/// - by default the rest replaces the entry's lines;
+/// - with the high bit set, the rest goes in before the entry's lines;
+/// - with the next bit set, the rest becomes the entry's English description, a block scalar of its lines, in
+///   place of its descriptions: most such inputs stay clean, so they exercise the splice itself rather than
+///   the fallback to a whole load.
+///
+/// Everything else stays as the base has it, so an edit that keeps the file clean takes the reload's path:
+/// random edits of a whole file almost never did (11 in 19,547 inputs). Both loads must agree exactly: the
+/// same registry, positions included, the same diagnostics, and the same snapshot for the next run. A
+/// difference is a finding, reported by a trap with both results.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzRegistryReload(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard size > 0 else { return 0 }
-    let edit = Array(UnsafeBufferPointer(start: data + 1, count: size - 1))
-    let entry = Int(data[0] & 0x7f) % baseEntries.count
+    let rest = Array(UnsafeBufferPointer(start: data + 1, count: size - 1))
+    let entry = Int(data[0] & 0x3f) % baseEntries.count
+    let inserts = data[0] & 0x80 != 0, describes = data[0] & 0x40 != 0
     var bytes = baseHead
     for (index, lines) in baseEntries.enumerated() {
-        if index == entry { bytes += edit }
-        if index != entry || data[0] & 0x80 != 0 { bytes += lines }
+        if index != entry {
+            bytes += lines
+        } else if describes {
+            bytes += baseEntriesBeforeDescription[index] + Array("    description:\n      en: |-\n".utf8)
+            for line in rest.split(separator: 0x0A, omittingEmptySubsequences: false) {
+                bytes += Array("        ".utf8) + line + [0x0A]
+            }
+        } else {
+            bytes += rest
+            if inserts { bytes += lines }
+        }
     }
     bytes += baseTail
     let whole = RegistryLoader.load(bytes: bytes, path: registryPath, reusing: nil)
@@ -81,6 +97,13 @@ let (baseHead, baseEntries, baseTail): ([UInt8], [[UInt8]], [UInt8]) = {
     }
     return (lines[..<first].flatMap { $0 }, entries, lines[end...].flatMap { $0 })
 }()
+
+/// Each entry's lines before its `description` key, which every entry of the base has last.
+let baseEntriesBeforeDescription: [[UInt8]] = baseEntries.map { entry in
+    let key = Array("\n    description:".utf8)
+    let start = (0...(entry.count - key.count)).last { Array(entry[$0..<($0 + key.count)]) == key }!
+    return Array(entry[...start])
+}
 
 /// What the seed corpus edits: every kind of entry a reload must keep or compose again. Block, flow and
 /// plain descriptions; comments and blank lines between entries; a deprecated name whose replacement another
