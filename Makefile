@@ -87,7 +87,7 @@ bench: deps release
 # (new inputs must not dirty the repository); a crash, trap, timeout or leak lands in FUZZ_DIR/artifacts
 # and fails the run once every target has had its turn.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := fuzz-registry-loader fuzz-registry-reload fuzz-markdown-import fuzz-po-reader fuzz-settings-file
+FUZZ_TARGETS := fuzz-registry-loader fuzz-registry-reload fuzz-cache-archives fuzz-markdown-import fuzz-po-reader fuzz-settings-file
 FUZZ_DIR := .build-fuzz
 # The W&B pages in the shared test data are extra seeds for the page importer when present; like the
 # tests, the fuzzer reads them there and never copies them into the repository.

@@ -23,6 +23,13 @@ let package = Package(
             dependencies: [.product(name: "EnvrefRegistry", package: envref)]
         ),
         .executableTarget(
+            name: "fuzz-cache-archives",
+            dependencies: [
+                .product(name: "EnvrefRegistry", package: envref),
+                .product(name: "EnvrefTranslations", package: envref), .product(name: "EnvrefDocs", package: envref),
+            ]
+        ),
+        .executableTarget(
             name: "fuzz-markdown-import",
             dependencies: [.product(name: "EnvrefTranslations", package: envref)]
         ),

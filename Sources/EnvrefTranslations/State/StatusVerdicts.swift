@@ -73,7 +73,7 @@ struct StatusVerdicts: Sendable {
         }
     }
 
-    private static func decode(_ payload: ArchiveReader, languages: Int) -> [ContentDigest: [Verdict]]? {
+    static func decode(_ payload: ArchiveReader, languages: Int) -> [ContentDigest: [Verdict]]? {
         var archive = payload
         return try? archive.readTable { (archive: inout ArchiveReader) throws(ArchiveReader.Malformed) in
             var verdicts: [Verdict] = []
