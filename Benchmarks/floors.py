@@ -9,10 +9,11 @@ parse at a time, since cmark-gfm's extensions share a process-wide table; swift-
 once for each shape they come in (`TemplateShape`: which fields are set, the flags, the counts), over every
 core, and every row of a shape is filled in from that. So:
 
-- ``envref diff`` composes the registry (the lock can be composed beside it) before it compares anything;
-- ``envref build`` composes the registry first; then the parses take at least their own time on one core,
-  and the parses and the rows together at least their total spread over every core:
-  ``compose + max(cmark, (cmark + rows × shapes ÷ rows timed) / cores)``.
+- ``envref diff`` composes the registry and the lock, in groups over the cores, before it compares anything:
+  at least ``(registry + lock) / cores``;
+- ``envref build`` composes them first; then the parses take at least their own time on one core, and the
+  parses and the rows together at least their total spread over every core:
+  ``(registry + lock) / cores + max(cmark, (cmark + rows × shapes ÷ rows timed) / cores)``.
 
 The cmark-gfm floor times the five pages, which hold the same descriptions as the registry; parsing them
 one description at a time only adds per-parse overhead. The row floor renders every row through a two-tag

@@ -51,8 +51,8 @@ public struct ArchiveWriter: Sendable {
         for item in items { writeItem(&self, item) }
     }
 
-    /// Writes a digest as its sixteen bytes, as `ContentDigest.bytes` lists them, without making that array:
-    /// keys are written by the ten thousand.
+    /// Writes a digest as its sixteen bytes, each half little-endian (`ContentDigest.bytes` is made here), without
+    /// making an array: keys are written by the ten thousand.
     @inlinable public mutating func write(_ digest: ContentDigest) {
         withUnsafeBytes(of: digest.high.littleEndian) { written += $0 }
         withUnsafeBytes(of: digest.low.littleEndian) { written += $0 }

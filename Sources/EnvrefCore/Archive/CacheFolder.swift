@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The folder where envref keeps work between runs (`.envref-cache/`), and its sealed files.
 ///
@@ -105,6 +106,9 @@ public struct CacheFolder: Sendable {
         }
     }
 
+    /// Folders this process has swept: a sweep lists the folder, so it is done once, not on every write.
+    private static let swept = Mutex<Set<String>>([])
+
     /// How a file being written ends its name, after a dot, the file's own name and the writer's process ID.
     static let temporarySuffix = ".tmp"
 
@@ -112,7 +116,7 @@ public struct CacheFolder: Sendable {
     /// run to megabytes, and nothing else would ever remove them. Once per folder and process: the folder is
     /// listed to find them.
     private func removeTemporaryFilesOfEndedRuns() {
-        guard EndedProcess.sweepsFirstTime(directory.path),
+        guard Self.swept.withLock({ $0.insert(directory.path).inserted }),
               let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return }
         for name in names where name.hasPrefix(".") && name.hasSuffix(Self.temporarySuffix) {
             let parts = name.dropLast(Self.temporarySuffix.count).split(separator: ".")

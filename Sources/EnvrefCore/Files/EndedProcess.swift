@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// Whether the process that left a file or folder behind (named after its process ID) has ended, so what it
 /// left half-written can go.
@@ -8,13 +7,5 @@ public enum EndedProcess {
     /// with `EPERM`), and this process never counts as ended.
     public static func hasEnded(_ pid: Int32) -> Bool {
         pid != getpid() && kill(pid, 0) != 0 && errno == ESRCH
-    }
-
-    /// Folders already swept by this process: a sweep lists the folder, so it is done once, not on every write.
-    private static let swept = Mutex<Set<String>>([])
-
-    /// Whether `folder` is swept for the first time in this process; marks it swept.
-    static func sweepsFirstTime(_ folder: String) -> Bool {
-        swept.withLock { $0.insert(folder).inserted }
     }
 }

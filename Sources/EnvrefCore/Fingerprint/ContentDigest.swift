@@ -72,11 +72,9 @@ public struct ContentDigest: Hashable, Sendable, Comparable, CustomStringConvert
 
     /// The 16 bytes of the digest, each half little-endian, as the reference implementation writes them.
     public var bytes: [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(16)
-        withUnsafeBytes(of: high.littleEndian) { bytes += $0 }
-        withUnsafeBytes(of: low.littleEndian) { bytes += $0 }
-        return bytes
+        var archive = ArchiveWriter(capacity: 16)
+        archive.write(self)
+        return archive.bytes
     }
 
     /// The digest stored as `bytes` stores it, at `offset` in `buffer`.

@@ -3,12 +3,13 @@ import Foundation
 /// One file a stage wants to exist, with its exact bytes, relative to an output folder.
 public struct OutputFile: Hashable, Sendable {
     /// Path relative to the output folder, with `/` separators.
-    public var path: String
+    public var path: String { didSet { isReadFromOutputFolder = false } }
     /// The complete contents.
-    public var contents: Data
+    public var contents: Data { didSet { isReadFromOutputFolder = false } }
     /// Whether the output folder held exactly these bytes at `path` when the file was made, as a cache that read
     /// them from there found: the writer then takes the file as unchanged without reading it a second time. A
-    /// hint about the folder, not part of the file: equality and hashing leave it out.
+    /// hint about the folder, not part of the file: equality and hashing leave it out, and changing the path or
+    /// the bytes drops it.
     public var isReadFromOutputFolder: Bool
 
     /// Creates a file from bytes; `readFromOutputFolder` says the output folder was found to hold them at `path`.

@@ -200,9 +200,9 @@ public struct SiteRenderer: Sendable {
         public var shapes = 0
     }
 
-    /// Every item's row in both formats, each rendered on its own through `templates` from the context that
-    /// `context` makes of it, or taken from `cachedRows` when it holds the item's key (`keys`, one per item, made
-    /// with `cachedRows`' seed): an item is all its row is made from, besides what the cache's header covers.
+    /// Every item's row in both formats, made through `templates` from the context that `context` makes of it,
+    /// or taken from `cachedRows` when it holds the item's key (`keys`, one per item, made with `cachedRows`'
+    /// seed): an item is all its row is made from, besides what the cache's header covers.
     ///
     /// Swift-mustache looks every tag up through its context stack with dynamic casts, which made rendering
     /// rows most of a full build. Rows come in few shapes, so when both row templates only write texts as they
@@ -214,23 +214,31 @@ public struct SiteRenderer: Sendable {
         reusing cachedRows: RowCache.Rows?, context: (Item) -> Context)
         throws(DiagnosticsError) -> (html: [String], markdown: [String], reuse: RowReuse) {
         let byShape = templates.rendersTextAsIs(rowTemplates.html) && templates.rendersTextAsIs(rowTemplates.markdown)
+        // The row of one item rendered on its own, every tag looked up.
+        func alone(_ index: Int) throws(DiagnosticsError) -> RowCache.RenderedRow {
+            let values = try Self.templateValues(of: context(items[index]))
+            return RowCache.RenderedRow(html: try renderRow(values, rowTemplates.html), markdown: try renderRow(values, rowTemplates.markdown))
+        }
         let prepared = Array(items.indices).parallelMap { index in
             Result { () throws(DiagnosticsError) -> PreparedRow in
                 if let key = keys?[index], let row = cachedRows?.entries[key] { return .cached(row) }
-                guard byShape else {
-                    let values = try Self.templateValues(of: context(items[index]))
-                    return .rendered(RowCache.RenderedRow(html: try renderRow(values, rowTemplates.html),
-                                                          markdown: try renderRow(values, rowTemplates.markdown)))
-                }
+                guard byShape else { return .rendered(try alone(index)) }
                 return .shaped(try Self.encoding { try TemplateShape(encoding: context(items[index])) })
             }
         }
-        // The first row of each shape stands for it.
+        // The first row of each shape stands for it. Each row's shape is numbered here, once, so the rows are
+        // not hashed again to find their skeleton.
         var shapeNumbers: [TemplateShape: Int] = [:]
+        var shapeOfRow = [Int?](repeating: nil, count: items.count)
         var representatives: [(index: Int, shape: TemplateShape)] = []
         for (index, row) in prepared.enumerated() {
-            guard case .shaped(let shape) = try row.get(), shapeNumbers[shape] == nil else { continue }
+            guard case .shaped(let shape) = try row.get() else { continue }
+            if let number = shapeNumbers[shape] {
+                shapeOfRow[index] = number
+                continue
+            }
             shapeNumbers[shape] = representatives.count
+            shapeOfRow[index] = representatives.count
             representatives.append((index, shape))
         }
         let skeletons = representatives.parallelMap(minimumChunk: 8) { index, shape in
@@ -250,12 +258,11 @@ public struct SiteRenderer: Sendable {
                 case .rendered(let row):
                     return (row, false, true)
                 case .shaped(let shape):
-                    let (html, markdown) = try skeletons[shapeNumbers[shape]!].get()
+                    let (html, markdown) = try skeletons[shapeOfRow[index]!].get()
                     guard let html, let markdown else {
-                        // A template whose output could not be cut renders every row of the shape itself.
-                        let values = try Self.templateValues(of: context(items[index]))
-                        return (RowCache.RenderedRow(html: try renderRow(values, rowTemplates.html),
-                                                     markdown: try renderRow(values, rowTemplates.markdown)), false, true)
+                        // A template whose output could not be cut renders every row of the shape itself, making
+                        // its context again: rare, and keeping every context for it would raise the peak memory.
+                        return (try alone(index), false, true)
                     }
                     return (RowCache.RenderedRow(html: Self.withoutLastLineBreak(html.filled(with: shape.texts)),
                                                  markdown: Self.withoutLastLineBreak(markdown.filled(with: shape.texts))), false, false)

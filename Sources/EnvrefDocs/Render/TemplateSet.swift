@@ -116,10 +116,13 @@ public struct TemplateSet: Sendable {
         textAsIsTemplates.contains(name)
     }
 
+    /// A tag that names a value: `.`, or dot-separated names.
+    private static let plainName = try! NSRegularExpression(pattern: "^\\s*(\\.|[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*)\\s*$")
+    /// The content-type pragmas that only choose an escaper.
+    private static let contentType = try! NSRegularExpression(pattern: "^%\\s*CONTENT_TYPE\\s*:\\s*(HTML|TEXT)\\s*$")
+
     /// Whether every tag of `text` is one `rendersTextAsIs(_:)` allows.
     private static func readsValuesOnlyByName(_ text: String) -> Bool {
-        let plainName = try! NSRegularExpression(pattern: "^\\s*(\\.|[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*)\\s*$")
-        let contentType = try! NSRegularExpression(pattern: "^%\\s*CONTENT_TYPE\\s*:\\s*(HTML|TEXT)\\s*$")
         func matches(_ expression: NSRegularExpression, _ text: Substring) -> Bool {
             let text = String(text)
             return expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil

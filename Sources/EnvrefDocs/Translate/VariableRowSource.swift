@@ -116,8 +116,9 @@ public struct VariableRow: CachedRowSource {
         guard let facts else { return nil }
         // The text is digested where it lies and the key made from fixed-size parts on the stack: a rebuild keys
         // every row of every page, and copying each text into a buffer of its own was half of a page's time.
-        let isOwn = variables[index].descriptions[language] != nil
-        guard var shown = variables[index].descriptions[isOwn ? language : sourceLanguage]?.text else { return nil }
+        let own = variables[index].descriptions[language]?.text
+        guard var shown = own ?? variables[index].descriptions[sourceLanguage]?.text else { return nil }
+        let isOwn = own != nil
         let text = shown.withUTF8 { ContentDigest(of: UnsafeRawBufferPointer($0), seed: seed) }
         let parts = (facts.high.littleEndian, facts.low.littleEndian, UInt64(isOwn ? 1 : 0).littleEndian, text.high.littleEndian,
                      text.low.littleEndian)

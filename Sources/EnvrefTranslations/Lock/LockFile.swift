@@ -34,7 +34,9 @@ public enum LockFile {
            let lock = TranslationLock(archived: archived, path: displayPath) {
             return (lock, [])
         }
-        guard let text = String(validating: bytes, as: UTF8.self) else { return unreadable }
+        // A leading byte-order mark is not part of the text, as editors that write one intend.
+        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes[3...] : bytes[...]
+        guard let text = String(validating: body, as: UTF8.self) else { return unreadable }
         let parsed = parse(text, path: displayPath)
         if let cache, updatingCache, parsed.diagnostics.isEmpty {
             cache.write(snapshotFile, format: snapshotFormat, inputs: key) { parsed.lock.write(to: &$0) }

@@ -88,8 +88,9 @@ public struct TranslationLock: Hashable, Sendable {
         // every name; targets are a handful, compared in turn rather than hashed for each of the lock's records.
         // Read by index, as elsewhere: iterating the variables copies each whole, every field retained.
         let recordedNames = registry.variables.indices.count { entries[registry.variables[$0].name] != nil }
-        assert(Set(registry.variables.indices.map { registry.variables[$0].name }).count == registry.variables.count, "duplicate names")
-        let names = recordedNames == entries.count ? nil : Set(registry.variables.indices.map { registry.variables[$0].name })
+        let allNames = { Set(registry.variables.indices.map { registry.variables[$0].name }) }
+        assert(allNames().count == registry.variables.count, "duplicate names")
+        let names = recordedNames == entries.count ? nil : allNames()
         let targets = registry.targetLanguages
         var orphans: [TranslationOrphan] = []
         for (variable, languages) in entries {

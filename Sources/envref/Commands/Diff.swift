@@ -28,7 +28,8 @@ struct Diff: ParsableCommand {
             With --against PAGE.md, compares a hand-written page with the registry instead: the variables the
             page lacks, and those it documents that the registry does not have.
 
-            With --timings the command prints each stage's wall time, and their total, to standard error.
+            With --timings the command prints the C allocator's heap padding, each stage's wall time and their \
+            total to standard error.
 
             Exit status: 0 when nothing in --fail-on / --min-coverage fails, 1 when something does,
             2 when the registry, the lock or the page cannot be read.

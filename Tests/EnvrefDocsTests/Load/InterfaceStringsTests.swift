@@ -16,7 +16,7 @@ struct InterfaceStringsTests {
         #expect(InterfaceStrings(texts: ["key": text]).format("key", values) == expected)
     }
 
-    @Test("a missing key formats as the key itself")
+    @Test("a missing key formats as the key itself, its placeholders filled in")
     func missingKey() {
         #expect(InterfaceStrings(texts: [:]).format("labels.{x}", ["x": "y"]) == "labels.y")
     }

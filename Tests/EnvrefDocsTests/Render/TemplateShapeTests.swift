@@ -70,8 +70,10 @@ struct TemplateShapeTests {
         return skeleton?.filled(with: shape.texts)
     }
 
-    private static func direct(_ context: some Encodable, with template: String, in templates: TemplateSet) throws -> String? {
-        templates.render(try TemplateValueEncoder.encode(context), with: template)
+    /// What rendering `context` through `template` gives; a render that gives nothing fails the test, so a
+    /// comparison with it cannot pass on two missing outputs.
+    private static func direct(_ context: some Encodable, with template: String, in templates: TemplateSet) throws -> String {
+        try #require(templates.render(try TemplateValueEncoder.encode(context), with: template))
     }
 
     @Test("a row filled in from another row's skeleton is what rendering it gives",
@@ -156,22 +158,23 @@ struct TemplateShapeTests {
         let directory = try Fixtures.templatesDirectory(["index.html": names.map { "{{fields.\($0)}}" }.joined(separator: "|") + "\n"])
         defer { try? FileManager.default.removeItem(at: directory) }
         let templates = try #require(TemplateSet.load(from: directory.path).templates)
-        func row(_ seed: Int) -> Keyed {
+        func row(_ seed: Int, order: Int) -> Keyed {
             var fields: [String: String] = [:]
-            var generator = SplitMix64(seed: UInt64(seed))
+            var generator = SplitMix64(seed: UInt64(order))
             for name in names.shuffled(using: &generator) { fields[name] = "\(name)=\(seed)" }
             return Keyed(fields: fields)
         }
         var reordered = 0
         for seed in 0..<20 {
-            let context = row(seed)
+            let context = row(seed, order: seed)
             let shape = try TemplateShape(encoding: context)
             let expected = try Self.direct(context, with: "index.html", in: templates)
             let own = try #require(try TemplateSkeleton.make(for: context, shape: shape, template: "index.html", in: templates))
             #expect(own.filled(with: shape.texts) == expected)
             // The renderer makes the context of a shape's first row again: a copy that lists its keys in another
             // order has another shape, and gets no skeleton, rather than one that would misplace the texts.
-            let copy = row(seed)
+            // Its keys go in in another order, so the case comes up even where the runtime's hashing is fixed.
+            let copy = row(seed, order: seed + 1_000)
             let fromCopy = try TemplateSkeleton.make(for: copy, shape: shape, template: "index.html", in: templates)
             let copyShape = try TemplateShape(encoding: copy)
             #expect((fromCopy == nil) == (copyShape != shape))

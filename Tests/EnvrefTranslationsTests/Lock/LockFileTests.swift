@@ -37,6 +37,22 @@ struct LockFileTests {
         #expect(LockFile.serialize(parsed) == text)
     }
 
+    @Test("a leading byte-order mark is not part of the lock's text")
+    func byteOrderMark() throws {
+        let registry = try Demo.registry()
+        var lock = Demo.lock(for: registry)
+        lock.removeOrphans(in: registry)
+        let directory = FileManager.default.temporaryDirectory.appending(path: "envref-lock-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let plain = directory.appending(path: "plain.lock"), marked = directory.appending(path: "marked.lock")
+        try Data(LockFile.serialize(lock).utf8).write(to: plain)
+        try Data([0xEF, 0xBB, 0xBF] + Array(LockFile.serialize(lock).utf8)).write(to: marked)
+        let read = LockFile.load(fileAt: marked, displayPath: "Content/translations.lock")
+        #expect(read.diagnostics.isEmpty)
+        #expect(read.lock == LockFile.load(fileAt: plain, displayPath: "Content/translations.lock").lock)
+    }
+
     @Test("a lock read through a cache folder is the lock read from its file, and a changed file is read again")
     func cachedRead() throws {
         let registry = try Demo.registry()

@@ -10,16 +10,24 @@ struct CommandRunner {
         var errorLines: [String] { standardError.split(separator: "\n").map(String.init) }
     }
 
-    /// The line `--timings` starts with in an `envref` that inherits this process's environment: the padding
-    /// its heaps get as it loads (`CEnvrefHeap`), unless the environment chose one.
-    static var heapPaddingLine: String {
+    /// The padding, in bytes, that `CEnvrefHeap` gives the heaps of a process inheriting this environment: 48 MiB
+    /// on glibc, none where the environment chose one or the C library is another.
+    static var expectedHeapPadding: Int {
+        #if canImport(Glibc)
         let environment = ProcessInfo.processInfo.environment
         let chosen = environment["MALLOC_TOP_PAD_"] != nil || environment["GLIBC_TUNABLES"]?.contains("glibc.malloc.top_pad") == true
-        #if canImport(Glibc)
-        return chosen ? "heap padding: as the C library or the environment sets it" : "heap padding: 48 MiB"
+        return chosen ? 0 : 48 << 20
         #else
-        return "heap padding: as the C library or the environment sets it"
+        return 0
         #endif
+    }
+
+    /// The line `--timings` starts with when `CEnvrefHeap` set no padding.
+    static let heapPaddingLeftAlone = "heap padding: as the C library or the environment sets it"
+
+    /// The line `--timings` starts with in an `envref` that inherits this process's environment.
+    static var heapPaddingLine: String {
+        expectedHeapPadding == 0 ? heapPaddingLeftAlone : "heap padding: \(expectedHeapPadding >> 20) MiB"
     }
 
     static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(path: "../../..").standardized
